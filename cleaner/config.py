@@ -1,0 +1,145 @@
+"""CleanConfig: every option of a run, with its default and meaning where it is defined.
+
+A config file (TOML or JSON) sets any of these keys at the top level; an unknown key is an
+error that lists the valid ones.
+
+>>> CleanConfig().language_seed
+0
+>>> load_config_dict({"near_threshold": 0.7}).near_threshold
+0.7
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class CleanConfig:
+    # -- naming ------------------------------------------------------------------------
+    name: str | None = None
+    """Dataset name under the output folder; default: the input folder's name."""
+
+    # -- reading -----------------------------------------------------------------------
+    max_file_bytes: int = 64 * 1024 * 1024
+    """Files larger than this are skipped with reason `too-large` (a scraped article is KBs)."""
+    follow_symlinks: bool = False
+    """Follow symbolic links inside the input folder (never to a target outside it)."""
+
+    # -- repair ------------------------------------------------------------------------
+    repair: bool = True
+    """Run ftfy (mojibake, HTML entities, control characters, NFC)."""
+
+    # -- boilerplate -------------------------------------------------------------------
+    disabled_rules: tuple[str, ...] = ()
+    """Names of boilerplate rules not to run (`cleaner rules` lists them)."""
+    head_lines: int = 12
+    """How many non-blank lines at the top are searched for title, date, outlet, section."""
+    line_statistics: bool = True
+    """Drop lines whose own statistics (length, stop words, punctuation, neighbours) say chrome."""
+    corpus_repeat_min_docs: int = 4
+    """A line found in at least this many documents of the input is chrome (`corpus-repeat`)..."""
+    corpus_repeat_min_share: float = 0.02
+    """...and in at least this share of them (so a big corpus needs more than a handful)."""
+    min_body_words: int = 8
+    """A document whose body keeps fewer words is skipped with reason `no-content`."""
+
+    # -- language ----------------------------------------------------------------------
+    language_seed: int = 0
+    """Seed of langdetect's random sampling, so labels are reproducible."""
+    language_sample_chars: int = 3000
+    """Detect language on at most this many characters of the body (0: the whole body)."""
+
+    # -- dedup -------------------------------------------------------------------------
+    near_dedup: bool = True
+    """Find near-duplicate documents with MinHash LSH (exact duplicates are always found)."""
+    shingle_size: int = 5
+    """Words per shingle for MinHash."""
+    num_perm: int = 128
+    """MinHash permutations."""
+    near_threshold: float = 0.8
+    """Verified Jaccard similarity at or above which two documents are near duplicates."""
+    containment_threshold: float = 0.9
+    """Share of the shorter document's shingles found in the longer one that makes it `contained`."""
+    dedup_seed: int = 1
+    """Seed of the MinHash permutations."""
+
+    # -- packaging ---------------------------------------------------------------------
+    shard_rows: int = 50_000
+    """Rows per Parquet shard."""
+
+    def to_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["disabled_rules"] = list(self.disabled_rules)
+        return d
+
+
+def field_docs() -> dict[str, str]:
+    """Option name -> the docstring written under it in this file (for --help and README)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(CleanConfig))
+    body = tree.body[0].body
+    docs = {}
+    for a, b in zip(body, body[1:]):
+        if isinstance(a, ast.AnnAssign) and isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant):
+            docs[a.target.id] = b.value.value
+    return docs
+
+
+def load_config_dict(data: dict) -> CleanConfig:
+    """Build a config from a dict, checking names and types."""
+    valid = {f.name: f for f in fields(CleanConfig)}
+    unknown = sorted(set(data) - set(valid))
+    if unknown:
+        raise ConfigError(f"unknown config key(s) {', '.join(unknown)}; valid keys: {', '.join(valid)}")
+    kwargs = {}
+    for key, value in data.items():
+        default = getattr(CleanConfig(), key)
+        if key == "disabled_rules":
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise ConfigError("disabled_rules must be a list of rule names")
+            value = tuple(value)
+        elif isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{key} must be true or false, not {value!r}")
+        elif isinstance(default, float):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ConfigError(f"{key} must be a number, not {value!r}")
+            value = float(value)
+        elif isinstance(default, int):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ConfigError(f"{key} must be an integer, not {value!r}")
+        elif key == "name" and value is not None and not isinstance(value, str):
+            raise ConfigError("name must be a string")
+        kwargs[key] = value
+    cfg = CleanConfig(**kwargs)
+    if cfg.disabled_rules:
+        from .rules import check_rule_names
+
+        check_rule_names(cfg.disabled_rules)
+    return cfg
+
+
+def load_config(path: str | Path | None) -> CleanConfig:
+    """Read a TOML or JSON config file; None gives the defaults."""
+    if path is None:
+        return CleanConfig()
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"cannot read config {p}: {e.strerror}") from None
+    try:
+        data = json.loads(raw) if p.suffix == ".json" else tomllib.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise ConfigError(f"config {p} is not valid {'JSON' if p.suffix == '.json' else 'TOML'}: {e}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"config {p} must hold a table of options")
+    return load_config_dict(data)

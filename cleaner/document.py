@@ -1,0 +1,112 @@
+"""The records that flow through the pipeline: Removal spans and Documents.
+
+The body of a document is never stored on its own: it is derived from the repaired text and
+the removal spans by :func:`apply_removals`, the same way every time.
+
+>>> text = "Download\\nHeadline\\n\\nFirst paragraph.\\nSecond paragraph.\\n"
+>>> rm = [Removal(0, 9, "ui-chrome", "button-label"), Removal(9, 18, "metadata:title", "title")]
+>>> apply_removals(text, rm)
+'First paragraph.\\n\\nSecond paragraph.'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A span of the repaired text that is not article body, and why."""
+
+    start: int  # character offsets into the repaired text, end exclusive
+    end: int
+    reason: str  # stable category code: "advertisement", "metadata:date", ...
+    rule: str  # the rule, statistic or model that decided it
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the repaired text, with its offsets (end excludes the newline)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split text into Line records with exact offsets.
+
+    >>> [(l.start, l.end, l.text) for l in split_lines("ab\\n\\ncd")]
+    [(0, 2, 'ab'), (3, 3, ''), (4, 6, 'cd')]
+    """
+    lines, pos = [], 0
+    for i, chunk in enumerate(text.split("\n")):
+        lines.append(Line(i, pos, pos + len(chunk), chunk))
+        pos += len(chunk) + 1
+    return lines
+
+
+def line_removal(line: Line, text_len: int, reason: str, rule: str) -> Removal:
+    """A removal covering a whole line and its newline (when it has one)."""
+    return Removal(line.start, min(line.end + 1, text_len), reason, rule)
+
+
+def normalize_removals(removals: Iterable[Removal]) -> list[Removal]:
+    """Sort removals and drop any that overlap an earlier one (first decision wins).
+
+    >>> normalize_removals([Removal(5, 9, "b", "r2"), Removal(0, 6, "a", "r1")])
+    [Removal(start=0, end=6, reason='a', rule='r1')]
+    """
+    out: list[Removal] = []
+    for r in sorted(removals, key=lambda r: (r.start, r.end)):
+        if r.end <= r.start:
+            continue
+        if out and r.start < out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+def kept_segments(text: str, removals: list[Removal]) -> list[tuple[int, int]]:
+    """The (start, end) character ranges of text that no removal covers."""
+    segs, pos = [], 0
+    for r in removals:
+        if r.start > pos:
+            segs.append((pos, r.start))
+        pos = max(pos, r.end)
+    if pos < len(text):
+        segs.append((pos, len(text)))
+    return segs
+
+
+def apply_removals(text: str, removals: list[Removal]) -> str:
+    """The body: what the removals leave, one paragraph per remaining non-blank line,
+    paragraphs separated by a blank line. Removals must be normalized (sorted, disjoint)."""
+    kept = "".join(text[a:b] for a, b in kept_segments(text, removals))
+    return "\n\n".join(p.strip() for p in kept.split("\n") if p.strip())
+
+
+@dataclass(slots=True)
+class Document:
+    """One input file on its way through the pipeline."""
+
+    source: str  # path relative to the input root, with forward slashes
+    sha256: str  # of the raw bytes
+    id: str = ""
+    encoding: str = ""
+    text: str = ""  # the repaired text, which removal offsets refer to
+    removals: list[Removal] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # title, date, outlet, section, tags, author
+    language: str | None = None
+    language_score: float | None = None
+    status: str = "kept"  # kept | duplicate | skipped
+    reason: str | None = None  # why skipped, or how duplicated (exact, near, contained)
+    duplicate_of: str | None = None  # id of the kept representative
+    similarity: float | None = None
+    body: str = ""  # derived: apply_removals(text, removals), cached once cleaning is done
+
+    def finish(self) -> None:
+        """Normalize the removals and derive the body from them."""
+        self.removals = normalize_removals(self.removals)
+        self.body = apply_removals(self.text, self.removals)

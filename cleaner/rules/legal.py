@@ -1,0 +1,2 @@
+"""Rules: legal family (see cleaner.rules)."""
+from __future__ import annotations
