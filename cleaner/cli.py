@@ -1,0 +1,155 @@
+"""The command line: parses options, calls the library, turns CleanerError into exit status 1."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import field_docs, load_config
+from .errors import CleanerError
+
+
+class Fail(click.ClickException):
+    """A CleanerError shown as 'Error: ...' with exit status 1."""
+
+
+def _guard(fn):
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except CleanerError as e:
+            raise Fail(str(e)) from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cleaner")
+def main():
+    """Turn folders of scraped news-article text into a clean, deduplicated, versioned dataset."""
+
+
+def _progress_bar(enabled: bool):
+    from tqdm import tqdm
+
+    bars = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not enabled:
+            return
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=f"{stage:>5}", unit="doc", file=sys.stderr, leave=False)
+        bar.n = done
+        bar.refresh() if done == total else bar.update(0)
+        if done >= total:
+            bar.close()
+
+    return progress
+
+
+@main.command()
+@click.argument("input", default="seeds", type=click.Path(path_type=Path))
+@click.option("--out", "out", default="data", show_default=True, type=click.Path(path_type=Path),
+              help="Folder that holds the datasets; the version goes to OUT/NAME/vX.Y.Z.")
+@click.option("--name", default=None, help="Dataset name. Default: the config's name, else INPUT's folder name.")
+@click.option("--config", "config_path", default=None, type=click.Path(path_type=Path),
+              help="TOML or JSON file of options (see `cleaner options`).")
+@click.option("--version", "explicit_version", default=None, metavar="X.Y.Z",
+              help="Set the new version's number (must be newer than the latest; never reused).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary as the last line of stdout.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show progress bars on stderr. Default: only when stderr is a terminal.")
+@_guard
+def clean(input, out, name, config_path, explicit_version, as_json, progress):
+    """Clean INPUT (a folder searched recursively for .txt/.txt.gz, or one file; default: seeds)
+    into a new immutable dataset version OUT/NAME/vX.Y.Z."""
+    from .package.versions import write_version
+    from .pipeline import clean_files
+
+    config = load_config(config_path)
+    name = name or config.name or (input.resolve().name if input.is_dir() else input.resolve().parent.name)
+    show = sys.stderr.isatty() if progress is None else progress
+    result = clean_files(input, config, _progress_bar(show))
+    outcome = write_version(result, out, name, explicit_version)
+    m = outcome.manifest
+    c = m["counts"]
+    summary = {
+        "name": name, "version": outcome.version, "path": str(outcome.path), "created": outcome.created,
+        "inputs": c["inputs"], "kept": c["kept"], "duplicates": c["duplicate"], "skipped": c["skipped"],
+        "removals_by_reason": m["removals_by_reason"], "content_sha256": m["content_sha256"],
+    }
+    if outcome.created:
+        click.echo(f"wrote {name} v{outcome.version} to {outcome.path}")
+    else:
+        click.echo(f"no change: {name} v{outcome.version} already holds this input and config ({outcome.path})")
+    click.echo(f"{c['inputs']} input files: {c['kept']} kept, {c['duplicate']} duplicates, {c['skipped']} skipped")
+    for inp in m["inputs"]:
+        if inp["status"] == "skipped":
+            click.echo(f"  skipped {inp['source']}: {inp['reason']}", err=True)
+    if m["removals_by_reason"]:
+        click.echo("removed lines by reason: " + ", ".join(f"{r} {n}" for r, n in m["removals_by_reason"].items()))
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, sort_keys=True))
+
+
+@main.command()
+def rules():
+    """List the boilerplate rules: name, reason code and what each matches."""
+    from .rules import RULES
+
+    for r in sorted(RULES.values(), key=lambda r: (r.reason, r.name)):
+        first = r.doc.splitlines()[0] if r.doc else ""
+        click.echo(f"{r.name:<28} {r.reason:<20} {first}")
+
+
+@main.command()
+def options():
+    """List every config option with its default and meaning."""
+    from .config import CleanConfig
+
+    defaults = CleanConfig().to_dict()
+    for key, doc in field_docs().items():
+        click.echo(f"{key} = {json.dumps(defaults[key])}\n    {doc}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--config", "config_path", default=None, type=click.Path(path_type=Path),
+              help="TOML or JSON file of options.")
+@click.option("--color/--no-color", default=None, help="Colour the output. Default: when stdout is a terminal.")
+@_guard
+def explain(file, config_path, color):
+    """Print FILE with every removed line marked with its reason (kept lines unmarked)."""
+    from .document import split_lines
+    from .io import InputFile
+    from .pipeline import annotate_language, clean_document, read_document
+
+    config = load_config(config_path)
+    doc = read_document(InputFile(file.name, file), config)
+    if doc.status == "skipped":
+        raise Fail(f"{file}: skipped: {doc.reason}")
+    annotate_language(clean_document(doc, config), config)
+    by_start = {r.start: r for r in doc.removals}
+    width = max((len(r.reason) for r in doc.removals), default=4)
+    for line in split_lines(doc.text):
+        r = by_start.get(line.start)
+        if r is not None:
+            label = click.style(f"- {r.reason:<{width}}", fg="red") if color is not False else f"- {r.reason:<{width}}"
+            text = click.style(line.text, fg="bright_black", strikethrough=True) if color is not False else line.text
+            click.echo(f"{label} | {text}", color=color)
+        elif line.text:
+            click.echo(f"  {'':<{width}} | {line.text}", color=color)
+    click.echo(f"\nstatus: {doc.status}{' (' + doc.reason + ')' if doc.reason else ''}; "
+               f"language: {doc.language} ({doc.language_score}); title: {doc.meta.get('title')!r}; "
+               f"date: {doc.meta.get('date')}", color=color)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,267 @@
+"""Lifting metadata out of the text: title, date, author, outlet, section, tags.
+
+Each field comes from lines that hold nothing else (a date line, a tag list, a lone section
+name near the headline), and those lines leave the body with reason ``metadata:<field>``.
+
+>>> parse_date("8 Dec, 2021 14:34"), parse_date("December 03 2019 05:49 PM"), parse_date("23 June 2021")
+('2021-12-08T14:34', '2019-12-03T17:49', '2021-06-23')
+>>> parse_date("Published: Tuesday, 3 March 2020, 09:15 GMT")
+'2020-03-03T09:15'
+>>> parse_date("The summit opened on 3 March 2020 in London.") is None
+True
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+_MONTHS = {
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    # German, French, Spanish, Italian, Portuguese, Dutch (those not spelled as in English)
+    "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "novembro": 11, "dezembro": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # Russian (genitive, as dates are written) and nominative
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
+    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+}
+_MON = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_TIME = r"(?:(?:,|\s|\bat\b|\||-|–|•|·)*\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?"
+
+_DATE_PATTERNS = [
+    re.compile(rf"\b{_YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T ](?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}(?:\s*г\.?)?{_TIME}", re.I),
+    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}{_TIME}", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.{_YEAR}{_TIME}"),
+    re.compile(rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}{_TIME}"),
+]
+
+# Words that may stand beside a date on a date line without making it prose.
+_DATE_FILLER = re.compile(
+    r"\b(published|updated|posted|last|modified|created|date|time|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|cet|cest|"
+    r"bst|msk|ist|pst|pdt|et|pt|the|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"veröffentlicht|aktualisiert|am|um|uhr|publié|le|mis|à|jour|publicado|actualizado|el|pubblicato|"
+    r"опубликовано|обновлено|в)\b",
+    re.I,
+)
+
+
+def _build_iso(y: int, m: int, d: int, h: str | None, mi: str | None, ampm: str | None) -> str | None:
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    iso = f"{y:04d}-{m:02d}-{d:02d}"
+    if h is not None and mi is not None:
+        hh, mm = int(h), int(mi)
+        if ampm:
+            pm = ampm.lower().startswith("p")
+            hh = (hh % 12) + (12 if pm else 0)
+        if hh < 24 and mm < 60:
+            iso += f"T{hh:02d}:{mm:02d}"
+    return iso
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first date in text: (ISO 8601 string, match start, match end), or None."""
+    best = None
+    for pat in _DATE_PATTERNS:
+        m = pat.search(text)
+        if not m or (best and m.start() >= best[1]):
+            continue
+        g = m.groupdict()
+        if g.get("a"):
+            a, b = int(g["a"]), int(g["b"])
+            if a > 12 and b <= 12:
+                d, mo = a, b
+            elif b > 12 and a <= 12:
+                d, mo = b, a
+            else:
+                continue  # 03/04/2020 could be either; not guessed
+        else:
+            d = int(g["d"])
+            mo = _MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
+        iso = _build_iso(int(g["y"]), mo, d, g.get("h"), g.get("mi"), g.get("ampm"))
+        if iso:
+            best = (iso, m.start(), m.end())
+    return best
+
+
+def parse_date(line: str) -> str | None:
+    """ISO date of a line that is only a date (with filler such as 'Published', weekday, zone)."""
+    found = find_date(line)
+    if not found:
+        return None
+    iso, a, b = found
+    rest = _DATE_FILLER.sub(" ", line[:a] + " " + line[b:])
+    rest = re.sub(r"[\W_]+", " ", rest).strip()
+    return iso if not rest else None
+
+
+# Section names as sites print them above or below a headline.
+_SECTIONS = {
+    "world", "world news", "news", "politics", "business", "economy", "finance", "markets", "money",
+    "sport", "sports", "tech", "technology", "science", "health", "opinion", "opinions", "analysis",
+    "comment", "editorial", "entertainment", "culture", "arts", "lifestyle", "life", "travel",
+    "europe", "asia", "africa", "americas", "middle east", "asia pacific", "latin america",
+    "us", "u.s.", "uk", "china", "russia", "india", "national", "international", "local", "nation",
+    "environment", "climate", "education", "society", "media", "defense", "defence", "military",
+    "security", "crime", "law", "energy", "autos", "food", "style", "fashion", "music", "movies",
+    "film", "books", "games", "gaming", "weather", "investigations", "features", "breaking news",
+    "welt", "politik", "wirtschaft", "monde", "politique", "économie", "mundo", "política",
+    "economía", "mondo", "politica", "economia", "мир", "политика", "экономика", "общество",
+}
+_OUTLET_WORDS = re.compile(
+    r"\b(news|times|post|herald|tribune|journal|gazette|daily|agency|press|tv|radio|telegraph|guardian|"
+    r"observer|chronicle|mail|express|wire|today|insider|reuters|associated press|afp|network)\b",
+    re.I,
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}(\s[A-Z][A-Za-z]+)?$")
+_AUTHOR = re.compile(
+    r"^(by|von|par|por|di|door|автор:?)\s+(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3}"
+    r"(\s*(,|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3})*)$",
+    re.I,
+)
+_TAG_LABEL = re.compile(r"^(tags?|topics?|keywords?|related topics|themen|sujets|etiquetas|темы|теги)\s*[:：]\s*(?P<rest>.+)$", re.I)
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"\w[\w'’.-]*", line)
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: 3 to 30 words, not ending like a sentence cut or a list.
+
+    >>> looks_like_title("Putin says Russia ready for cooperation with NATO")
+    True
+    >>> looks_like_title("He said the talks went well, and left.")
+    False
+    """
+    n = len(_words(line))
+    if not 3 <= n <= 30 or len(line) > 250:
+        return False
+    if re.search(r"[.,;:]$", line) and not line.endswith("..."):
+        return False
+    return parse_date(line) is None
+
+
+def parse_tags(line: str) -> list[str] | None:
+    """Tags of a tag line: 'Tags: a, b' or a bare comma list of 3+ short items.
+
+    >>> parse_tags("borders, NATO, Vladimir Putin, Russia")
+    ['borders', 'NATO', 'Vladimir Putin', 'Russia']
+    >>> parse_tags("He met Smith, Jones, and Brown in Paris, then flew home.") is None
+    True
+    """
+    m = _TAG_LABEL.match(line)
+    labelled = bool(m)
+    body = m.group("rest") if m else line
+    sep = "," if "," in body else ("|" if "|" in body else ("•" if "•" in body else None))
+    if sep is None:
+        return [body.strip()] if labelled and body.strip() else None
+    items = [t.strip() for t in body.split(sep)]
+    if any(not t for t in items):
+        return None
+    if not labelled:
+        if len(items) < 3 or re.search(r"[.!?;:]$", line):
+            return None
+        if any(len(_words(t)) > 4 or len(t) > 40 for t in items):
+            return None
+        if any(re.match(r"(and|or|und|et|y|и)\b", t, re.I) for t in items):
+            return None
+    return items
+
+
+def _is_section(line: str) -> str | None:
+    crumbs = re.split(r"\s*(?:>|»|›|/|\|)\s*", line)
+    last = crumbs[-1].strip()
+    if len(crumbs) > 1 and all(c.strip().lower() in _SECTIONS | {"home", "start"} for c in crumbs if c.strip()):
+        return last
+    return line if line.lower() in _SECTIONS else None
+
+
+def _is_outlet(line: str) -> bool:
+    words = _words(line)
+    if not 1 <= len(words) <= 4 or len(line) > 40 or re.search(r"[.!?,;:]$", line):
+        return False
+    return bool(_ACRONYM.match(line) or _OUTLET_WORDS.search(line))
+
+
+def lift_metadata(
+    lines: Sequence[str], decided: dict[int, tuple[str, str]], head_lines: int = 12
+) -> tuple[dict, dict[int, tuple[str, str]]]:
+    """Find metadata lines among the undecided ones: (fields, {line index: (reason, rule)}).
+
+    >>> meta, out = lift_metadata(["Headline about the summit today", "World", "8 Dec, 2021 14:34",
+    ...     "Body paragraph one is long enough.", "Body two.", "nato, russia, summit"], {})
+    >>> meta["title"], meta["section"], meta["date"], meta["tags"]
+    ('Headline about the summit today', 'World', '2021-12-08T14:34', ['nato', 'russia', 'summit'])
+    >>> sorted(out.items())[0]
+    (0, ('metadata:title', 'headline'))
+    """
+    meta: dict = {"title": None, "date": None, "author": None, "outlet": None, "section": None, "tags": []}
+    out: dict[int, tuple[str, str]] = {}
+    open_idx = [i for i, t in enumerate(lines) if t and i not in decided]
+    head = open_idx[:head_lines]
+
+    # Dates: a line that is only a date, anywhere (the first found is the publication date).
+    for i in open_idx:
+        iso = parse_date(lines[i])
+        if iso:
+            out[i] = ("metadata:date", "date-line")
+            if meta["date"] is None or (i in head and meta.get("_date_line", 10**9) not in head):
+                meta["date"], meta["_date_line"] = iso, i
+    meta.pop("_date_line", None)
+
+    # Title: the first headline-shaped open line of the head with body after it.
+    title_i = None
+    for i in head:
+        if i in out:
+            continue
+        if looks_like_title(lines[i]) and any(j > i and j not in out for j in open_idx):
+            title_i = i
+            break
+    if title_i is not None:
+        meta["title"] = lines[title_i]
+        out[title_i] = ("metadata:title", "headline")
+
+    # Section, outlet, author: short lines in the head, near the headline.
+    for i in head:
+        if i in out:
+            continue
+        near = title_i is None or abs(open_idx.index(i) - open_idx.index(title_i)) <= 4
+        line = lines[i]
+        if meta["author"] is None and (m := _AUTHOR.match(line)) and len(_words(line)) <= 12:
+            meta["author"] = m.group("name")
+            out[i] = ("metadata:author", "byline")
+        elif near and meta["section"] is None and (sec := _is_section(line)):
+            meta["section"] = sec
+            out[i] = ("metadata:section", "section-name")
+        elif near and meta["outlet"] is None and _is_outlet(line):
+            meta["outlet"] = line
+            out[i] = ("metadata:outlet", "outlet-name")
+
+    # Tags: a labelled tag line anywhere, or a bare list among the last lines.
+    tail = [i for i in open_idx if i not in out][-3:]
+    for i in open_idx:
+        if i in out:
+            continue
+        labelled = bool(_TAG_LABEL.match(lines[i]))
+        if (labelled or i in tail) and (tags := parse_tags(lines[i])):
+            meta["tags"].extend(t for t in tags if t not in meta["tags"])
+            out[i] = ("metadata:tags", "tag-list")
+    return meta, out

@@ -1,0 +1,1 @@
+"""Packaging a run as an immutable dataset version: Parquet shards, card, manifest."""

@@ -1,0 +1,113 @@
+"""Rows, schema and Parquet shards of a dataset version.
+
+Rows are sorted by id and written with fixed writer settings, so the same documents always
+give byte-identical shards. ``content_sha256`` hashes the canonical rows (not the Parquet
+bytes), so it survives a change of Parquet library.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..document import Document
+
+REMOVAL = pa.struct([
+    ("start", pa.int64()), ("end", pa.int64()), ("reason", pa.string()), ("rule", pa.string()), ("text", pa.string()),
+])
+DUPLICATE = pa.struct([("id", pa.string()), ("source", pa.string()), ("how", pa.string()), ("similarity", pa.float64())])
+
+SCHEMA = pa.schema([
+    ("id", pa.string()),
+    ("source", pa.string()),
+    ("title", pa.string()),
+    ("text", pa.string()),
+    ("date", pa.string()),
+    ("author", pa.string()),
+    ("outlet", pa.string()),
+    ("section", pa.string()),
+    ("tags", pa.list_(pa.string())),
+    ("language", pa.string()),
+    ("language_score", pa.float64()),
+    ("sha256", pa.string()),
+    ("encoding", pa.string()),
+    ("removals", pa.list_(REMOVAL)),
+    ("duplicates", pa.list_(DUPLICATE)),
+])
+
+FIELD_DOCS = {
+    "id": "stable id of the document (from its source path)",
+    "source": "path of the input file, relative to the input folder",
+    "title": "headline lifted from the text, or null",
+    "text": "the clean article body; paragraphs separated by a blank line",
+    "date": "publication date found in the text, ISO 8601 (date or date and time), or null",
+    "author": "byline name found in the text, or null",
+    "outlet": "publisher name found in the text, or null",
+    "section": "site section found near the headline, or null",
+    "tags": "tags/topics listed on the page",
+    "language": "ISO 639-1 code from langdetect (seeded) on the body",
+    "language_score": "langdetect's probability for that language",
+    "sha256": "sha256 of the input file's raw bytes",
+    "encoding": "encoding the input was decoded from",
+    "removals": "audit trail: every removed span of the repaired text (offsets, reason code, rule, text)",
+    "duplicates": "input files dropped as duplicates of this row (id, source, how, similarity)",
+}
+
+
+def schema_sha256() -> str:
+    return hashlib.sha256(str(SCHEMA).encode()).hexdigest()
+
+
+def make_rows(docs: list[Document]) -> list[dict]:
+    """One row per kept document, sorted by id, with its duplicates attached."""
+    dups: dict[str, list[dict]] = {}
+    for d in docs:
+        if d.status == "duplicate":
+            dups.setdefault(d.duplicate_of, []).append(
+                {"id": d.id, "source": d.source, "how": d.reason, "similarity": d.similarity})
+    rows = []
+    for d in sorted((d for d in docs if d.status == "kept"), key=lambda d: d.id):
+        rows.append({
+            "id": d.id, "source": d.source, "title": d.meta.get("title"), "text": d.body,
+            "date": d.meta.get("date"), "author": d.meta.get("author"), "outlet": d.meta.get("outlet"),
+            "section": d.meta.get("section"), "tags": list(d.meta.get("tags") or []),
+            "language": d.language, "language_score": d.language_score, "sha256": d.sha256,
+            "encoding": d.encoding,
+            "removals": [{"start": r.start, "end": r.end, "reason": r.reason, "rule": r.rule,
+                          "text": d.text[r.start:r.end].rstrip("\n")} for r in d.removals],
+            "duplicates": sorted(dups.get(d.id, []), key=lambda x: x["id"]),
+        })
+    return rows
+
+
+def content_sha256(rows: list[dict]) -> str:
+    """sha256 over the canonical JSON of the rows (sorted keys, one row a line, id order)."""
+    h = hashlib.sha256()
+    for row in rows:
+        h.update(json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode())
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def write_shards(rows: list[dict], folder: Path, shard_rows: int) -> list[Path]:
+    """Write rows as data/train-NNNNN-of-NNNNN.parquet under folder (at least one shard)."""
+    data = folder / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    chunks = [rows[i:i + shard_rows] for i in range(0, len(rows), shard_rows)] or [[]]
+    paths = []
+    for k, chunk in enumerate(chunks):
+        path = data / f"train-{k:05d}-of-{len(chunks):05d}.parquet"
+        table = pa.Table.from_pylist(chunk, schema=SCHEMA)
+        pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=True)
+        paths.append(path)
+    return paths
+
+
+def features_yaml() -> list:
+    """The schema in the Hub's dataset_info YAML form, made by datasets itself."""
+    from datasets import Features
+
+    return Features.from_arrow_schema(SCHEMA)._to_yaml_list()

@@ -1,0 +1,150 @@
+"""The pipeline as named stages: read -> repair -> clean -> annotate -> dedup.
+
+Stages take documents and the config and return documents; they never print and never exit.
+Progress is reported through an optional callback ``progress(stage, done, total)``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import classify, langid
+from .config import CleanConfig
+from .dedup import dedup_documents
+from .dedup.repeats import find_repeats
+from .document import Document, line_removal, split_lines
+from .io import InputFile, Undecodable, decode_bytes, discover, read_bytes, sha256
+from .metadata import lift_metadata
+from .repair import repair
+from .rules import run_rules
+
+Progress = Callable[[str, int, int], None]
+_WORD = re.compile(r"\w+")
+
+
+def doc_id(source: str) -> str:
+    """Stable id of a document: derived from its path relative to the input root."""
+    return hashlib.sha256(("cleaner-doc:" + source).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def read_document(f: InputFile, config: CleanConfig) -> Document:
+    """Read, decode and repair one file. A file that cannot be used comes back skipped."""
+    doc = Document(source=f.source, sha256="", id=doc_id(f.source))
+    if f.skip:
+        doc.status, doc.reason = "skipped", f.skip
+        return doc
+    try:
+        data = read_bytes(f, config.max_file_bytes)
+        doc.sha256 = sha256(data)
+        text, doc.encoding = decode_bytes(data)
+    except Undecodable as e:
+        doc.status, doc.reason = "skipped", str(e)
+        return doc
+    doc.text = repair(text, use_ftfy=config.repair)
+    if not doc.text:
+        doc.status, doc.reason = "skipped", "empty: nothing left after repair"
+    return doc
+
+
+def clean_document(doc: Document, config: CleanConfig, corpus: classify.CorpusStats | None = None) -> Document:
+    """Decide every line of a repaired document: chrome rules, metadata, line and corpus
+    statistics, repeats; derive the body; skip a document with no body left."""
+    if doc.status != "kept":
+        return doc
+    lines = split_lines(doc.text)
+    texts = [line.text for line in lines]
+    decided = run_rules(texts, config.disabled_rules)
+    meta, lifted = lift_metadata(texts, decided, config.head_lines)
+    decided.update(lifted)
+    decided.update(classify.classify_lines(texts, decided, corpus, config))
+    decided.update(find_repeats(texts, decided))
+    n = len(doc.text)
+    doc.removals = [line_removal(lines[i], n, reason, rule) for i, (reason, rule) in decided.items()]
+    doc.meta = meta
+    doc.finish()
+    words = len(_WORD.findall(doc.body))
+    if words < config.min_body_words:
+        doc.status = "skipped"
+        doc.reason = f"no-content: only boilerplate ({words} words left, min_body_words {config.min_body_words})"
+    return doc
+
+
+def annotate_language(doc: Document, config: CleanConfig) -> Document:
+    if doc.status == "kept":
+        doc.language, doc.language_score = langid.detect(doc.body, config.language_seed, config.language_sample_chars)
+    return doc
+
+
+def dedup_stage(docs: list[Document], config: CleanConfig) -> list[Document]:
+    """Mark exact and near duplicates among kept documents (in place)."""
+    kept = [d for d in docs if d.status == "kept"]
+    dups = dedup_documents(((d.id, d.body) for d in kept), config)
+    for d in kept:
+        if d.id in dups:
+            dup = dups[d.id]
+            d.status, d.reason, d.duplicate_of, d.similarity = "duplicate", dup.how, dup.of, dup.similarity
+    return docs
+
+
+def clean_text(text: str, config: CleanConfig | None = None, source: str = "<text>") -> Document:
+    """Clean one text (already decoded): the library's simplest entry point.
+
+    >>> doc = clean_text("Download\\nA headline about the talks in Sochi\\n\\n"
+    ...                  "The talks ended on Tuesday without an agreement, officials said.\\n\\n- Advertisement -")
+    >>> doc.meta["title"], doc.body
+    ('A headline about the talks in Sochi', 'The talks ended on Tuesday without an agreement, officials said.')
+    >>> [r.reason for r in doc.removals]
+    ['ui-chrome', 'metadata:title', 'advertisement']
+    """
+    config = config or CleanConfig(min_body_words=0)
+    doc = Document(source=source, sha256=sha256(text.encode("utf-8", "surrogatepass")), id=doc_id(source))
+    doc.text = repair(text, use_ftfy=config.repair)
+    return annotate_language(clean_document(doc, config), config)
+
+
+@dataclass
+class RunResult:
+    """Every input file as a Document (kept, duplicate or skipped), sorted by source."""
+
+    docs: list[Document]
+    config: CleanConfig
+    input_root: str
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def kept(self) -> list[Document]:
+        return [d for d in self.docs if d.status == "kept"]
+
+
+def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress:
+        progress(stage, done, total)
+
+
+def clean_files(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None) -> RunResult:
+    """Run the whole pipeline on a folder (or one file) of scraped text."""
+    config = config or CleanConfig()
+    files = discover(Path(input_path), config.follow_symlinks)
+    total = len(files)
+    docs: list[Document] = []
+    for k, f in enumerate(files, 1):
+        docs.append(read_document(f, config))
+        _tick(progress, "read", k, total)
+    readable = [d for d in docs if d.status == "kept"]
+    corpus = classify.CorpusStats.build((d.text.split("\n") for d in readable), config)
+    for k, d in enumerate(readable, 1):
+        annotate_language(clean_document(d, config, corpus), config)
+        _tick(progress, "clean", k, len(readable))
+    dedup_stage(docs, config)
+    _tick(progress, "dedup", total, total)
+    return RunResult(docs=docs, config=config, input_root=str(input_path))
+
+
+def iter_statuses(docs: Iterable[Document]) -> dict[str, int]:
+    counts = {"kept": 0, "duplicate": 0, "skipped": 0}
+    for d in docs:
+        counts[d.status] += 1
+    return counts

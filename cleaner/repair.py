@@ -1,0 +1,60 @@
+"""Text repair: ftfy with deliberate settings, then whitespace normalisation.
+
+>>> repair("NATO\\u00e2\\u20ac\\u2122s approach &amp; \\u201cquotes\\u201d\\u00a0stay")
+'NATO’s approach & “quotes” stay'
+>>> repair("  a\\t\\tb  \\n\\n\\n\\n c ")
+'a b\\n\\nc'
+"""
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+# ftfy settings, each chosen on purpose:
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html="auto",  # &amp; -> & (scraped text often keeps entities), but not inside real markup
+    remove_terminal_escapes=True,  # ANSI colour codes are never article text
+    fix_encoding=True,  # the point: undo mojibake (UTF-8 read as Windows-1252 and friends)
+    restore_byte_a0=True,  # mojibake that lost a byte 0xA0 to a space is still recognised
+    replace_lossy_sequences=True,  # what cannot be restored becomes U+FFFD, not garbage
+    decode_inconsistent_utf8=True,  # fix mojibake that appears next to correct text
+    fix_c1_controls=True,  # C1 controls are Windows-1252 punctuation in disguise
+    fix_latin_ligatures=True,  # "ﬁ" -> "fi": ligatures are rendering, not content
+    fix_character_width=False,  # keep full-width characters: they are the author's (CJK text)
+    uncurl_quotes=False,  # keep the author's typography: curly quotes stay curly
+    fix_line_breaks=True,  # CR, LS, PS -> "\n"
+    fix_surrogates=True,
+    remove_control_chars=True,
+    normalization="NFC",  # compose, never NFKC: NFKC would fold widths and other typography
+    explain=False,
+)
+
+# Spaces of every width (NBSP, thin, ideographic ...) count as one plain space; zero-width
+# characters and soft hyphens are invisible layout residue.
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def needs_ftfy(text: str) -> bool:
+    """Plain ASCII with no entity and no control character cannot change under ftfy."""
+    if not text.isascii():
+        return True
+    if "&" in text or "\x1b" in text:
+        return True
+    return any(ord(c) < 32 and c not in "\n\t" for c in text)
+
+
+def normalize_whitespace(text: str) -> str:
+    """One space between words, lines stripped, at most one blank line between blocks."""
+    text = _INVISIBLE.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def repair(text: str, use_ftfy: bool = True) -> str:
+    """Fix encoding damage and normalise whitespace. Idempotent."""
+    if use_ftfy and needs_ftfy(text):
+        text = ftfy.fix_text(text, _FTFY)
+    return normalize_whitespace(text)
