@@ -1,14 +1,24 @@
 """cleaner: scraped news-article text in, a clean, deduplicated, versioned dataset out.
 
-Library first; the ``cleaner`` command is a thin layer over these functions.
+Library first; the ``cleaner`` command is a thin layer over these names. They are imported
+on first use, so ``import cleaner`` stays fast and light.
 """
+from importlib import import_module
+
 __version__ = "0.1.0"
 
-from .config import CleanConfig, load_config  # noqa: E402
-from .document import Document, Removal, apply_removals  # noqa: E402
-from .errors import CleanerError, ConfigError, InputError, PublishError, VersionError  # noqa: E402
-from .load import load  # noqa: E402
-from .pipeline import clean_files, clean_text  # noqa: E402
+_EXPORTS = {
+    "CleanConfig": "config", "load_config": "config",
+    "Document": "document", "Removal": "document", "apply_removals": "document",
+    "CleanerError": "errors", "ConfigError": "errors", "InputError": "errors", "PublishError": "errors",
+    "VersionError": "errors",
+    "load": "load",
+    "clean_files": "pipeline", "clean_text": "pipeline",
+}
+__all__ = sorted(_EXPORTS) + ["__version__"]
 
-__all__ = ["CleanConfig", "load_config", "Document", "Removal", "apply_removals", "CleanerError", "ConfigError",
-           "InputError", "PublishError", "VersionError", "load", "clean_files", "clean_text", "__version__"]
+
+def __getattr__(name):
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'cleaner' has no attribute {name!r}")

@@ -119,6 +119,10 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
+# When the detector finds several code pages equally plausible (short texts often fit
+# cp1250, cp1252 and cp1257 alike), the one most used on the web wins.
+_PREFERRED = ("utf_8", "cp1252", "cp1251", "latin_1", "iso8859_15", "cp1250", "shift_jis", "euc_jp", "gb18030",
+              "big5", "euc_kr", "koi8_r", "cp1256", "cp1253", "cp1254", "cp1255", "iso8859_2")
 
 
 def _looks_binary(text: str) -> bool:
@@ -128,20 +132,34 @@ def _looks_binary(text: str) -> bool:
     return bad / min(len(text), 65536) > 0.05
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NUL in every other byte of ASCII-range characters."""
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM: the high bytes of its characters (every other byte) take
+    very few values (0 for Latin, 4 for Cyrillic ...), which no 8-bit text or binary does."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 8 or len(data) % 2:
         return None
-    even = sample[0::2].count(0) / (len(sample) / 2)
-    odd = sample[1::2].count(0) / (len(sample) / 2)
-    for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        if zeros > 0.4:
+    half = len(sample) // 2
+    for enc, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        top2 = sum(sorted((high.count(b) for b in set(high)), reverse=True)[:2])
+        if top2 / half > 0.9 or _detect(data, (enc.replace("-", "_"),)):
             try:
-                return data.decode(enc)
+                text = data.decode(enc)
             except UnicodeDecodeError:
-                return None
+                continue
+            if not _looks_binary(text):
+                return text, enc
     return None
+
+
+def _detect(data: bytes, only: tuple[str, ...] = ()) -> str | None:
+    """The detector's best encoding (ties broken by _PREFERRED), or None."""
+    results = [m for m in from_bytes(data[:262144], cp_isolation=list(only) or None) if m.chaos < 0.2]
+    if not results:
+        return None
+    best = results[0]
+    ties = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    rank = lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED)  # noqa: E731
+    return min(ties, key=rank).encoding
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -152,21 +170,29 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                text, enc = data.decode(name), name
+                text, enc = data[len(bom):].decode(name), name
             except UnicodeDecodeError:
                 raise Undecodable(f"undecodable: starts with a {name} byte-order mark but is not {name}") from None
             break
-    if text is None and b"\x00" in data[:4096]:
-        text = _utf16_without_bom(data)
-        enc = "utf-16" if text is not None else None
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b in _CONTROL) / len(sample)
+    if text is None and (b"\x00" in sample or controls > 0.05):
+        found = _utf16_without_bom(data)
+        if found:
+            text, enc = found
+        elif data.count(0) > max(8, len(data) / 100):
+            raise Undecodable("binary: NUL bytes, not text")
+        else:
+            data = data.replace(b"\x00", b"")  # a few stray NULs in a text file: dropped
+    if text is None and controls > 0.05:
+        raise Undecodable("binary: control bytes, not text")
     if text is None:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            best = from_bytes(data[:262144]).best()
-            if best is None or best.encoding is None:
+            enc = _detect(data)
+            if enc is None:
                 raise Undecodable("undecodable: no text encoding fits the bytes") from None
-            enc = best.encoding
             try:
                 text = data.decode(enc)
             except (UnicodeDecodeError, LookupError):

@@ -230,7 +230,7 @@ def lift_metadata(
     # Title: the first headline-shaped open line of the head with body after it.
     title_i = None
     for i in head:
-        if i in out:
+        if i in out or _AUTHOR.match(lines[i]):
             continue
         if looks_like_title(lines[i]) and any(j > i and j not in out for j in open_idx):
             title_i = i
