@@ -1,4 +1,10 @@
-"""Rules for interface chrome: buttons, ad markers, icon-font strings, navigation."""
+"""Rules for interface chrome: buttons, ad markers, icon-font strings, navigation, share bars.
+
+Every rule here judges the *shape* of a kind of chrome (a line made only of interface words, a
+row of social-network names, a breadcrumb), never one page's sentence. Vocabularies are
+multilingual where that is cheap. Rules run before metadata lifting, so none of them may take a
+headline, a date line, a lone section word ("World", "Politics") or an outlet name.
+"""
 from __future__ import annotations
 
 import re
@@ -7,9 +13,11 @@ from . import LineContext, rule
 
 _AD = re.compile(
     r"^[\s\-–—_*·|\[\]()]*(advertisement|advertising|advert|ad|ads|sponsored( content)?|anzeige|werbung|"
-    r"publicité|publicidad|pubblicità|реклама|story continues below( advertisement)?)[\s\-–—_*·|\[\]()]*$",
-    re.I,
-)
+    r"publicité|publicidad|pubblicità|publicidade|реклама|광고|iklan|story continues below( advertisement)?|"
+    r"(article|story) continues (below|after (this )?(advertisement|ad))|continue reading (the main story|below)|"
+    r"scroll (down )?to continue( reading)?|advertisement - scroll to continue|"
+    r"(skip|close) (this )?(ad|advertisement)|report (this )?ad)[\s\-–—_*·|\[\]()]*$",
+    )
 
 
 @rule("ad-marker", "advertisement")
@@ -18,7 +26,244 @@ def ad_marker(ctx: LineContext) -> bool:
 
     >>> ad_marker(LineContext(["- Advertisement -"], 0))
     True
+    >>> ad_marker(LineContext(["Story continues below advertisement"], 0))
+    True
     >>> ad_marker(LineContext(["Advertisement revenue fell by half in 2020."], 0))
     False
     """
-    return bool(_AD.match(ctx.text))
+    return len(ctx.text) < 60 and bool(_AD.match(ctx.text.lower()))
+
+
+# Icon-font residue: names of icons glued together ("icon bookmark-bicon cameraicon ...").
+_ICON = re.compile(r"icon", re.I)
+
+
+@rule("icon-font", "icon-strings")
+def icon_font(ctx: LineContext) -> bool:
+    """A line of icon-font names run together, as a scraper sees an icon sprite.
+
+    >>> icon_font(LineContext(["icon bookmark-bicon cameraicon checkicon chevron downicon closeicon"], 0))
+    True
+    >>> icon_font(LineContext(["The icon of the era, he said, was the iconic Icon magazine."], 0))
+    False
+    """
+    t = ctx.text
+    n = len(_ICON.findall(t))
+    return n >= 4 and n * 3 >= len(t.split()) and ". " not in t
+
+
+# Words that name interface controls. A line made only of these (and numbers, separators,
+# counts) is a button row. Section names ("World", "Politics", "Video") are deliberately absent:
+# a lone section word is metadata.
+_UI_WORDS = (
+    # English
+    "download|share|shares|shared|sharing|print|email|e-mail|mail|search|trends|trending|register|"
+    "sign|signin|signup|in|up|out|log|login|logout|subscribe|subscribed|subscriber|subscription|"
+    "menu|close|open|back|to|top|skip|content|main|next|previous|prev|load|show|more|less|"
+    "read|view|all|full|story|article|comments?|reply|replies|like|likes|follow|following|tweet|"
+    "save|saved|bookmark|copy|link|embed|expand|collapse|toggle|navigation|nav|go|submit|send|"
+    "cancel|ok|accept|continue|watch|listen|now|here|click|tap|see|options?|sharing|via|this|"
+    "page|home|homepage|account|my|profile|settings|notifications?|alerts?|feedback|help|contact|us|"
+    "text|size|font|a|the|on|for|with|your|and|or|of|facebook|twitter|linkedin|pinterest|whatsapp|"
+    "reddit|telegram|messenger|flipboard|tumblr|vk|instagram|youtube|snapchat|permalink|"
+    "print|printer|friendly|version|pdf|rss|feed|opens|new|window|tab|edition|language|"
+    "upvote|downvote|vote|report|abuse|flag|translate|zoom|fullscreen|enlarge|gallery|image|"
+    "loading|loaded|please|wait|x|×|date|hide|caption|toggle|listen|audio|"
+    # Other languages (common UI verbs)
+    "compartilhar|compartilhe|partilhar|compartir|partager|condividi|teilen|drucken|imprimir|"
+    "imprimer|stampa|поделиться|печать|подписаться|войти|поиск|войдите|регистрация|공유|검색|로그인|"
+    "구독|인쇄|댓글|bagikan|cari|masuk|daftar|leia|mais|leggi|tutto|weiterlesen|mehr|lire|la|suite|"
+    "ver|más|mas|buscar|pesquisar|suchen|cerca|rechercher|anmelden|registrieren|abonnieren|"
+    "s'abonner|iscriviti|assine|suscríbete|accedi|entrar|connexion|inscrever|inscreva-se|kommentare?|"
+    "commenti|commentaires|comentários|comentarios|комментарии|ответить|responder|rispondi|antworten"
+)
+_UI_LINE = re.compile(
+    r"^(?:(?:" + _UI_WORDS + r")\b|\d+[kKmM]?\b|[-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖]+|\s+)+$",
+    )
+_HAS_UI = re.compile(
+    r"\b(download|share|print|e-?mail|search|trends|trending|register|sign|log ?in|subscribe|menu|close|"
+    r"skip|load|show|read|view|comments?|reply|like|follow|tweet|save|bookmark|copy|embed|expand|"
+    r"submit|cancel|accept|continue|watch|listen|click|settings|fullscreen|enlarge|loading|hide|"
+    r"compartilhar|compartilhe|compartir|partager|condividi|teilen|drucken|imprimir|stampa|"
+    r"поделиться|печать|подписаться|войти|поиск|공유|검색|로그인|구독|인쇄|댓글|bagikan|cari|"
+    r"leia|leggi|weiterlesen|lire|buscar|pesquisar|suchen|cerca|rechercher|anmelden|abonnieren|"
+    r"iscriviti|assine|entrar|kommentare?|commenti|commentaires|comentários|комментарии|ответить|"
+    r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest)\b",
+    )
+
+
+@rule("ui-controls", "ui-chrome")
+def ui_controls(ctx: LineContext) -> bool:
+    """A short line made only of interface-control words (buttons, links, counters).
+
+    >>> ui_controls(LineContext(["Download"], 0))
+    True
+    >>> ui_controls(LineContext(["date 2021-06-23 Register"], 0))
+    True
+    >>> ui_controls(LineContext(["Search Trends"], 0))
+    True
+    >>> ui_controls(LineContext(["Share this: Facebook Twitter"], 0))
+    True
+    >>> ui_controls(LineContext(["World"], 0))
+    False
+    >>> ui_controls(LineContext(["Share prices fell sharply on Monday."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    if len(t) > 80 or not _HAS_UI.search(t):
+        return False
+    # Allow ISO dates inside a button row ("date 2021-06-23 Register").
+    return bool(_UI_LINE.match(_ISO_DATE.sub(" ", t)))
+
+
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+# "Share on Facebook", "Click to share on Twitter (Opens in new window)", "Share this with Email",
+# "858 shares", counts of shares/comments/likes.
+_SHARE = re.compile(
+    r"^(?:(?:click to )?share (?:this|on|to|via|with|article|story|the story|by)\b.{0,60}"
+    r"|\d[\d,.]*[kKmM]? ?(?:shares?|comments?|likes?|views?|reads?|reactions?|compartilhamentos|"
+    r"comentários|commenti|kommentare|комментари\w*|просмотр\w*|댓글|조회)"
+    r"|(?:share|tweet|pin|email|e-mail|whatsapp|facebook|twitter|linkedin|pinterest|reddit|"
+    r"flipboard|telegram|messenger|print|copy link|sms)(?:\s*[|•·/,]?\s*(?:share|tweet|pin|email|"
+    r"e-mail|whatsapp|facebook|twitter|linkedin|pinterest|reddit|flipboard|telegram|messenger|print|"
+    r"copy link|sms|google\+?|vk|ok|tumblr|more|\d+))+)$",
+    )
+
+
+@rule("share-bar", "social-share")
+def share_bar(ctx: LineContext) -> bool:
+    """A row of share buttons, a share call or a share/comment counter.
+
+    >>> share_bar(LineContext(["Click to share on Twitter (Opens in new window)"], 0))
+    True
+    >>> share_bar(LineContext(["Facebook Twitter Pinterest Email"], 0))
+    True
+    >>> share_bar(LineContext(["858 shares"], 0))
+    True
+    >>> share_bar(LineContext(["Facebook shares fell 3% after the report."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    return len(t) <= 120 and bool(_SHARE.match(t))
+
+
+# Breadcrumbs and menus written on one line: "Home › News › World", "News | Sport | Weather".
+_SEP = re.compile(r"\s*(?:\||•|·|›|»|>|/|::)\s*")
+
+
+@rule("menu-line", "navigation")
+def menu_line(ctx: LineContext) -> bool:
+    """A line of three or more short items joined by menu separators (a menu or breadcrumb).
+
+    >>> menu_line(LineContext(["Home › News › World"], 0))
+    True
+    >>> menu_line(LineContext(["News | Sport | Weather | Travel"], 0))
+    True
+    >>> menu_line(LineContext(["Sales rose 5% | profit fell, said the company, citing weaker demand."], 0))
+    False
+    """
+    t = ctx.text
+    if len(t) > 300 or t[-1:] in ".!?":
+        return False
+    parts = [p for p in _SEP.split(t) if p]
+    if len(parts) < 3 or len(parts) * 2 < t.count(" ") // 2:
+        return False
+    return all(len(p.split()) <= 4 for p in parts)
+
+
+# A heading that opens a list of other stories or a "read more" teaser line.
+_RELATED = re.compile(
+    r"^(?:related(?: articles?| stories| posts| content| topics| links| coverage| news| videos?)?|"
+    r"(?:you )?(?:may|might) (?:also )?(?:like|enjoy|be interested in)|also (?:read|see|on \S+)|"
+    r"read (?:more|also|next)|see also|more (?:from|on|in|stories|news|articles|like this|to read)\b.*|"
+    r"recommended(?: for you| stories| articles| reading)?|(?:most|more) (?:popular|read|viewed|shared|"
+    r"commented|emailed)\b.*|trending(?: now| stories| articles)?|top stories|latest (?:news|stories|"
+    r"articles|posts|videos)|recent posts|popular (?:posts|stories|articles)|what to read next|"
+    r"editor'?s? picks?|don'?t miss|in case you missed it|around the web|from the web|"
+    r"sponsored (?:stories|links)|promoted (?:stories|links|content)|next (?:article|story|post)|"
+    r"previous (?:article|story|post)|leia (?:também|mais)|veja (?:também|mais)|saiba mais|"
+    r"mais lidas|leggi anche|potrebbe interessarti|lesen sie (?:auch|mehr)|das könnte sie auch "
+    r"interessieren|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|te puede interesar|"
+    r"читайте (?:также|еще|ещё)|смотрите также|популярное|по теме|baca juga|artikel terkait|"
+    r"berita terkait|관련 ?기사|많이 본 뉴스|関連記事)\s*[:.…»›>\-–—]*$",
+    )
+_READ_MORE_PREFIX = re.compile(
+    r"^(?:read more|read also|also read|see also|related|recommended|more|watch|listen|leia também|"
+    r"veja também|leia mais|leggi anche|lesen sie auch|lire aussi|lee también|читайте также|baca juga)"
+    r"\s*(?::|»|›|>|-|–|—)\s*\S",
+    )
+_BRACKET_TAG = re.compile(r"\[(?:[A-Z]{3,}|[A-Z]+ [A-Z]+)\]\s*$")
+
+
+@rule("related-links", "related-links")
+def related_links(ctx: LineContext) -> bool:
+    """A "related / read more / most popular" heading, or a teaser line that links elsewhere.
+
+    >>> related_links(LineContext(["You may also like"], 0))
+    True
+    >>> related_links(LineContext(["READ MORE: Macron warns of NATO brain death"], 0))
+    True
+    >>> related_links(LineContext(["Black death fears: tourists die after eating marmot [INSIGHT]"], 0))
+    True
+    >>> related_links(LineContext(["Read more about the plan in the minister's letter, he said."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    if len(t) <= 60 and _RELATED.match(t):
+        return True
+    if _READ_MORE_PREFIX.match(t) and len(t) <= 200 and t.count(". ") < 2:
+        return True
+    return bool(_BRACKET_TAG.search(ctx.text))
+
+
+_SKIP = re.compile(
+    r"^(?:skip to (?:main )?(?:content|navigation|search|footer)|jump to (?:content|navigation)|"
+    r"back to top|to top|toggle (?:navigation|menu)|open (?:navigation|menu)|close (?:menu|navigation)|"
+    r"main menu|site map|sitemap|you are here:?|breadcrumbs?|select (?:language|edition|region)|"
+    r"change (?:language|edition|region)\b.*|english edition|switch to .{1,20} edition|"
+    r"ir para o conteúdo|salta al contenuto|zum inhalt springen|aller au contenu|перейти к содержимому|"
+    r"본문 바로가기)\s*[»›>:↑«]*$",
+    )
+
+
+@rule("skip-links", "navigation")
+def skip_links(ctx: LineContext) -> bool:
+    """Accessibility and site-navigation links: "Skip to content", "Back to top", edition pickers.
+
+    >>> skip_links(LineContext(["Skip to main content"], 0))
+    True
+    >>> skip_links(LineContext(["Back to Top «"], 0))
+    True
+    >>> skip_links(LineContext(["He skipped to the top of the queue."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    return len(t) <= 300 and bool(_SKIP.match(t))
+
+
+_PAYWALL = re.compile(
+    r"(?:to read the full (?:story|article)|subscribe to (?:continue|read|keep) reading|"
+    r"(?:this|the) (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
+    r"already (?:a )?(?:subscriber|member)\??\s*(?:sign|log) ?in|you have reached (?:your|the) (?:limit|maximum)|"
+    r"free articles? (?:left|remaining)|to continue reading,? (?:subscribe|sign|log)|"
+    r"create (?:a free|an) account to (?:continue|read)|you(?:'|’)ve (?:reached|used) (?:your|all)|"
+    r"temporarily disabled the password requirement|"
+    r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
+    r"update your browser|your browser (?:is out of date|does not support))",
+    )
+
+
+@rule("paywall-browser", "ui-chrome")
+def paywall_browser(ctx: LineContext) -> bool:
+    """Paywall and browser notices: "To Read the Full Story", "Please enable JavaScript".
+
+    >>> paywall_browser(LineContext(["To Read the Full Story"], 0))
+    True
+    >>> paywall_browser(LineContext(["Please enable JavaScript to view the comments."], 0))
+    True
+    >>> paywall_browser(LineContext(["Readers of the full story in print saw a longer version."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    return len(t) <= 400 and bool(_PAYWALL.search(t))

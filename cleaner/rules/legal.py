@@ -1,2 +1,101 @@
-"""Rules: legal family (see cleaner.rules)."""
+"""Rules for legal and agency footers: copyright lines, terms links, reprint and affiliate notices,
+wire-service credits."""
 from __future__ import annotations
+
+import re
+
+from . import LineContext, rule
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)\s*(?:\d{4}|copyright)|\bcopyright\b\s*(?:©|\(c\)|\d{4}|by\b|of\b|$|policy)|"
+    r"all rights? reserved|todos os direitos reservados|tutti i diritti riservati|"
+    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"все права (?:защищены|сохранены)|hak cipta|저작권|무단 ?전재|재배포 금지|無断転載|著作権|版权所有|"
+    r"may not be (?:published|reproduced|redistributed|copied)|without (?:the )?(?:prior )?(?:written )?"
+    r"permission of (?:the )?(?:copyright|publisher)|reproduction (?:in whole or in part )?(?:is )?prohibited)",
+    )
+
+
+@rule("copyright-line", "copyright-footer")
+def copyright_line(ctx: LineContext) -> bool:
+    """A copyright or rights-reserved footer, in several languages.
+
+    >>> copyright_line(LineContext(["© 2019 Guardian News & Media Limited or its affiliated companies. All rights reserved."], 0))
+    True
+    >>> copyright_line(LineContext(["Copyright (C) EnterMedia.co.kr . 무단 전재 금지"], 0))
+    True
+    >>> copyright_line(LineContext(["The band sued over copyright infringement in a Los Angeles court last year."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    return len(t) <= 500 and bool(_COPYRIGHT.search(t))
+
+
+_TERMS = re.compile(
+    r"^(?:(?:privacy|cookie|copyright|data|editorial|ethics|corrections?|accessibility|comment|"
+    r"advertising|ad)(?: (?:policy|policies|statement|notice|settings|choices|guidelines))|"
+    r"terms(?: (?:of|and|&) (?:use|service|conditions|sale))+|terms|privacy|"
+    r"(?:your )?(?:ad|california privacy) (?:choices|rights)|do not sell my (?:personal )?info(?:rmation)?|"
+    r"contact(?: us)?|about(?: us)?|advertise(?: with us| with \w+)?|careers|jobs|imprint|impressum|"
+    r"subscriber (?:agreement|terms|services)|user agreement|site ?map|rss(?: feeds?)?|"
+    r"política de privacidade|termos de uso|fale conosco|quem somos|anuncie|expediente|"
+    r"informativa (?:sulla )?privacy|chi siamo|contatti|pubblicità|datenschutz(?:erklärung)?|kontakt|"
+    r"mentions légales|politique de confidentialité|aviso legal|política de privacidad|"
+    r"политика конфиденциальности|пользовательское соглашение|контакты|реклама|о нас|о проекте|"
+    r"개인정보처리방침|이용약관|회사소개|광고문의|kebijakan privasi|tentang kami|pedoman media siber)$",
+    )
+
+
+@rule("legal-links", "copyright-footer")
+def legal_links(ctx: LineContext) -> bool:
+    """A footer link or row of links to legal and corporate pages.
+
+    >>> legal_links(LineContext(["Privacy Policy"], 0))
+    True
+    >>> legal_links(LineContext(["Terms of Use | Privacy Policy | Contact Us"], 0))
+    True
+    >>> legal_links(LineContext(["Privacy"], 0))
+    True
+    >>> legal_links(LineContext(["Privacy campaigners criticised the new policy on Monday."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    if len(t) > 200:
+        return False
+    parts = [p.strip() for p in _ROW.split(t) if p.strip()]
+    return bool(parts) and all(_TERMS.match(p) for p in parts)
+
+
+_ROW = re.compile(r"\s*[|•·/]\s*|\s{2,}")
+
+_NOTICE = re.compile(
+    r"(?:may (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commission|share of sales)|"
+    r"affiliate (?:links?|commission|advertising program)|associates program|"
+    r"(?:we|this site) (?:may )?earns? (?:a )?(?:commission|money)|contains affiliate links|"
+    r"^\(?(?:reporting|writing|editing|additional reporting|compiled|edited) by [^.]{2,160}"
+    r"(?:;|\band\b|editing by|\)\s*$)|"
+    r"^citation:|retrieved \d{1,2} \w+ \d{4} from https?://|"
+    r"this (?:document|article|story|material) is subject to copyright|"
+    r"(?:market )?data (?:is )?delayed (?:at least )?\d+ minutes|"
+    r"(?:quotes|prices) (?:are )?delayed|"
+    r"the views expressed (?:in this|here|are)|opinions expressed (?:in this|here|are)|"
+    r"results vary|consult your (?:physician|doctor)|not intended to diagnose|"
+    r"^(?:this|the) (?:article|story|post) (?:originally )?(?:appeared|was (?:originally )?published) "
+    r"(?:on|in)\b|^originally published (?:on|in|at)\b|"
+    r"^(?:source|fonte|fuente|quelle|источник|sumber|출처)\s*:\s*\S{2,40}$)",
+    )
+
+
+@rule("legal-notice", "copyright-footer")
+def legal_notice(ctx: LineContext) -> bool:
+    """Affiliate disclosures, wire-service credits, citation and reprint notices, disclaimers.
+
+    >>> legal_notice(LineContext(["Microsoft may earn an Affiliate Commission if you purchase something through recommended links."], 0))
+    True
+    >>> legal_notice(LineContext(["(Reporting by Greg Roumeliotis; Editing by Martin Howell)"], 0))
+    True
+    >>> legal_notice(LineContext(["Reporting by the BBC revealed the scale of the fraud."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    return len(t) <= 600 and bool(_NOTICE.search(t))

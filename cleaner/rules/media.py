@@ -1,2 +1,88 @@
-"""Rules: media family (see cleaner.rules)."""
+"""Rules for media residue: player controls and time codes, gallery counters, photo credits.
+
+A caption is only removed when it carries a credit marker ("FILE PHOTO:", "(Image: ...)",
+"REUTERS/Name", "Photo: ..."); a plain descriptive caption is left to the line statistics, since
+some outlets treat captions as part of the story.
+"""
 from __future__ import annotations
+
+import re
+
+from . import LineContext, rule
+
+_TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{1,2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{1,2})?$")
+_PLAYER = re.compile(
+    r"^(?:play(?: video| audio| now)?|pause|mute|unmute|volume|replay|now playing|up next|"
+    r"autoplay|(?:exit )?full ?screen|duration|current time|watch(?: now| video| again)?|"
+    r"video|videos|audio|podcasts?|listen(?: now| to this (?:article|story))?|"
+    r"(?:this|the) video (?:is|has been) (?:unavailable|removed)|video (?:unavailable|player)|"
+    r"loading (?:video|player)|playback (?:speed|rate)|captions?|subtitles|settings|"
+    r"your browser does not support (?:the )?(?:video|audio)(?: (?:tag|element))?\.?|"
+    r"(?:\d+ )?(?:photos?|images?|slides?)|(?:photo|image|slide) \d+ (?:of|/) \d+|\d+ ?/ ?\d+|"
+    r"(?:view|open|launch|see) (?:the )?(?:gallery|slideshow|photos?)|gallery|slideshow|"
+    r"reproduzir|assistir|vídeo|guarda(?: il)? video|riproduci|abspielen|видео|смотреть|동영상|재생)$",
+    re.I,
+)
+
+
+@rule("player-residue", "media-player")
+def player_residue(ctx: LineContext) -> bool:
+    """Time codes and player or gallery controls; a media word ("Podcasts", "Video") only when a
+    time code or another control is next to it, since alone it may be a section name.
+
+    >>> lines = ["Podcasts", "0:00", "14:40"]
+    >>> [player_residue(LineContext(lines, i)) for i in range(3)]
+    [True, True, True]
+    >>> player_residue(LineContext(["Slide 3 of 12"], 0))
+    True
+    >>> player_residue(LineContext(["Video", "Putin says Russia is ready for talks."], 0))
+    False
+    >>> player_residue(LineContext(["The 14:40 train to Leeds was late."], 0))
+    False
+    """
+    t = ctx.text
+    if len(t) > 70:
+        return False
+    if _TIMECODE.match(t):
+        return True
+    if not _PLAYER.match(t):
+        return False
+    if " " in t and t.lower() not in _SINGLE_MEDIA_WORDS:
+        return True
+    for step in (-1, 1):
+        n = ctx.neighbour(step)
+        if n is not None and len(n) <= 70 and (_TIMECODE.match(n) or _PLAYER.match(n)):
+            return True
+    return False
+
+
+_SINGLE_MEDIA_WORDS = {"video", "videos", "audio", "podcast", "podcasts", "gallery", "photos"}
+
+_CREDIT = re.compile(
+    r"(?:^(?:file )?photo:|^(?:photo|image|picture|foto|photograph|credit|source)s?(?: credit)?\s*[:©]"
+    r"|\((?:photo|image|picture|foto|photograph|credit|pictured)s?(?: credit)?\s*[:©][^)]{1,80}\)\s*$"
+    r"|\b(?:photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.]{0,60}$"
+    r"|\b(?:reuters|afp|ap|epa|getty|xinhua|anadolu|dpa|ansa|tass|efe|ria novosti)/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}\s*$"
+    r"|\((?:photo|image)s? (?:by|courtesy(?: of)?|via) [^)]{1,80}\)\s*$"
+    r"|^image (?:copyright|caption)\b|\bgetty images(?: for [\w ]+)?\s*\)?\s*$"
+    r"|^(?:©|\(c\))\s*[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}(?:/[\w ]+)?\s+[A-Z]"
+    r"|\b(?:foto|imagem|immagine|bild|фото|사진)\s*[:=]\s*\S[^.]{0,60}$)",
+    re.I,
+)
+
+
+@rule("photo-credit", "caption")
+def photo_credit(ctx: LineContext) -> bool:
+    """A caption that carries a photo credit, or a bare credit line.
+
+    >>> photo_credit(LineContext(["FILE PHOTO: Traders work on the floor of the NYSE. REUTERS/Brendan McDermid"], 0))
+    True
+    >>> photo_credit(LineContext(["Protesters have worn masks to protect their identities (Image: GETTY )"], 0))
+    True
+    >>> photo_credit(LineContext(["Putin addresses the conference via video link, June 23, 2021. /Reuters"], 0))
+    False
+    >>> photo_credit(LineContext(["The photo shows the minister leaving the building, according to Reuters."], 0))
+    False
+    """
+    t = ctx.text
+    return len(t) <= 400 and bool(_CREDIT.search(t))

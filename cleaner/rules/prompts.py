@@ -1,2 +1,119 @@
-"""Rules: prompts family (see cleaner.rules)."""
+"""Rules for prompts addressed to the reader: newsletter pitches, comment forms, cookie notices.
+
+These are often full sentences, so line shape cannot catch them; what gives them away is the
+vocabulary of the prompt (an inbox, a required field, a cookie), matched as a phrase.
+"""
 from __future__ import annotations
+
+import re
+
+from . import LineContext, rule
+
+_NEWSLETTER = re.compile(
+    r"(?:\bnewsletters?\b|\binbox\b|\bunsubscribe\b|e-?mail alerts?|\bmailing list\b|"
+    r"sign(?:ing)? up (?:for|to|here|now|today)|subscribe (?:to|for|now|today|here)|"
+    r"enter your e-?mail|your e-?mail address(?! will not)|e-?mail (?:address )?(?:here|below)|"
+    r"get (?:the|our) (?:latest|best|top|daily|weekly)\b.{0,60}\b(?:delivered|sent|straight|in your)|"
+    r"delivered (?:directly |straight |right )?to (?:your|you)|by signing up,? you agree|"
+    r"thank you for (?:signing up|subscribing)|successfully subscribed|succes+fully subscribed|"
+    r"no spam\b|we(?:'|’)ll never share your|"
+    r"inscreva-se|assine (?:a|nossa) newsletter|receba (?:em seu|no seu|por) e-?mail|"
+    r"iscriviti alla|ricevi (?:la|le) newsletter|newsletter abonnieren|jetzt abonnieren|"
+    r"abonnez-vous|inscrivez-vous à|suscríbete|recibe (?:nuestras?|las) |"
+    r"подпи(?:шитесь|саться|сываясь) на (?:рассылку|новости|наш)|рассылк|"
+    r"뉴스레터|berlangganan|daftar(?:kan)? email)",
+    )
+# Words that make a newsletter-vocabulary line a pitch rather than a sentence *about* newsletters.
+_PITCH = re.compile(
+    r"(?:\b(?:sign|subscribe|subscribing|join|get|receive|enter|delivered|inbox|unsubscribe|spam|"
+    r"agree|free|daily|weekly|latest|our|your|thank|successfully|succes+fully)\b|"
+    r"inscreva|assine|receba|iscriviti|ricevi|abonnieren|abonnez|inscrivez|suscr|recibe|"
+    r"подпи|рассылк|뉴스레터|berlangganan|daftar)",
+    )
+
+
+@rule("newsletter-pitch", "newsletter-prompt")
+def newsletter_pitch(ctx: LineContext) -> bool:
+    """A pitch to subscribe to a newsletter or e-mail alerts.
+
+    >>> newsletter_pitch(LineContext(["Subscribe to our newsletter"], 0))
+    True
+    >>> newsletter_pitch(LineContext(["Sign up here to get the latest news, updates and special offers delivered directly to your inbox."], 0))
+    True
+    >>> newsletter_pitch(LineContext(["Receba em seu email nosso ebook gratuito"], 0))
+    True
+    >>> newsletter_pitch(LineContext(["The newsletter, founded in 1931, was read by every diplomat in Vienna, historians say."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    if len(t) > 400:
+        return False
+    m = _NEWSLETTER.search(t)
+    if not m:
+        return False
+    # A long sentence that merely mentions a newsletter needs a pitch word too.
+    return len(t) <= 40 or bool(_PITCH.search(t))
+
+
+_COMMENT = re.compile(
+    r"(?:^(?:there are )?no comments(?: yet)?\b|^be the first to (?:comment|review)|"
+    r"^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|review)|^leave a reply|"
+    r"^(?:\d+ )?(?:comments?|replies|responses?)(?: \(\d+\))?\s*:?$|^comments? (?:are )?(?:closed|disabled)|"
+    r"your e-?mail (?:address )?will not be published|required fields are marked|"
+    r"save my name,? e-?mail|notify me of (?:follow-up|new) (?:comments|posts)|"
+    r"this site uses akismet|comments? (?:are|is) moderated|moderates comments|"
+    r"you must be logged in to (?:post|comment)|log ?in to (?:comment|reply|post a comment)|"
+    r"(?:sign|log) in to (?:join|leave|add) (?:the )?(?:conversation|discussion|comment)|"
+    r"comments? powered by|you are commenting using your|join the (?:conversation|discussion)|"
+    r"(?:view|show|hide|load|read|see) (?:all |more )?(?:\d+ )?(?:comments?|replies)|"
+    r"comment (?:policy|guidelines)|community (?:guidelines|standards)|submission guidelines|"
+    r"\bcommented on\s*$|^reply(?: to (?:this )?comment)?$|^report (?:this )?(?:comment|abuse)$|"
+    r"deixe (?:um|seu) comentário|deixe uma resposta|nenhum comentário|comente\b|"
+    r"lascia un commento|nessun commento|kommentar (?:schreiben|verfassen)|keine kommentare|"
+    r"laisser un commentaire|aucun commentaire|deja (?:un|tu) comentario|sin comentarios|"
+    r"оставить комментарий|оставьте комментарий|комментариев нет|нет комментариев|"
+    r"tinggalkan (?:balasan|komentar)|belum ada komentar|댓글(?:을)? (?:달|남기|쓰)|댓글이 없)",
+    )
+
+
+@rule("comment-form", "comment-prompt")
+def comment_form(ctx: LineContext) -> bool:
+    """The comment section's furniture: forms, counters, moderation and anti-spam notices.
+
+    >>> comment_form(LineContext(["There are no comments."], 0))
+    True
+    >>> comment_form(LineContext(["LEAVE A COMMENT Your email address will not be published. Required fields are marked*"], 0))
+    True
+    >>> comment_form(LineContext(["Save my name, email, and website in this browser for the next time I comment."], 0))
+    True
+    >>> comment_form(LineContext(["The minister declined to comment on the leaked report."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    return len(t) <= 400 and bool(_COMMENT.search(t))
+
+
+_COOKIE = re.compile(
+    r"(?:\bcookies?\b.{0,80}\b(?:use|uses|using|used|accept|consent|agree|policy|settings|preferences|"
+    r"experience|browsing|continu|improve)|(?:use|uses|using|accept|consent to|agree to)\b.{0,40}\bcookies?\b|"
+    r"^cookies?(?: policy| settings| preferences| notice)?$|privacy (?:&|and) cookies|"
+    r"(?:utiliza|usa|usamos|utilizamos|utilizziamo|usiamo|utilise|utilisons|verwendet|verwenden|nutzt|"
+    r"nutzen|использует|используем|menggunakan)\b.{0,30}\b(?:cookies?|cookie-dateien|куки|файлы cookie)|"
+    r"쿠키|by continuing to (?:use|browse)\b.{0,60}\b(?:agree|accept|consent)|"
+    r"gdpr|we value your privacy|manage (?:your )?(?:privacy|consent)|privacy preferences)",
+    )
+
+
+@rule("cookie-consent", "cookie-notice")
+def cookie_consent(ctx: LineContext) -> bool:
+    """A cookie or consent notice, or one of its buttons.
+
+    >>> cookie_consent(LineContext(["This website uses cookies to improve your experience. Accept Read More"], 0))
+    True
+    >>> cookie_consent(LineContext(["Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza"], 0))
+    True
+    >>> cookie_consent(LineContext(["She baked cookies for the whole street every Christmas."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    return len(t) <= 800 and bool(_COOKIE.search(t))

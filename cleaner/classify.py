@@ -1,0 +1,403 @@
+"""Statistical evidence of boilerplate: statistics of each line and of the corpus.
+
+Two kinds of evidence live here (rules, the third kind, are in :mod:`cleaner.rules`):
+
+*Line statistics* (:func:`classify_lines`), the jusText idea applied to text lines. Each line is
+measured in the document's language: length, share of stop words, terminal punctuation, share of
+capitalised words, link/list shape. From those a line gets a first class (``good``: prose;
+``near``: could be prose; ``short``; ``bad``: chrome-shaped), then its neighbours settle the
+doubtful ones (a short line between two prose paragraphs is a subheading and stays; a short line
+in a run of chrome goes). Finally the body is taken to be the document's main run of prose: prose
+lines separated from it by a long stretch of chrome (related-story teasers, reader comments
+below a comment form) go too.
+
+*Corpus statistics* (:class:`CorpusStats`), the CCNet idea: a line that recurs in many documents
+of the input is a site's footer or menu, whatever its wording, so a new site's chrome goes
+without a new rule.
+
+Every threshold is a named constant below with its reason. Nothing was fitted to a benchmark:
+the stop-word densities are set relative to the document's own prose, so one rule serves every
+language that ``stopwordsiso`` covers.
+
+>>> lines = ["Home", "News", "Sport", "",
+...          "The council said on Monday that the new bridge would open to traffic in the spring.",
+...          "Cooperation Attempts",
+...          "Officials added that the cost of the project had risen by a third since it was approved.",
+...          "", "Follow us", "Contact"]
+>>> sorted(classify_lines(lines, {}, None, None))
+[0, 1, 2, 8, 9]
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+# ---------------------------------------------------------------------------------------------
+# Thresholds (named, small, documented)
+# ---------------------------------------------------------------------------------------------
+
+GOOD_MIN_WORDS = 10
+"""A prose paragraph has at least this many words (a sentence of news prose is ~20)."""
+SHORT_MAX_WORDS = 4
+"""A line of at most this many words is ``short``: a label, a subheading, a name; its class is
+decided by its neighbours."""
+STOP_REL_GOOD = 0.7
+"""A ``good`` line's stop-word share is at least this fraction of the document's prose share
+(the median over its long lines), so the test adapts to the size of each language's list."""
+STOP_REL_BAD = 0.35
+"""Below this fraction of the document's prose share a line is chrome-shaped (names, menus)."""
+STOP_ABS_FLOOR = 0.08
+"""Whatever the document, a good line has at least this share of stop words."""
+DEFAULT_PROSE_STOP = 0.45
+"""The prose share assumed when a document has too few long lines to measure it."""
+CAPS_MAX_GOOD = 0.6
+"""A line where more than this share of words are capitalised is headline-shaped (teasers)."""
+MAX_GAP = 6
+"""Prose runs separated by more than this many chrome lines are separate blocks."""
+SIDE_BLOCK_SHARE = 0.5
+"""A prose block other than the main one stays only if it has at least this share of the
+main block's words (a second half of an article split by an ad; not a comment or teaser)."""
+LONG_LINE_WORDS = 25
+"""Corpus repeats: a line this long is prose-like ..."""
+LONG_LINE_FACTOR = 3
+"""... and must recur in this many times the usual number of documents to count as chrome
+(syndicated wire copy repeats whole paragraphs across a corpus; a footer does not need this)."""
+LANG_SAMPLE_WORDS = 600
+"""Words sampled from a document to guess which stop list to use."""
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_TERMINAL = re.compile(r"[.!?…。！？:;]['\"’”»)\]]*\s*$|[.!?…。！？]['\"’”»)]*\s")
+_LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(?:^|\s)[@#]\w+|\.(?:com|org|net)\b", re.I)
+_LISTISH = re.compile(r"^(?:[•·▪►▸◦\-–—*+>]|\d{1,2}[.)]\s)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Language and stop words
+# ---------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _stop_table() -> tuple[tuple[str, ...], dict[str, int]]:
+    """(languages, word -> bitmask of the languages whose stop list has it), built once."""
+    import stopwordsiso
+
+    langs = tuple(sorted(stopwordsiso.langs()))
+    table: dict[str, int] = {}
+    for k, lang in enumerate(langs):
+        for w in stopwordsiso.stopwords(lang):
+            w = w.lower()
+            table[w] = table.get(w, 0) | (1 << k)
+    return langs, table
+
+
+@lru_cache(maxsize=64)
+def stop_words(lang: str | None) -> frozenset[str]:
+    """The stop list of ``lang`` (lowercase), empty for an unknown language.
+
+    >>> "the" in stop_words("en"), "und" in stop_words("de"), stop_words("xx")
+    (True, True, frozenset())
+    """
+    import stopwordsiso
+
+    if not lang or not stopwordsiso.has_lang(lang):
+        return frozenset()
+    return frozenset(w.lower() for w in stopwordsiso.stopwords(lang))
+
+
+def guess_language(lines: Sequence[str]) -> str | None:
+    """The language whose stop list covers most words of the document's longer lines, scored
+    by hits divided by the square root of the list's size (big lists would otherwise win by
+    containing everything). Cheap; the real language label comes later from langdetect.
+
+    >>> guess_language(["The minister said that the plan would be ready by the end of the year."])
+    'en'
+    >>> guess_language(["Der Minister sagte, dass der Plan bis zum Ende des Jahres fertig sein werde."])
+    'de'
+    >>> guess_language(["", "12:00"]) is None
+    True
+    """
+    langs, table = _stop_table()
+    words: list[str] = []
+    for line in sorted((t for t in lines if t), key=len, reverse=True):
+        words.extend(_WORD.findall(line.lower()))
+        if len(words) >= LANG_SAMPLE_WORDS:
+            break
+    hits = Counter()
+    for w in words:
+        mask = table.get(w)
+        if mask:
+            k = 0
+            while mask:
+                if mask & 1:
+                    hits[k] += 1
+                mask >>= 1
+                k += 1
+    if not hits:
+        return None
+    sizes = _list_sizes()
+    best = max(hits, key=lambda k: (hits[k] / sizes[k] ** 0.5, -k))
+    return langs[best]
+
+
+@lru_cache(maxsize=1)
+def _list_sizes() -> tuple[int, ...]:
+    import stopwordsiso
+
+    langs, _ = _stop_table()
+    return tuple(max(1, len(stopwordsiso.stopwords(lang))) for lang in langs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Line statistics
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class LineStats:
+    """What :func:`line_stats` measures of one line."""
+
+    words: int          # word count (a CJK character counts as half a word)
+    stop: float         # share of words in the stop list (-1.0: no stop list for the language)
+    terminal: bool      # ends a sentence (. ! ? … or a colon), perhaps inside quotes
+    caps: float         # share of words that start with a capital (cased scripts)
+    linkish: bool       # holds a URL, an e-mail address, a @handle or a domain name
+    listish: bool       # starts like a list item
+
+
+def line_stats(line: str, stops: frozenset[str]) -> LineStats:
+    """Measure one line.
+
+    >>> s = line_stats("The cat sat on the mat.", stop_words("en"))
+    >>> s.words, round(s.stop, 2), s.terminal, round(s.caps, 2)
+    (6, 0.5, True, 0.17)
+    >>> line_stats("Most Popular Articles", stop_words("en")).terminal
+    False
+    """
+    toks = _WORD.findall(line)
+    cjk = len(_CJK.findall(line))
+    n = len(toks) + cjk // 2
+    if stops and toks:
+        stop = sum(1 for t in toks if t.lower() in stops) / len(toks)
+    else:
+        stop = -1.0
+    alpha = [t for t in toks if t[0].isalpha() and (t[0].isupper() or t[0].islower())]
+    caps = sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0
+    return LineStats(
+        words=max(n, 1 if cjk else 0),
+        stop=stop,
+        terminal=bool(_TERMINAL.search(line)),
+        caps=caps,
+        linkish=bool(_LINKISH.search(line)),
+        listish=bool(_LISTISH.match(line)),
+    )
+
+
+def _prose_stop(stats: Sequence[LineStats]) -> float:
+    """The document's prose stop-word share: the median over its long lines."""
+    vals = sorted(s.stop for s in stats if s.words >= 2 * GOOD_MIN_WORDS and s.stop >= 0)
+    if len(vals) < 2:
+        return DEFAULT_PROSE_STOP
+    return vals[len(vals) // 2]
+
+
+def _first_class(s: LineStats, prose: float) -> str:
+    """good / near / short / bad, from the line alone."""
+    if s.words <= SHORT_MAX_WORDS:
+        return "short"
+    if s.stop < 0:  # no stop list: length and punctuation only
+        if s.words >= GOOD_MIN_WORDS and s.terminal:
+            return "good"
+        return "near" if s.words >= GOOD_MIN_WORDS else "bad"
+    if s.stop < max(STOP_ABS_FLOOR, STOP_REL_BAD * prose):
+        return "bad"
+    if s.linkish and s.words < 2 * GOOD_MIN_WORDS:
+        return "bad"
+    good_stop = s.stop >= max(STOP_ABS_FLOOR, STOP_REL_GOOD * prose)
+    if s.words >= GOOD_MIN_WORDS and good_stop and s.terminal and s.caps <= CAPS_MAX_GOOD:
+        return "good"
+    if s.words >= 2 * GOOD_MIN_WORDS and good_stop and s.caps <= CAPS_MAX_GOOD:
+        return "good"
+    return "near"
+
+
+def _resolve(classes: list[str]) -> list[str]:
+    """jusText's context step: near and short lines take their class from their neighbours.
+    ``None`` entries are transparent (metadata lines); the document's edges count as bad."""
+    idx = [i for i, c in enumerate(classes) if c is not None]
+    seq = [classes[i] for i in idx]
+
+    def nearest(k: int, step: int, skip: tuple[str, ...]) -> str:
+        k += step
+        while 0 <= k < len(seq):
+            if seq[k] not in skip:
+                return seq[k]
+            k += step
+        return "bad"
+
+    out = list(seq)
+    # near: good if a neighbour (looking past other doubtful lines) is good
+    for k, c in enumerate(seq):
+        if c == "near":
+            prev, nxt = nearest(k, -1, ("near", "short")), nearest(k, 1, ("near", "short"))
+            out[k] = "good" if "good" in (prev, nxt) else "bad"
+    # short: good only between two good lines
+    resolved = list(out)
+    for k, c in enumerate(out):
+        if c == "short":
+            prev, nxt = _nearest_in(out, k, -1), _nearest_in(out, k, 1)
+            resolved[k] = "good" if prev == "good" and nxt == "good" else "bad"
+    full = list(classes)
+    for k, i in enumerate(idx):
+        full[i] = resolved[k]
+    return full
+
+
+def _nearest_in(seq: list[str], k: int, step: int) -> str:
+    k += step
+    while 0 <= k < len(seq):
+        if seq[k] != "short":
+            return seq[k]
+        k += step
+    return "bad"
+
+
+def _main_blocks(classes: list[str | None], words: list[int]) -> set[int]:
+    """Indices of good lines that belong to the document's main prose block(s)."""
+    blocks: list[list[int]] = []
+    gap = MAX_GAP + 1
+    for i, c in enumerate(classes):
+        if c == "good":
+            if gap > MAX_GAP or not blocks:
+                blocks.append([])
+            blocks[-1].append(i)
+            gap = 0
+        elif c == "bad":
+            gap += 1
+    if not blocks:
+        return set()
+    sizes = [sum(words[i] for i in b) for b in blocks]
+    main = max(sizes)
+    keep: set[int] = set()
+    for b, size in zip(blocks, sizes):
+        if size >= SIDE_BLOCK_SHARE * main:
+            keep.update(b)
+    return keep
+
+
+def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
+                   corpus: "CorpusStats | None", config) -> dict[int, tuple[str, str]]:
+    """Additional removals {line index: (reason, statistic)} for the non-blank lines not in
+    ``decided`` (lines already removed by rules or lifted as metadata).
+
+    ``corpus-repeat`` (from ``corpus``) is judged first, then, if ``config.line_statistics``,
+    ``low-content`` with the statistic that decided it: ``line-shape`` (the line and its
+    neighbours look like chrome) or ``outside-main-block`` (prose-shaped, but cut off from the
+    article's main run of prose by chrome).
+    """
+    out: dict[int, tuple[str, str]] = {}
+    if corpus is not None:
+        for i, t in enumerate(lines):
+            if t and i not in decided and corpus.is_frequent(t):
+                out[i] = ("corpus-repeat", "corpus-frequency")
+    if config is not None and not getattr(config, "line_statistics", True):
+        return out
+
+    lang = guess_language([t for i, t in enumerate(lines) if t and i not in decided])
+    stops = stop_words(lang)
+    classes: list[str | None] = [None] * len(lines)
+    words = [0] * len(lines)
+    stats: dict[int, LineStats] = {}
+    for i, t in enumerate(lines):
+        if not t:
+            continue
+        if i in decided or i in out:
+            reason = decided[i][0] if i in decided else out[i][0]
+            # metadata is transparent; removed chrome counts as chrome for the neighbours
+            classes[i] = None if reason.startswith("metadata") else "bad"
+            continue
+        stats[i] = line_stats(t, stops)
+        words[i] = stats[i].words
+    prose = _prose_stop(list(stats.values()))
+    for i, s in stats.items():
+        classes[i] = _first_class(s, prose)
+    resolved = _resolve(classes)
+    main = _main_blocks(resolved, words)
+    for i in stats:
+        if resolved[i] != "good":
+            out[i] = ("low-content", "line-shape")
+        elif i not in main:
+            out[i] = ("low-content", "outside-main-block")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpus statistics
+# ---------------------------------------------------------------------------------------------
+
+_NUM = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_line(line: str) -> str:
+    """The form under which lines are counted: NFKC, casefolded, digits as 0, spaces collapsed.
+
+    >>> normalize_line("  © 2019  Example  Media ")
+    '© 0 example media'
+    """
+    t = unicodedata.normalize("NFKC", line).casefold()
+    return _SPACE.sub(" ", _NUM.sub("0", t)).strip()
+
+
+def _key(norm: str) -> int:
+    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+class CorpusStats:
+    """How many documents of the corpus hold each (normalised) line, by an 8-byte hash.
+
+    A line is frequent when it is in at least ``corpus_repeat_min_docs`` documents and at least
+    ``corpus_repeat_min_share`` of them; a prose-length line (``LONG_LINE_WORDS`` words or more)
+    needs ``LONG_LINE_FACTOR`` times both, so a paragraph of syndicated copy printed by a few
+    outlets is not taken for chrome.
+
+    >>> from types import SimpleNamespace as NS
+    >>> cfg = NS(corpus_repeat_min_docs=2, corpus_repeat_min_share=0.5)
+    >>> docs = [["Story one.", "Share this"], ["Story two.", "Share this", "Share this"], ["Story 3."]]
+    >>> cs = CorpusStats.build(docs, cfg)
+    >>> cs.is_frequent("Share this"), cs.is_frequent("Story two.")
+    (True, False)
+    """
+
+    __slots__ = ("counts", "n_docs", "min_docs", "min_share")
+
+    def __init__(self, counts: dict[int, int], n_docs: int, min_docs: int, min_share: float):
+        self.counts = counts
+        self.n_docs = n_docs
+        self.min_docs = min_docs
+        self.min_share = min_share
+
+    @classmethod
+    def build(cls, docs: Iterable[Sequence[str]], config) -> "CorpusStats":
+        counts: Counter[int] = Counter()
+        n = 0
+        for doc in docs:
+            n += 1
+            counts.update({_key(normalize_line(t)) for t in doc if t and t.strip()})
+        # lines seen in one document only can never be frequent: drop them to save memory
+        kept = {k: c for k, c in counts.items() if c > 1}
+        return cls(kept, n, int(config.corpus_repeat_min_docs), float(config.corpus_repeat_min_share))
+
+    def doc_count(self, line: str) -> int:
+        """In how many documents the line (normalised) occurs."""
+        return self.counts.get(_key(normalize_line(line)), 0)
+
+    def is_frequent(self, line: str) -> bool:
+        c = self.doc_count(line)
+        if c < 2:
+            return False
+        factor = LONG_LINE_FACTOR if len(_WORD.findall(line)) >= LONG_LINE_WORDS else 1
+        return c >= factor * self.min_docs and c >= factor * self.min_share * self.n_docs
