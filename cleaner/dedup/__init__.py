@@ -1,0 +1,108 @@
+"""Deduplication: repeated lines inside a document, exact and near-duplicate documents.
+
+- :func:`cleaner.dedup.repeats.find_repeats` drops later lines that repeat an earlier one.
+- :func:`dedup_documents` finds documents whose body duplicates another's and says which one
+  is kept, how they match and how similar they are.
+
+>>> from cleaner.config import CleanConfig
+>>> story = ("The council approved the new budget on Monday after a long debate about schools, "
+...          "roads and the future of the old library, which will close in the spring. The mayor "
+...          "said the vote was a relief for families and that work on the bridge would start soon.")
+>>> docs = [
+...     ("b", story),
+...     ("a", story.upper()),                            # same words: exact
+...     ("c", story + "Update: the mayor signed it."),   # extended copy: near / contained
+...     ("d", "A different story about the weather, with rain expected all week long."),
+... ]
+>>> result = dedup_documents(docs, CleanConfig())
+>>> sorted(result)
+['a', 'b']
+>>> result["b"]
+Duplicate(of='c', how='near', similarity=0.8958)
+>>> result["a"].of, result["a"].how
+('c', 'near')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+
+from .exact import key_of_normalized, normalize_body
+from .near import ShingleIndex, Verifier, cluster, lsh_candidates, prefilter
+from .repeats import find_repeats
+
+__all__ = ["Duplicate", "dedup_documents", "find_repeats", "LSH_ROWS"]
+
+LSH_ROWS = 4
+"""Signature slots per LSH band (``num_perm // LSH_ROWS`` bands); 4 finds pairs down to
+Jaccard ~0.45, so truncated copies reach verification. Overridden by ``config.lsh_rows``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A document that is not kept: the kept document it duplicates, how, and how closely."""
+
+    of: str  # id of the kept representative
+    how: str  # "exact", "near" or "contained"
+    similarity: float  # 1.0 for exact; verified Jaccard (near) or containment (contained)
+
+
+def dedup_documents(entries: Iterable[tuple[str, str]], config) -> dict[str, Duplicate]:
+    """Find duplicate documents among ``(id, body)`` entries; documents not returned are kept.
+
+    Exact duplicates share the normalised body (:mod:`cleaner.dedup.exact`); near duplicates
+    (when ``config.near_dedup``) are found by MinHash LSH and verified
+    (:mod:`cleaner.dedup.near`). Every duplicate points at its cluster's representative, the
+    longest body (in normalised words), ties broken by the smallest id, so the result does not
+    depend on the order of ``entries``. Only digests, signatures and shingle hashes are kept
+    in memory, never the texts.
+    """
+    ids: list[str] = []
+    content_of: list[int] = []
+    by_key: dict[bytes, int] = {}
+    n_tokens: list[int] = []
+    index = ShingleIndex(config.shingle_size, config.num_perm, config.dedup_seed) if config.near_dedup else None
+    seen_ids: set[str] = set()
+    for doc_id, text in entries:
+        if doc_id in seen_ids:
+            raise ValueError(f"duplicate document id {doc_id!r}")
+        seen_ids.add(doc_id)
+        norm = normalize_body(text)
+        key = key_of_normalized(norm)
+        c = by_key.get(key)
+        if c is None:
+            c = by_key[key] = len(n_tokens)
+            n_tokens.append(norm.count(" ") + 1 if norm else 0)
+            if index is not None:
+                index.add(norm)
+        ids.append(doc_id)
+        content_of.append(c)
+    del by_key, seen_ids
+
+    # each content's canonical document: the smallest id among its exact copies
+    n_contents = len(n_tokens)
+    canonical: list[str | None] = [None] * n_contents
+    for doc_id, c in zip(ids, content_of):
+        if canonical[c] is None or doc_id < canonical[c]:
+            canonical[c] = doc_id
+
+    links = {}
+    if index is not None and n_contents > 1:
+        store = index.finish()
+        rows = getattr(config, "lsh_rows", LSH_ROWS)
+        pairs = lsh_candidates(store.sig, rows, store.counts > 0)
+        pairs = prefilter(store, pairs, config.near_threshold, config.containment_threshold)
+        rank = sorted(range(n_contents), key=lambda c: (-n_tokens[c], canonical[c]))
+        verifier = Verifier(store, config.near_threshold, config.containment_threshold)
+        links = cluster(rank, pairs, verifier)
+
+    out: dict[str, Duplicate] = {}
+    for doc_id, c in zip(ids, content_of):
+        link = links.get(c)
+        if link is not None:
+            out[doc_id] = Duplicate(canonical[link.rep], link.how, round(float(link.similarity), 4))
+        elif doc_id != canonical[c]:
+            out[doc_id] = Duplicate(canonical[c], "exact", 1.0)
+    return out

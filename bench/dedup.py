@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Near-duplicate benchmark: generate, run cleaner's dedup and an exact-hash baseline, score.
+
+    python bench/dedup.py [BENCH_DIR] [--sizes 10000,100000] [--out bench-data] [--intra]
+
+BENCH_DIR (default ``../shared/bench/dedup``) holds ``gen.py`` and ``score.py``. Documents are
+generated once per size into ``--out`` (reused when present). Each system runs in its own
+child process, so its speed and peak memory are its own:
+
+- ``cleaner``: :func:`cleaner.dedup.dedup_documents` with the default :class:`CleanConfig`;
+- ``exact-hash``: documents with byte-identical text (sha1) are duplicates, smallest id kept.
+
+Text used: the scraped text **as given** (site chrome, nav, footers included), because the
+boilerplate stage is not run here; each document's whole text is its "body".
+
+Figures: pairwise precision/recall/F1 and ``kept_exact_one`` from ``score.py``; docs/s of the
+dedup call alone (texts already in memory); peak RSS of the child process, and its growth
+during the dedup call (the texts themselves excluded). ``--intra`` also scores
+:func:`cleaner.dedup.repeats.find_repeats` on every document's lines.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _rss_kb(field: str) -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _reset_peak() -> bool:
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _load(path: Path) -> list[tuple[str, str]]:
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            out.append((d["id"], d["text"]))
+    return out
+
+
+def _exact_hash(entries):
+    best: dict[bytes, str] = {}
+    keys = []
+    for doc_id, text in entries:
+        k = hashlib.sha1(text.encode("utf-8")).digest()
+        keys.append((doc_id, k))
+        if k not in best or doc_id < best[k]:
+            best[k] = doc_id
+    return {doc_id: best[k] for doc_id, k in keys if best[k] != doc_id}
+
+
+def worker(system: str, docs_path: Path, pred_path: Path, intra_path: Path | None) -> dict:
+    """Runs in a child process: one system on one file; returns its timings and memory."""
+    entries = _load(docs_path)
+    rss_before = _rss_kb("VmRSS")
+    peak_reset = _reset_peak()
+    t0 = time.perf_counter()
+    if system == "cleaner":
+        sys.path.insert(0, str(REPO))
+        from cleaner.config import CleanConfig
+        from cleaner.dedup import dedup_documents
+
+        dups = dedup_documents(entries, CleanConfig())
+        rep = {i: d.of for i, d in dups.items()}
+    else:
+        rep = _exact_hash(entries)
+    secs = time.perf_counter() - t0
+    peak = _rss_kb("VmHWM")
+    with open(pred_path, "w", encoding="utf-8") as f:
+        for doc_id, _ in entries:
+            f.write(json.dumps({"id": doc_id, "cluster": rep.get(doc_id, doc_id), "keep": doc_id not in rep}) + "\n")
+    res = {"system": system, "docs": len(entries), "seconds": secs, "docs_per_s": len(entries) / secs,
+           "peak_rss_mb": peak / 1024, "dedup_growth_mb": (peak - rss_before) / 1024 if peak_reset else None,
+           "how": {}}
+    if system == "cleaner":
+        for d in dups.values():
+            res["how"][d.how] = res["how"].get(d.how, 0) + 1
+    if intra_path is not None:
+        from cleaner.dedup.repeats import find_repeats
+
+        t0 = time.perf_counter()
+        with open(intra_path, "w", encoding="utf-8") as f:
+            for doc_id, text in entries:
+                lines = [" ".join(l.split()) for l in text.split("\n")]
+                f.write(json.dumps({"id": doc_id, "drop_lines": sorted(find_repeats(lines, {}))}) + "\n")
+        res["intra_docs_per_s"] = len(entries) / (time.perf_counter() - t0)
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("bench_dir", nargs="?", default="../shared/bench/dedup")
+    ap.add_argument("--sizes", default="10000")
+    ap.add_argument("--out", default="bench-data")
+    ap.add_argument("--intra", action="store_true", help="also score find_repeats on every document's lines")
+    ap.add_argument("--json", action="store_true", help="print the figures as one JSON line at the end")
+    ap.add_argument("--_worker", nargs=4, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args._worker:
+        system, docs, pred, intra = args._worker
+        print(json.dumps(worker(system, Path(docs), Path(pred), Path(intra) if intra != "-" else None)))
+        return
+
+    bench = Path(args.bench_dir).resolve()
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    missing = [n for n in sizes if not (out / f"docs_{n}.jsonl").exists()]
+    if missing:
+        print(f"generating {missing} into {out} ...", file=sys.stderr)
+        subprocess.run([sys.executable, str(bench / "gen.py"), "--sizes", ",".join(map(str, missing)),
+                        "--out", str(out)], check=True)
+    sys.path.insert(0, str(bench))
+    import score  # the benchmark's own scorer
+
+    print("text used: scraped text as given (site chrome included; no boilerplate stripping)")
+    report = []
+    for n in sizes:
+        docs = out / f"docs_{n}.jsonl"
+        truth, _ = score.load_truth(docs)
+        for system in ("exact-hash", "cleaner"):
+            pred = out / f"pred_{system}_{n}.jsonl"
+            intra = out / f"intra_{n}.jsonl" if (args.intra and system == "cleaner") else None
+            proc = subprocess.run([sys.executable, __file__, "--_worker", system, str(docs), str(pred),
+                                   str(intra) if intra else "-"], capture_output=True, text=True,
+                                  cwd=str(REPO))
+            if proc.returncode != 0:
+                sys.exit(f"{system} failed:\n{proc.stderr}")
+            res = json.loads(proc.stdout.strip().splitlines()[-1])
+            res.update(score.score(truth, str(pred), None, str(intra) if intra else None))
+            res["size"] = n
+            report.append(res)
+            growth = f"{res['dedup_growth_mb']:.0f}" if res["dedup_growth_mb"] is not None else "n/a"
+            line = (f"{n:>7} {system:<10} P={res['precision']:.4f} R={res['recall']:.4f} F1={res['f1']:.4f} "
+                    f"kept_exact_one={res['kept_exact_one']:.4f} lost={res['lost_clusters']} "
+                    f"extra={res['extra_kept']} kept_trunc={res['kept_truncated']} | "
+                    f"{res['docs_per_s']:,.0f} docs/s ({res['seconds']:.1f} s) | "
+                    f"peak RSS {res['peak_rss_mb']:.0f} MB, +{growth} MB during dedup")
+            print(line)
+            if system == "cleaner":
+                print(f"{'':>18} how: {res['how']}  recall by variant: {res['recall_by_variant']}")
+            if intra:
+                print(f"{'':>18} repeats: P={res['intra_precision']:.4f} R={res['intra_recall']:.4f} "
+                      f"F1={res['intra_f1']:.4f} (tp {res['intra_tp']}, fp {res['intra_fp']}, "
+                      f"fn {res['intra_fn']}) {res['intra_docs_per_s']:,.0f} docs/s")
+    if args.json:
+        print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()

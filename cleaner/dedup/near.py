@@ -1,0 +1,377 @@
+"""Near duplicates: MinHash signatures, LSH candidates, verified links to a representative.
+
+Everything here works on *normalised* bodies (see :mod:`cleaner.dedup.exact`) and is vectorised
+with numpy, batch by batch, so only hashes are kept, never the texts:
+
+1. **Shingles.** Every word token is hashed (a polynomial hash over its UTF-8 bytes, computed for
+   a whole batch at once, then mixed with the seed), and every run of ``shingle_size``
+   consecutive tokens is combined into one 32-bit shingle hash. A document keeps the sorted set
+   of its shingle hashes (4 bytes each) for exact verification later.
+2. **Signature.** One-permutation MinHash: the 32-bit hash range is cut into ``num_perm`` equal
+   bins and a document's signature holds its smallest shingle hash in each bin; empty bins
+   borrow from the next filled bin to the right (rotation densification), so equal slots
+   estimate the Jaccard similarity like ``num_perm`` classic permutations would, at the cost of
+   one hash per shingle instead of ``num_perm``.
+3. **Candidates.** LSH banding: ``num_perm // rows`` bands of ``rows`` slots; documents that
+   agree on a whole band are candidate pairs. With 4 rows a pair at Jaccard 0.5 is found with
+   probability 0.87, at 0.8 with 0.99999, so truncated copies (low Jaccard, high containment)
+   are found too.
+4. **Verification.** Each candidate pair is checked on the stored shingle sets: Jaccard
+   ``|A∩B| / |A∪B|`` (link ``near``) or containment of the smaller in the larger
+   ``|A∩B| / |A|`` (link ``contained``, a truncated or extended copy).
+5. **Clusters.** Documents are visited best first (longest, then smallest id). An unassigned
+   document either joins the representative of a verified neighbour, *after being verified
+   against that representative itself*, or becomes a representative. A duplicate always points
+   at its representative and was checked against it, so chains A~B~C never merge A and C
+   unless A~C holds too.
+
+>>> idx = ShingleIndex(shingle_size=3, num_perm=16, seed=1)
+>>> a = idx.add("the cat sat on the mat and looked at the dog")
+>>> b = idx.add("the cat sat on the mat and looked at the dog today")
+>>> c = idx.add("a completely different sentence about the weather in spring")
+>>> store = idx.finish()
+>>> round(store.jaccard(a, b), 3), store.jaccard(a, c)
+(0.9, 0.0)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+_U64 = np.uint64
+_MASK32 = _U64(0xFFFFFFFF)
+_EMPTY = np.uint64(1 << 32)  # marks an empty bin before densification
+
+
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser on a uint64 array (wrapping arithmetic)."""
+    x = x + _U64(0x9E3779B97F4A7C15)
+    x = (x ^ (x >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> _U64(27))) * _U64(0x94D049BB133111EB)
+    return x ^ (x >> _U64(31))
+
+
+def _seed_word(seed: int) -> np.uint64:
+    return _mix64(np.array([seed & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64))[0]
+
+
+_BASE = 0x100000001B3  # odd, so invertible mod 2**64
+_BASE_INV = pow(_BASE, -1, 1 << 64)
+
+
+def token_hashes(joined: bytes, seed: int) -> np.ndarray:
+    """64-bit hashes of the space/newline separated tokens of ``joined``, in order.
+
+    >>> h = token_hashes(b"a bb a\\ncc bb", seed=1)
+    >>> len(h), bool(h[0] == h[2]), bool(h[1] == h[4]), bool(h[0] == h[1])
+    (5, True, True, False)
+    """
+    buf = np.frombuffer(joined, dtype=np.uint8)
+    n = buf.size
+    if n == 0:
+        return np.zeros(0, dtype=np.uint64)
+    sep = (buf == 32) | (buf == 10)
+    word = ~sep
+    prev_sep = np.empty(n, dtype=bool)
+    prev_sep[0] = True
+    prev_sep[1:] = sep[:-1]
+    next_sep = np.empty(n, dtype=bool)
+    next_sep[-1] = True
+    next_sep[:-1] = sep[1:]
+    starts = np.flatnonzero(word & prev_sep)
+    ends = np.flatnonzero(word & next_sep) + 1
+    with np.errstate(over="ignore"):
+        powers = np.empty(n + 1, dtype=np.uint64)
+        powers[0] = 1
+        powers[1:] = _BASE
+        powers = np.cumprod(powers, dtype=np.uint64)
+        inv = np.empty(n + 1, dtype=np.uint64)
+        inv[0] = 1
+        inv[1:] = _BASE_INV
+        inv = np.cumprod(inv, dtype=np.uint64)
+        prefix = np.zeros(n + 1, dtype=np.uint64)
+        np.cumsum((buf.astype(np.uint64) + _U64(1)) * powers[:n], out=prefix[1:])
+        poly = (prefix[ends] - prefix[starts]) * inv[starts]
+        lengths = (ends - starts).astype(np.uint64)
+        return _mix64(poly ^ (lengths << _U64(56)) ^ _seed_word(seed))
+
+
+def shingle_values(tok: np.ndarray, doc_of_tok: np.ndarray, counts: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """32-bit shingle hashes of each document: (document index, value) arrays.
+
+    Shingles never cross documents; a document with fewer than ``k`` tokens (but at least
+    one) gets a single shingle of all its tokens.
+    """
+    T = tok.size
+    docs_out, vals_out = [], []
+    with np.errstate(over="ignore"):
+        if T >= k:
+            m = T - k + 1
+            acc = tok[:m].copy()
+            for t in range(1, k):
+                acc = acc * _U64(0x9E3779B97F4A7C15) + tok[t:m + t]
+            ok = doc_of_tok[:m] == doc_of_tok[k - 1:]
+            docs_out.append(doc_of_tok[:m][ok])
+            vals_out.append((_mix64(acc[ok]) >> _U64(32)).astype(np.uint32))
+        short = np.flatnonzero((counts > 0) & (counts < k))
+        if short.size:
+            first = np.concatenate(([0], np.cumsum(counts)[:-1]))
+            s_docs, s_vals = [], []
+            for d in short:
+                acc = np.uint64(0)
+                for t in tok[first[d]:first[d] + counts[d]]:
+                    acc = acc * _U64(0x9E3779B97F4A7C15) + t
+                s_docs.append(d)
+                s_vals.append(int(_mix64(np.array([acc], dtype=np.uint64))[0] >> _U64(32)))
+            docs_out.append(np.array(s_docs, dtype=doc_of_tok.dtype))
+            vals_out.append(np.array(s_vals, dtype=np.uint32))
+    if not docs_out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32)
+    return np.concatenate(docs_out), np.concatenate(vals_out)
+
+
+def _densify(sig: np.ndarray) -> np.ndarray:
+    """Fill empty bins (value ``_EMPTY``) from the next filled bin to the right, circularly,
+    adding an offset per step so a borrowed value differs from its source slot."""
+    nb, P = sig.shape
+    filled = sig != _EMPTY
+    if filled.all():
+        return sig.astype(np.uint32)
+    pos = np.arange(2 * P)
+    big = 4 * P
+    dbl_filled = np.concatenate([filled, filled], axis=1)
+    idx = np.where(dbl_filled, pos, big)
+    nxt = np.minimum.accumulate(idx[:, ::-1], axis=1)[:, ::-1][:, :P]
+    rows = np.arange(nb)[:, None]
+    has = nxt < big
+    src = np.where(has, nxt % P, 0)
+    dist = np.where(has, nxt - pos[:P], 0).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        out = (sig[rows, src] + dist * _U64(0x9E3779B1)) & _MASK32
+    out = np.where(has, out, _MASK32)  # documents without shingles: all slots 0xFFFFFFFF
+    return out.astype(np.uint32)
+
+
+def signatures(docs: np.ndarray, vals: np.ndarray, n_docs: int, num_perm: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One-permutation MinHash signatures plus each document's sorted unique shingle set.
+
+    Returns ``(sig (n_docs, num_perm) uint32, set_values uint32, set_counts int64)``;
+    ``set_values`` holds each document's sorted set, one after the other.
+    """
+    key = np.unique((docs.astype(np.uint64) << _U64(32)) | vals.astype(np.uint64))
+    d = (key >> _U64(32)).astype(np.int64)
+    v = (key & _MASK32)
+    counts = np.bincount(d, minlength=n_docs).astype(np.int64)
+    bins = ((v * _U64(num_perm)) >> _U64(32)).astype(np.int64)
+    cell = d * num_perm + bins
+    first = np.ones(cell.size, dtype=bool)
+    first[1:] = cell[1:] != cell[:-1]
+    sig = np.full(n_docs * num_perm, _EMPTY, dtype=np.uint64)
+    sig[cell[first]] = v[first]  # keys are sorted, so the first of a cell is its minimum
+    sig = _densify(sig.reshape(n_docs, num_perm))
+    return sig, v.astype(np.uint32), counts
+
+
+class ShingleStore:
+    """Signatures and shingle sets of all contents, with exact similarity on demand."""
+
+    def __init__(self, sig: np.ndarray, values: np.ndarray, counts: np.ndarray):
+        self.sig = sig
+        self.values = values
+        self.counts = counts
+        self.offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+
+    def shingles(self, i: int) -> np.ndarray:
+        return self.values[self.offsets[i]:self.offsets[i + 1]]
+
+    def intersection(self, i: int, j: int) -> int:
+        a, b = self.shingles(i), self.shingles(j)
+        if a.size > b.size:
+            a, b = b, a
+        if a.size == 0:
+            return 0
+        pos = np.searchsorted(b, a)
+        pos[pos == b.size] = 0
+        return int(np.count_nonzero(b[pos] == a))
+
+    def jaccard(self, i: int, j: int) -> float:
+        inter = self.intersection(i, j)
+        union = int(self.counts[i] + self.counts[j]) - inter
+        return inter / union if union else 0.0
+
+
+class ShingleIndex:
+    """Collects normalised bodies in batches and turns each batch into hashes at once."""
+
+    def __init__(self, shingle_size: int, num_perm: int, seed: int, batch_size: int = 1024):
+        if shingle_size < 1 or num_perm < 1:
+            raise ValueError("shingle_size and num_perm must be positive")
+        self.k, self.P, self.seed, self.batch_size = shingle_size, num_perm, seed, batch_size
+        self._pending: list[str] = []
+        self._counts: list[int] = []
+        self._sigs: list[np.ndarray] = []
+        self._vals: list[np.ndarray] = []
+        self._set_counts: list[np.ndarray] = []
+        self.n = 0
+
+    def add(self, normalized: str) -> int:
+        """Queue one normalised body (tokens separated by single spaces); returns its index."""
+        self._pending.append(normalized)
+        self._counts.append(normalized.count(" ") + 1 if normalized else 0)
+        self.n += 1
+        if len(self._pending) >= self.batch_size:
+            self._flush()
+        return self.n - 1
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        nb = len(self._pending)
+        counts = np.array(self._counts, dtype=np.int64)
+        tok = token_hashes("\n".join(self._pending).encode("utf-8"), self.seed)
+        if tok.size != counts.sum():  # cannot happen for bodies from normalize_body
+            raise ValueError("normalised bodies must be tokens separated by single spaces")
+        doc_of_tok = np.repeat(np.arange(nb, dtype=np.int64), counts)
+        docs, vals = shingle_values(tok, doc_of_tok, counts, self.k)
+        sig, values, set_counts = signatures(docs, vals, nb, self.P)
+        self._sigs.append(sig)
+        self._vals.append(values)
+        self._set_counts.append(set_counts)
+        self._pending, self._counts = [], []
+
+    def finish(self) -> ShingleStore:
+        self._flush()
+        if not self._sigs:
+            return ShingleStore(np.zeros((0, self.P), np.uint32), np.zeros(0, np.uint32), np.zeros(0, np.int64))
+        store = ShingleStore(np.concatenate(self._sigs), np.concatenate(self._vals), np.concatenate(self._set_counts))
+        self._sigs, self._vals, self._set_counts = [], [], []
+        return store
+
+
+def lsh_candidates(sig: np.ndarray, rows: int, active: np.ndarray, max_gap: int = 32) -> np.ndarray:
+    """Candidate pairs ``(i, j)``, ``i < j``, that agree on all slots of at least one band.
+
+    ``active`` masks the documents that take part. Within a band bucket, each document is
+    paired with the next ``max_gap`` members (buckets are tiny unless the data is degenerate,
+    so this only bounds the work on pathological input).
+    """
+    n, P = sig.shape
+    ids = np.flatnonzero(active)
+    if ids.size < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    s = sig[ids].astype(np.uint64)
+    found = []
+    with np.errstate(over="ignore"):
+        for b in range(P // rows):
+            h = np.full(ids.size, _U64(b), dtype=np.uint64)
+            for r in range(b * rows, (b + 1) * rows):
+                h = _mix64(h ^ s[:, r])
+            order = np.argsort(h, kind="stable")
+            hs = h[order]
+            for gap in range(1, min(max_gap, ids.size - 1) + 1):
+                same = np.flatnonzero(hs[gap:] == hs[:-gap])
+                if same.size == 0:
+                    break
+                found.append(np.stack([ids[order[same]], ids[order[same + gap]]], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(found)
+    pairs.sort(axis=1)
+    code = np.unique(pairs[:, 0].astype(np.uint64) << _U64(32) | pairs[:, 1].astype(np.uint64))
+    return np.stack([(code >> _U64(32)).astype(np.int64), (code & _MASK32).astype(np.int64)], axis=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A verified relation of a content to its representative."""
+
+    rep: int
+    how: str  # "near" or "contained"
+    similarity: float
+
+
+class Verifier:
+    """Decides whether two contents are duplicates, on their exact shingle sets."""
+
+    def __init__(self, store: ShingleStore, near_threshold: float, containment_threshold: float,
+                 min_contained_shingles: int = 10):
+        self.store = store
+        self.near = near_threshold
+        self.cont = containment_threshold
+        self.min_contained = min_contained_shingles
+
+    def check(self, i: int, j: int) -> tuple[str, float] | None:
+        inter = self.store.intersection(i, j)
+        ni, nj = int(self.store.counts[i]), int(self.store.counts[j])
+        if inter == 0:
+            return None
+        union = ni + nj - inter
+        jac = inter / union
+        if jac >= self.near:
+            return "near", jac
+        small = min(ni, nj)
+        if small >= self.min_contained and inter / small >= self.cont:
+            return "contained", inter / small
+        return None
+
+
+def prefilter(store: ShingleStore, pairs: np.ndarray, near_threshold: float, containment_threshold: float,
+              margin: float = 0.15, chunk: int = 65536) -> np.ndarray:
+    """Drop candidate pairs whose *estimated* Jaccard and containment are both far below the
+    thresholds (the exact check would reject them anyway); saves exact checks on LSH noise."""
+    keep = []
+    P = store.sig.shape[1]
+    for s in range(0, len(pairs), chunk):
+        p = pairs[s:s + chunk]
+        est = (store.sig[p[:, 0]] == store.sig[p[:, 1]]).sum(axis=1) / P
+        a = store.counts[p[:, 0]].astype(float)
+        b = store.counts[p[:, 1]].astype(float)
+        inter = est * (a + b) / (1 + est)
+        cont = inter / np.maximum(np.minimum(a, b), 1)
+        keep.append((est >= near_threshold - margin) | (cont >= containment_threshold - margin))
+    if not keep:
+        return pairs
+    return pairs[np.concatenate(keep)]
+
+
+def cluster(rank: Sequence[int], pairs: np.ndarray, verifier: Verifier) -> dict[int, Link]:
+    """Assign duplicates to representatives; returns {content: Link} for non-representatives.
+
+    ``rank`` lists content indices best first (the caller orders by length, then id). A pair
+    in ``pairs`` is a verified-or-not candidate; each link is verified before it is made.
+    """
+    n = len(rank)
+    neighbours: dict[int, list[int]] = {}
+    for a, b in pairs.tolist():
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+    pos = {c: r for r, c in enumerate(rank)}
+    links: dict[int, Link] = {}
+    is_rep: set[int] = set()
+    for c in rank:
+        if c in links:
+            continue
+        nbs = neighbours.get(c, ())
+        # a better-ranked neighbour already belongs to a cluster: try its representative
+        reps = sorted({links[x].rep if x in links else x for x in nbs if pos[x] < pos[c]}, key=pos.__getitem__)
+        best = None
+        for r in reps:
+            if r not in is_rep:
+                continue
+            res = verifier.check(c, r)
+            if res is not None and (best is None or res[1] > best[1][1]):
+                best = (r, res)
+        if best is not None:
+            links[c] = Link(best[0], best[1][0], best[1][1])
+            continue
+        is_rep.add(c)
+        for x in sorted(nbs, key=pos.__getitem__):
+            if pos[x] < pos[c] or x in links or x in is_rep:
+                continue
+            res = verifier.check(c, x)
+            if res is not None:
+                links[x] = Link(c, res[0], res[1])
+    assert len(is_rep) + len(links) == n
+    return links
