@@ -12,7 +12,7 @@ _EXPORTS = {
     "Document": "document", "Removal": "document", "apply_removals": "document",
     "CleanerError": "errors", "ConfigError": "errors", "InputError": "errors", "PublishError": "errors",
     "VersionError": "errors",
-    "load": "load",
+    "load": "loader",
     "clean_files": "pipeline", "clean_text": "pipeline",
 }
 __all__ = sorted(_EXPORTS) + ["__version__"]

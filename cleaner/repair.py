@@ -1,7 +1,7 @@
 """Text repair: ftfy with deliberate settings, then whitespace normalisation.
 
 >>> repair("NATO\\u00e2\\u20ac\\u2122s approach &amp; \\u201cquotes\\u201d\\u00a0stay")
-'NATO’s approach & “quotes” stay'
+'NATO’s approach & “quotes”\\xa0stay'
 >>> repair("  a\\t\\tb  \\n\\n\\n\\n c ")
 'a b\\n\\nc'
 """
@@ -30,9 +30,10 @@ _FTFY = ftfy.TextFixerConfig(
     explain=False,
 )
 
-# Spaces of every width (NBSP, thin, ideographic ...) count as one plain space; zero-width
-# characters and soft hyphens are invisible layout residue.
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of ASCII blanks become one space. No-break, thin and ideographic spaces are the author's
+# typography and stay as they are (only stripped at line ends). Zero-width characters and soft
+# hyphens are invisible layout residue and go.
+_SPACES = re.compile(r"[ \t\f\v]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 

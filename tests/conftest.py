@@ -1,16 +1,18 @@
-import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
+# Set before any test imports datasets or huggingface_hub: a private, empty cache and no network.
+os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="cleaner-tests-hf-")
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["HF_DATASETS_OFFLINE"] = "1"
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-EXPECTED = Path(__file__).resolve().parent / "fixtures" / "seeds-expected"
-
-
-def expectations():
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXPECTED.glob("*.json"))]
 
 
 @pytest.fixture

@@ -1,11 +1,13 @@
 """The five seeds are cleaned exactly as tests/fixtures/seeds-expected says."""
+import json
+from pathlib import Path
+
 import pytest
 
 from cleaner.document import apply_removals
 
-from .conftest import expectations
-
-CASES = expectations()
+EXPECTED = Path(__file__).resolve().parent / "fixtures" / "seeds-expected"
+CASES = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXPECTED.glob("*.json"))]
 
 
 @pytest.fixture(params=CASES, ids=[c["file"] for c in CASES])

@@ -33,8 +33,14 @@ def render_card(manifest: dict) -> str:
         "task_categories": ["text-generation"],
         "tags": ["news", "cleaned", "deduplicated", "cleaner"],
         "configs": [{"config_name": "default", "data_files": [{"split": "train", "path": "data/train-*.parquet"}]}],
+        # The sizes are specific to the content; datasets keys its cache of a local folder on
+        # this YAML alone, so without them two different versions in folders of the same name
+        # would share a cache entry and load stale rows.
         "dataset_info": {"features": features_yaml(),
-                         "splits": [{"name": "train", "num_examples": counts["kept"]}]},
+                         "splits": [{"name": "train", "num_bytes": manifest["content_bytes"],
+                                     "num_examples": counts["kept"]}],
+                         "download_size": manifest["parquet_bytes"],
+                         "dataset_size": manifest["content_bytes"]},
     }
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=120)
     reasons = "\n".join(f"| `{r}` | {n} |" for r, n in sorted(manifest["removals_by_reason"].items())) or "| (none) | 0 |"

@@ -83,13 +83,18 @@ def make_rows(docs: list[Document]) -> list[dict]:
     return rows
 
 
-def content_sha256(rows: list[dict]) -> str:
-    """sha256 over the canonical JSON of the rows (sorted keys, one row a line, id order)."""
-    h = hashlib.sha256()
+def content_digest(rows: list[dict]) -> tuple[str, int]:
+    """(sha256, byte count) of the canonical JSON of the rows (sorted keys, a row a line, id order)."""
+    h, size = hashlib.sha256(), 0
     for row in rows:
-        h.update(json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode())
-        h.update(b"\n")
-    return h.hexdigest()
+        line = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+        h.update(line)
+        size += len(line)
+    return h.hexdigest(), size
+
+
+def content_sha256(rows: list[dict]) -> str:
+    return content_digest(rows)[0]
 
 
 def write_shards(rows: list[dict], folder: Path, shard_rows: int) -> list[Path]:

@@ -114,6 +114,7 @@ def build_manifest(result: RunResult, name: str, version: str, rows: list[dict])
         inputs.append(entry)
     reasons = Counter(r.reason for d in docs if d.status == "kept" for r in d.removals)
     words = lambda s: len(re.findall(r"\w+", s))  # noqa: E731
+    digest, content_bytes = dataset.content_digest(rows)
     counts = {
         "inputs": len(docs),
         "kept": sum(d.status == "kept" for d in docs),
@@ -130,7 +131,8 @@ def build_manifest(result: RunResult, name: str, version: str, rows: list[dict])
         "libraries": _library_versions(),
         "config": result.config.to_dict(),
         "schema_sha256": dataset.schema_sha256(),
-        "content_sha256": dataset.content_sha256(rows),
+        "content_sha256": digest,
+        "content_bytes": content_bytes,
         "counts": counts,
         "removals_by_reason": dict(sorted(reasons.items())),
         "languages": dict(sorted(Counter(r["language"] for r in rows if r["language"]).items())),
@@ -198,7 +200,8 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
         tmp = dataset_dir / f".tmp-v{version}-{os.getpid()}"
         tmp.mkdir()
         try:
-            dataset.write_shards(rows, tmp, result.config.shard_rows)
+            shards = dataset.write_shards(rows, tmp, result.config.shard_rows)
+            manifest["parquet_bytes"] = sum(p.stat().st_size for p in shards)
             (tmp / "README.md").write_text(card.render_card(manifest), encoding="utf-8")
             if extra_files:
                 extra_files(tmp, manifest)

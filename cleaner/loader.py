@@ -39,4 +39,14 @@ def load(name: str, version: str | None = None, root: str | Path = "data", verif
     folder = resolve_version(name, version, root)
     if verify:
         verify_files(folder)
-    return datasets.load_dataset(str(folder), split="train")
+    return load_folder(folder)
+
+
+def load_folder(folder: Path):
+    """Load a version folder with datasets, in a cache keyed by its content hash, so a stale
+    cache entry of another folder with the same name can never be returned."""
+    import datasets
+
+    manifest = read_manifest(folder)
+    cache = Path(datasets.config.HF_DATASETS_CACHE) / "cleaner" / manifest["content_sha256"]
+    return datasets.load_dataset(str(folder), split="train", cache_dir=str(cache))

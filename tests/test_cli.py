@@ -1,0 +1,135 @@
+"""The command line, end to end on copies of the seeds."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return result
+
+
+def last_json(output):
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def test_clean_then_no_change_then_minor(seeds_copy, tmp_path):
+    out = tmp_path / "data"
+    r = run("clean", seeds_copy, "--out", out, "--json")
+    assert r.exit_code == 0, r.output
+    s = last_json(r.output)
+    assert (s["version"], s["created"], s["kept"], s["skipped"]) == ("1.0.0", True, 5, 0)
+    assert Path(s["path"]) == out / "seeds" / "v1.0.0"
+    assert "removed lines by reason:" in r.output
+
+    r = run("clean", seeds_copy, "--out", out, "--json")
+    assert last_json(r.output)["created"] is False
+    assert "no change" in r.output
+
+    (seeds_copy / "new.txt").write_text("A fresh headline about the harbour works\n\n" + "The harbour works began on Monday and will last two years, the city said. " * 3)
+    r = run("clean", seeds_copy, "--out", out, "--json")
+    assert last_json(r.output)["version"] == "1.1.0"
+    assert sorted(p.name for p in (out / "seeds").iterdir() if not p.name.startswith(".")) == ["v1.0.0", "v1.1.0"]
+
+
+def test_bad_files_are_reported_and_run_goes_on(seeds_copy, tmp_path):
+    (seeds_copy / "empty.txt").write_bytes(b"")
+    (seeds_copy / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    (seeds_copy / "chrome.txt").write_text("Download\nSubscribe to our newsletter\n- Advertisement -\n")
+    r = run("clean", seeds_copy, "--out", tmp_path / "d", "--name", "x", "--json")
+    assert r.exit_code == 0
+    s = last_json(r.output)
+    assert (s["kept"], s["skipped"]) == (5, 3)
+    manifest = json.loads((Path(s["path"]) / "manifest.json").read_text())
+    reasons = {i["source"]: i.get("reason", "") for i in manifest["inputs"]}
+    assert reasons["empty.txt"].startswith("empty")
+    assert reasons["image.txt"].startswith("binary")
+    assert reasons["chrome.txt"].startswith("no-content")
+    assert "skipped image.txt: binary" in r.output
+
+
+def test_exact_duplicate_points_at_kept_source(seeds_copy, tmp_path):
+    src = seeds_copy / "002_5fb7c4626ccb7572.txt"
+    (seeds_copy / "zz_copy.txt").write_bytes(src.read_bytes().replace(b"\n", b"\r\n"))
+    s = last_json(run("clean", seeds_copy, "--out", tmp_path / "d", "--json").output)
+    assert (s["kept"], s["duplicates"]) == (5, 1)
+    manifest = json.loads((Path(s["path"]) / "manifest.json").read_text())
+    dup = [i for i in manifest["inputs"] if i["status"] == "duplicate"]
+    assert len(dup) == 1 and dup[0]["how"] == "exact"
+    assert {dup[0]["source"], dup[0]["duplicate_of"]} == {"zz_copy.txt", "002_5fb7c4626ccb7572.txt"}
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda p: p / "missing", "does not exist"),
+    (lambda p: (p / "empty-dir").mkdir() or p / "empty-dir", "no .txt"),
+])
+def test_input_errors_exit_1(tmp_path, make, message):
+    r = CliRunner().invoke(main, ["clean", str(make(tmp_path)), "--out", str(tmp_path / "d")])
+    assert r.exit_code == 1
+    assert message in r.output and "Traceback" not in r.output
+
+
+def test_config_errors(seeds_copy, tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("near_treshold = 0.5\n")
+    r = CliRunner().invoke(main, ["clean", str(seeds_copy), "--out", str(tmp_path / "d"), "--config", str(cfg)])
+    assert r.exit_code == 1 and "unknown config key(s) near_treshold" in r.output and "near_threshold" in r.output
+    cfg.write_text('disabled_rules = ["no-such-rule"]\n')
+    r = CliRunner().invoke(main, ["clean", str(seeds_copy), "--out", str(tmp_path / "d"), "--config", str(cfg)])
+    assert r.exit_code == 1 and "unknown rule(s) no-such-rule" in r.output
+
+
+def test_config_name_and_disabled_rule(seeds_copy, tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('name = "news"\ndisabled_rules = ["ad-marker"]\n')
+    s = last_json(run("clean", seeds_copy, "--out", tmp_path / "d", "--config", cfg, "--json").output)
+    assert s["name"] == "news"
+    assert "advertisement" not in s["removals_by_reason"]
+
+
+def test_explicit_version_never_reused(seeds_copy, tmp_path):
+    assert last_json(run("clean", seeds_copy, "--out", tmp_path, "--version", "2.0.0", "--json").output)["version"] == "2.0.0"
+    (seeds_copy / "000_0ea875ee7c876f93.txt").unlink()
+    r = CliRunner().invoke(main, ["clean", str(seeds_copy), "--out", str(tmp_path), "--version", "2.0.0"])
+    assert r.exit_code == 1 and "already exists" in r.output
+
+
+def test_explain_marks_removals(tmp_path):
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "002_5fb7c4626ccb7572.txt"
+    r = run("explain", seed, "--no-color")
+    assert r.exit_code == 0
+    assert re.search(r"^- advertisement\s+\| - Advertisement -$", r.output, re.M)
+    assert re.search(r"^\s+\| The Russian president recalled", r.output, re.M)
+
+
+def test_rules_and_options_list(tmp_path):
+    out = run("rules").output
+    assert re.search(r"^ad-marker\s+advertisement", out, re.M)
+    out = run("options").output
+    assert "near_threshold = 0.8" in out
+
+
+def _commands_and_options():
+    for name, cmd in main.commands.items():
+        yield name, None
+        for p in cmd.params:
+            if p.param_type_name == "option":
+                for opt in p.opts + p.secondary_opts:
+                    if opt.startswith("--"):
+                        yield name, opt
+
+
+@pytest.mark.parametrize("command,option", list(_commands_and_options()))
+def test_every_command_and_option_is_documented(command, option):
+    text = README.read_text(encoding="utf-8")
+    assert f"cleaner {command}" in text
+    if option:
+        section = text.split(f"### `cleaner {command}")[1].split("\n### ")[0]
+        assert option in section, f"{option} of {command} missing from README"

@@ -1,0 +1,84 @@
+"""Versions on disk: datasets round trip, loader, determinism, atomicity, committed data."""
+import json
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.package import dataset, versions
+from cleaner.pipeline import clean_files
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_datasets_round_trip(seeds_result, tmp_path):
+    import datasets
+
+    out = versions.write_version(seeds_result, tmp_path, "seeds")
+    ds = datasets.load_dataset(str(out.path), split="train")
+    rows = dataset.make_rows(seeds_result.docs)
+    assert ds.num_rows == 5
+    assert [r["id"] for r in ds] == [r["id"] for r in rows]
+    assert ds[0]["removals"][0].keys() == {"start", "end", "reason", "rule", "text"}
+    for got, want in zip(ds, rows):
+        assert got["text"] == want["text"] and got["tags"] == want["tags"] and got["date"] == want["date"]
+    mine = cleaner.load("seeds", root=tmp_path)
+    assert mine["text"] == ds["text"]
+    assert cleaner.load("seeds", version="1.0.0", root=tmp_path).num_rows == 5
+
+
+def test_byte_identical_twice(seeds_result, tmp_path):
+    a = versions.write_version(clean_files(ROOT / "seeds"), tmp_path / "a", "seeds")
+    b = versions.write_version(seeds_result, tmp_path / "b", "seeds")
+    for rel, digest in a.manifest["files"].items():
+        assert b.manifest["files"][rel] == digest, rel
+
+
+def test_manifest_accounts_for_every_input(seeds_result, tmp_path):
+    out = versions.write_version(seeds_result, tmp_path, "seeds")
+    m = json.loads((out.path / "manifest.json").read_text())
+    assert [i["source"] for i in m["inputs"]] == sorted(p.name for p in (ROOT / "seeds").iterdir())
+    assert m["counts"]["inputs"] == 5 and set(m["files"]) == {"README.md", "data/train-00000-of-00001.parquet"}
+    assert m["libraries"]["ftfy"] and m["config"]["language_seed"] == 0
+    card = (out.path / "README.md").read_text()
+    assert "path: data/train-*.parquet" in card and "- en" in card
+
+
+def test_interrupted_write_leaves_nothing(seeds_result, tmp_path, monkeypatch):
+    first = versions.write_version(seeds_result, tmp_path, "seeds")
+    before = {p: p.read_bytes() for p in first.path.rglob("*") if p.is_file()}
+    seeds_result.docs[0].body += "\n\nchanged"
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(versions.card, "render_card", boom)
+    with pytest.raises(KeyboardInterrupt):
+        versions.write_version(seeds_result, tmp_path, "seeds")
+    seeds_result.docs[0].body = seeds_result.docs[0].body[: -len("\n\nchanged")]
+    names = sorted(p.name for p in (tmp_path / "seeds").iterdir())
+    assert names == [".lock", "v1.0.0"]
+    assert before == {p: p.read_bytes() for p in first.path.rglob("*") if p.is_file()}
+
+
+def test_second_writer_fails_clearly(seeds_result, tmp_path):
+    with versions.locked(tmp_path / "seeds"):
+        with pytest.raises(cleaner.VersionError, match="another cleaner run"):
+            versions.write_version(seeds_result, tmp_path, "seeds")
+
+
+def test_verify_names_tampered_file(seeds_result, tmp_path):
+    from cleaner.loader import verify_files
+
+    out = versions.write_version(seeds_result, tmp_path, "seeds")
+    (out.path / "README.md").write_text("tampered")
+    with pytest.raises(cleaner.VersionError, match="README.md does not match"):
+        verify_files(out.path)
+
+
+def test_committed_data_is_what_the_code_makes(seeds_result):
+    """data/seeds holds the dataset of seeds/: its newest version has this run's content hash."""
+    latest = max(versions.list_versions(ROOT / "data" / "seeds"), key=versions.parse_version)
+    manifest = versions.read_manifest(ROOT / "data" / "seeds" / f"v{latest}")
+    assert manifest["content_sha256"] == dataset.content_sha256(dataset.make_rows(seeds_result.docs))
+    assert manifest["config"] == seeds_result.config.to_dict()

@@ -1,0 +1,95 @@
+"""Properties of cleaning: replay, deletion only, never raising, order independence."""
+import random
+import shutil
+import string
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner.config import CleanConfig
+from cleaner.document import apply_removals
+from cleaner.io import InputFile, Undecodable, decode_bytes
+from cleaner.package import dataset
+from cleaner.pipeline import clean_document, clean_files, clean_text, read_document
+from cleaner.repair import repair
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_LINES = [line for p in sorted((ROOT / "seeds").glob("*.txt"))
+              for line in p.read_text(encoding="utf-8").splitlines()]
+
+# Documents made of real seed lines (body and chrome) and random text, in any order.
+lines = st.one_of(st.sampled_from(SEED_LINES), st.text(min_size=0, max_size=80),
+                  st.text(alphabet=string.ascii_letters + " .,", min_size=0, max_size=120))
+documents = st.lists(lines, min_size=0, max_size=25).map("\n".join)
+
+
+def _is_ordered_substrings(paragraphs, text):
+    pos = 0
+    for p in paragraphs:
+        found = text.find(p, pos)
+        if found < 0:
+            return False
+        pos = found + len(p)
+    return True
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_replay_and_only_deletes(text):
+    doc = clean_text(text)
+    assert apply_removals(doc.text, doc.removals) == doc.body
+    ends = [0]
+    for r in doc.removals:
+        assert ends[-1] <= r.start < r.end <= len(doc.text)
+        ends.append(r.end)
+    paragraphs = [p for p in doc.body.split("\n\n") if p]
+    assert _is_ordered_substrings(paragraphs, doc.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_repair_is_idempotent(text):
+    once = repair(text)
+    assert repair(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_never_raise(tmp_path_factory, data):
+    try:
+        text, _ = decode_bytes(data)
+    except Undecodable as e:
+        assert str(e).split(":")[0] in {"empty", "binary", "undecodable"}
+        return
+    doc = clean_text(text, CleanConfig())
+    assert doc.status in {"kept", "skipped"}
+
+
+def test_read_document_accounts_for_arbitrary_files(tmp_path):
+    rng = random.Random(7)
+    for k in range(60):
+        p = tmp_path / f"f{k}.txt"
+        p.write_bytes(bytes(rng.randrange(256) for _ in range(rng.randrange(0, 3000))))
+        doc = clean_document(read_document(InputFile(p.name, p), CleanConfig()), CleanConfig())
+        assert doc.status in {"kept", "skipped"} and (doc.status == "kept" or doc.reason)
+
+
+def test_order_independent(tmp_path):
+    """The same files written in another order (and so listed by the OS in another order),
+    with duplicates among them, give the same rows and the same duplicate choices."""
+    srcs = sorted((ROOT / "seeds").glob("*.txt"))
+    results = []
+    for seed in (1, 2):
+        folder = tmp_path / f"run{seed}"
+        folder.mkdir()
+        order = srcs + srcs[:2]
+        random.Random(seed).shuffle(order)
+        for k, src in enumerate(order):
+            name = src.name if (folder / src.name).exists() is False else f"copy-{src.name}"
+            shutil.copy(src, folder / name)
+        res = clean_files(folder)
+        rows = dataset.make_rows(res.docs)
+        results.append((dataset.content_sha256(rows), sorted((d.source, d.status, d.duplicate_of) for d in res.docs)))
+    assert results[0] == results[1]
+    assert sum(1 for _, status, _ in results[0][1] if status == "duplicate") == 2
