@@ -57,7 +57,10 @@ DEFAULT_PROSE_STOP = 0.45
 """The prose share assumed when a document has too few long lines to measure it."""
 CAPS_MAX_GOOD = 0.6
 """A line where more than this share of words are capitalised is headline-shaped (teasers)."""
-MAX_GAP = 6
+MAX_SHORT_RUN = 2
+"""Short lines between prose stay (subheadings, a dateline) only in runs of at most this many;
+a longer run of short lines is a menu or a list of links even when prose surrounds it."""
+MAX_GAP = 2
 """Prose runs separated by more than this many chrome lines are separate blocks."""
 SIDE_BLOCK_SHARE = 0.5
 """A prose block other than the main one stays only if it has at least this share of the
@@ -67,6 +70,8 @@ LONG_LINE_WORDS = 25
 LONG_LINE_FACTOR = 3
 """... and must recur in this many times the usual number of documents to count as chrome
 (syndicated wire copy repeats whole paragraphs across a corpus; a footer does not need this)."""
+MIN_STOP_LIST = 100
+"""Languages whose stop list is shorter than this are not guessed (too few words to measure)."""
 LANG_SAMPLE_WORDS = 600
 """Words sampled from a document to guess which stop list to use."""
 
@@ -140,7 +145,10 @@ def guess_language(lines: Sequence[str]) -> str | None:
     if not hits:
         return None
     sizes = _list_sizes()
-    best = max(hits, key=lambda k: (hits[k] / sizes[k] ** 0.5, -k))
+    usable = [k for k in hits if sizes[k] >= MIN_STOP_LIST]
+    if not usable:
+        return None
+    best = max(usable, key=lambda k: (hits[k] / sizes[k] ** 0.5, -k))
     return langs[best]
 
 
@@ -179,8 +187,12 @@ def line_stats(line: str, stops: frozenset[str]) -> LineStats:
     """
     toks = _WORD.findall(line)
     cjk = len(_CJK.findall(line))
+    if cjk:  # scripts written without spaces: count characters, not runs; no stop words
+        toks = [t for t in toks if not _CJK.search(t)]
     n = len(toks) + cjk // 2
-    if stops and toks:
+    if cjk * 2 >= len(line):
+        stop = -1.0
+    elif stops and toks:
         stop = sum(1 for t in toks if t.lower() in stops) / len(toks)
     else:
         stop = -1.0
@@ -244,25 +256,26 @@ def _resolve(classes: list[str]) -> list[str]:
         if c == "near":
             prev, nxt = nearest(k, -1, ("near", "short")), nearest(k, 1, ("near", "short"))
             out[k] = "good" if "good" in (prev, nxt) else "bad"
-    # short: good only between two good lines
+    # short: good only between two good lines, and only in a run of at most MAX_SHORT_RUN
     resolved = list(out)
-    for k, c in enumerate(out):
-        if c == "short":
-            prev, nxt = _nearest_in(out, k, -1), _nearest_in(out, k, 1)
-            resolved[k] = "good" if prev == "good" and nxt == "good" else "bad"
+    k = 0
+    while k < len(out):
+        if out[k] != "short":
+            k += 1
+            continue
+        end = k
+        while end < len(out) and out[end] == "short":
+            end += 1
+        prev = out[k - 1] if k > 0 else "bad"
+        nxt = out[end] if end < len(out) else "bad"
+        ok = prev == "good" and nxt == "good" and end - k <= MAX_SHORT_RUN
+        for j in range(k, end):
+            resolved[j] = "good" if ok else "bad"
+        k = end
     full = list(classes)
     for k, i in enumerate(idx):
         full[i] = resolved[k]
     return full
-
-
-def _nearest_in(seq: list[str], k: int, step: int) -> str:
-    k += step
-    while 0 <= k < len(seq):
-        if seq[k] != "short":
-            return seq[k]
-        k += step
-    return "bad"
 
 
 def _main_blocks(classes: list[str | None], words: list[int]) -> set[int]:
@@ -352,6 +365,15 @@ def normalize_line(line: str) -> str:
     return _SPACE.sub(" ", _NUM.sub("0", t)).strip()
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _countable(line: str) -> bool:
+    """Only lines with letters are counted: a bare number or time is left to the other evidence
+    (table cells and scores recur across documents without being chrome)."""
+    return bool(line) and bool(_LETTER.search(line))
+
+
 def _key(norm: str) -> int:
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "little")
 
@@ -386,7 +408,7 @@ class CorpusStats:
         n = 0
         for doc in docs:
             n += 1
-            counts.update({_key(normalize_line(t)) for t in doc if t and t.strip()})
+            counts.update({_key(normalize_line(t)) for t in doc if _countable(t)})
         # lines seen in one document only can never be frequent: drop them to save memory
         kept = {k: c for k, c in counts.items() if c > 1}
         return cls(kept, n, int(config.corpus_repeat_min_docs), float(config.corpus_repeat_min_share))
@@ -396,6 +418,8 @@ class CorpusStats:
         return self.counts.get(_key(normalize_line(line)), 0)
 
     def is_frequent(self, line: str) -> bool:
+        if not _countable(line):
+            return False
         c = self.doc_count(line)
         if c < 2:
             return False

@@ -52,72 +52,6 @@ def icon_font(ctx: LineContext) -> bool:
     return n >= 4 and n * 3 >= len(t.split()) and ". " not in t
 
 
-# Words that name interface controls. A line made only of these (and numbers, separators,
-# counts) is a button row. Section names ("World", "Politics", "Video") are deliberately absent:
-# a lone section word is metadata.
-_UI_WORDS = (
-    # English
-    "download|share|shares|shared|sharing|print|email|e-mail|mail|search|trends|trending|register|"
-    "sign|signin|signup|in|up|out|log|login|logout|subscribe|subscribed|subscriber|subscription|"
-    "menu|close|open|back|to|top|skip|content|main|next|previous|prev|load|show|more|less|"
-    "read|view|all|full|story|article|comments?|reply|replies|like|likes|follow|following|tweet|"
-    "save|saved|bookmark|copy|link|embed|expand|collapse|toggle|navigation|nav|go|submit|send|"
-    "cancel|ok|accept|continue|watch|listen|now|here|click|tap|see|options?|sharing|via|this|"
-    "page|home|homepage|account|my|profile|settings|notifications?|alerts?|feedback|help|contact|us|"
-    "text|size|font|a|the|on|for|with|your|and|or|of|facebook|twitter|linkedin|pinterest|whatsapp|"
-    "reddit|telegram|messenger|flipboard|tumblr|vk|instagram|youtube|snapchat|permalink|"
-    "print|printer|friendly|version|pdf|rss|feed|opens|new|window|tab|edition|language|"
-    "upvote|downvote|vote|report|abuse|flag|translate|zoom|fullscreen|enlarge|gallery|image|"
-    "loading|loaded|please|wait|x|×|date|hide|caption|toggle|listen|audio|"
-    # Other languages (common UI verbs)
-    "compartilhar|compartilhe|partilhar|compartir|partager|condividi|teilen|drucken|imprimir|"
-    "imprimer|stampa|поделиться|печать|подписаться|войти|поиск|войдите|регистрация|공유|검색|로그인|"
-    "구독|인쇄|댓글|bagikan|cari|masuk|daftar|leia|mais|leggi|tutto|weiterlesen|mehr|lire|la|suite|"
-    "ver|más|mas|buscar|pesquisar|suchen|cerca|rechercher|anmelden|registrieren|abonnieren|"
-    "s'abonner|iscriviti|assine|suscríbete|accedi|entrar|connexion|inscrever|inscreva-se|kommentare?|"
-    "commenti|commentaires|comentários|comentarios|комментарии|ответить|responder|rispondi|antworten"
-)
-_UI_LINE = re.compile(
-    r"^(?:(?:" + _UI_WORDS + r")\b|\d+[kKmM]?\b|[-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖]+|\s+)+$",
-    )
-_HAS_UI = re.compile(
-    r"\b(download|share|print|e-?mail|search|trends|trending|register|sign|log ?in|subscribe|menu|close|"
-    r"skip|load|show|read|view|comments?|reply|like|follow|tweet|save|bookmark|copy|embed|expand|"
-    r"submit|cancel|accept|continue|watch|listen|click|settings|fullscreen|enlarge|loading|hide|"
-    r"compartilhar|compartilhe|compartir|partager|condividi|teilen|drucken|imprimir|stampa|"
-    r"поделиться|печать|подписаться|войти|поиск|공유|검색|로그인|구독|인쇄|댓글|bagikan|cari|"
-    r"leia|leggi|weiterlesen|lire|buscar|pesquisar|suchen|cerca|rechercher|anmelden|abonnieren|"
-    r"iscriviti|assine|entrar|kommentare?|commenti|commentaires|comentários|комментарии|ответить|"
-    r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest)\b",
-    )
-
-
-@rule("ui-controls", "ui-chrome")
-def ui_controls(ctx: LineContext) -> bool:
-    """A short line made only of interface-control words (buttons, links, counters).
-
-    >>> ui_controls(LineContext(["Download"], 0))
-    True
-    >>> ui_controls(LineContext(["date 2021-06-23 Register"], 0))
-    True
-    >>> ui_controls(LineContext(["Search Trends"], 0))
-    True
-    >>> ui_controls(LineContext(["Share this: Facebook Twitter"], 0))
-    True
-    >>> ui_controls(LineContext(["World"], 0))
-    False
-    >>> ui_controls(LineContext(["Share prices fell sharply on Monday."], 0))
-    False
-    """
-    t = ctx.text.lower()
-    if len(t) > 80 or not _HAS_UI.search(t):
-        return False
-    # Allow ISO dates inside a button row ("date 2021-06-23 Register").
-    return bool(_UI_LINE.match(_ISO_DATE.sub(" ", t)))
-
-
-_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-
 # "Share on Facebook", "Click to share on Twitter (Opens in new window)", "Share this with Email",
 # "858 shares", counts of shares/comments/likes.
 _SHARE = re.compile(
@@ -146,30 +80,6 @@ def share_bar(ctx: LineContext) -> bool:
     """
     t = ctx.text.lower()
     return len(t) <= 120 and bool(_SHARE.match(t))
-
-
-# Breadcrumbs and menus written on one line: "Home › News › World", "News | Sport | Weather".
-_SEP = re.compile(r"\s*(?:\||•|·|›|»|>|/|::)\s*")
-
-
-@rule("menu-line", "navigation")
-def menu_line(ctx: LineContext) -> bool:
-    """A line of three or more short items joined by menu separators (a menu or breadcrumb).
-
-    >>> menu_line(LineContext(["Home › News › World"], 0))
-    True
-    >>> menu_line(LineContext(["News | Sport | Weather | Travel"], 0))
-    True
-    >>> menu_line(LineContext(["Sales rose 5% | profit fell, said the company, citing weaker demand."], 0))
-    False
-    """
-    t = ctx.text
-    if len(t) > 300 or t[-1:] in ".!?":
-        return False
-    parts = [p for p in _SEP.split(t) if p]
-    if len(parts) < 3 or len(parts) * 2 < t.count(" ") // 2:
-        return False
-    return all(len(p.split()) <= 4 for p in parts)
 
 
 # A heading that opens a list of other stories or a "read more" teaser line.
@@ -250,7 +160,7 @@ _PAYWALL = re.compile(
     r"create (?:a free|an) account to (?:continue|read)|you(?:'|’)ve (?:reached|used) (?:your|all)|"
     r"temporarily disabled the password requirement|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
-    r"update your browser|your browser (?:is out of date|does not support))",
+    r"update your browser|your browser is (?:out of date|not supported))",
     )
 
 
@@ -267,3 +177,96 @@ def paywall_browser(ctx: LineContext) -> bool:
     """
     t = ctx.text.lower()
     return len(t) <= 400 and bool(_PAYWALL.search(t))
+
+
+# Words that name interface controls. A line made only of these (and numbers, separators,
+# counts) is a button row. Section names ("World", "Politics", "Video") are deliberately absent:
+# a lone section word is metadata.
+_UI_WORDS = (
+    # English
+    "download|share|shares|shared|sharing|print|email|e-mail|mail|search|trends|trending|register|"
+    "sign|signin|signup|in|up|out|log|login|logout|subscribe|subscribed|subscriber|subscription|"
+    "menu|close|open|back|to|top|skip|content|main|next|previous|prev|load|show|more|less|"
+    "read|view|all|full|story|article|comments?|reply|replies|like|likes|follow|following|tweet|"
+    "save|saved|bookmark|copy|link|embed|expand|collapse|toggle|navigation|nav|go|submit|send|"
+    "cancel|ok|accept|continue|watch|listen|now|here|click|tap|see|options?|sharing|via|this|"
+    "page|home|homepage|account|my|profile|settings|notifications?|alerts?|feedback|help|contact|us|"
+    "text|size|font|a|the|on|for|with|your|and|or|of|facebook|twitter|linkedin|pinterest|whatsapp|"
+    "reddit|telegram|messenger|flipboard|tumblr|vk|instagram|youtube|snapchat|permalink|"
+    "print|printer|friendly|version|pdf|rss|feed|opens|new|window|tab|edition|language|"
+    "upvote|downvote|vote|report|abuse|flag|translate|zoom|fullscreen|enlarge|gallery|image|"
+    "loading|loaded|please|wait|x|×|date|hide|caption|toggle|listen|audio|"
+    # Other languages (common UI verbs)
+    "compartilhar|compartilhe|partilhar|compartir|partager|condividi|teilen|drucken|imprimir|"
+    "imprimer|stampa|поделиться|печать|подписаться|войти|поиск|войдите|регистрация|공유|검색|로그인|"
+    "구독|인쇄|댓글|bagikan|cari|masuk|daftar|leia|mais|leggi|tutto|weiterlesen|mehr|lire|la|suite|"
+    "ver|más|mas|buscar|pesquisar|suchen|cerca|rechercher|anmelden|registrieren|abonnieren|"
+    "s'abonner|iscriviti|assine|suscríbete|accedi|entrar|connexion|inscrever|inscreva-se|kommentare?|"
+    "commenti|commentaires|comentários|comentarios|комментарии|ответить|responder|rispondi|antworten"
+)
+_UI_LINE = re.compile(
+    r"^(?:(?:" + _UI_WORDS + r")\b|\d+[kKmM]?\b|[-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖]+|\s+)+$",
+    )
+_HAS_UI = re.compile(
+    r"\b(download|share|print|e-?mail|search|trends|trending|register|sign|log ?in|subscribe|menu|close|"
+    r"skip|load|show|read|view|comments?|reply|like|follow|tweet|save|bookmark|copy|embed|expand|"
+    r"submit|cancel|accept|continue|watch|listen|click|settings|fullscreen|enlarge|loading|hide|"
+    r"compartilhar|compartilhe|compartir|partager|condividi|teilen|drucken|imprimir|stampa|"
+    r"поделиться|печать|подписаться|войти|поиск|공유|검색|로그인|구독|인쇄|댓글|bagikan|cari|"
+    r"leia|leggi|weiterlesen|lire|buscar|pesquisar|suchen|cerca|rechercher|anmelden|abonnieren|"
+    r"iscriviti|assine|entrar|kommentare?|commenti|commentaires|comentários|комментарии|ответить|"
+    r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest)\b",
+    )
+
+
+@rule("ui-controls", "ui-chrome")
+def ui_controls(ctx: LineContext) -> bool:
+    """A short line made only of interface-control words (buttons, links, counters).
+
+    >>> ui_controls(LineContext(["Download"], 0))
+    True
+    >>> ui_controls(LineContext(["date 2021-06-23 Register"], 0))
+    True
+    >>> ui_controls(LineContext(["Search Trends"], 0))
+    True
+    >>> ui_controls(LineContext(["Share this: Facebook Twitter"], 0))
+    True
+    >>> ui_controls(LineContext(["World"], 0))
+    False
+    >>> ui_controls(LineContext(["Share prices fell sharply on Monday."], 0))
+    False
+    """
+    t = ctx.text.lower()
+    if len(t) > 80 or not _HAS_UI.search(t):
+        return False
+    # Allow ISO dates inside a button row ("date 2021-06-23 Register").
+    return bool(_UI_LINE.match(_ISO_DATE.sub(" ", t)))
+
+
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+# Breadcrumbs and menus written on one line: "Home › News › World", "News | Sport | Weather".
+_SEP = re.compile(r"\s*(?:\||•|·|›|»|>|/|::)\s*")
+
+
+@rule("menu-line", "navigation")
+def menu_line(ctx: LineContext) -> bool:
+    """A line of three or more short items joined by menu separators (a menu or breadcrumb).
+
+    >>> menu_line(LineContext(["Home › News › World"], 0))
+    True
+    >>> menu_line(LineContext(["News | Sport | Weather | Travel"], 0))
+    True
+    >>> menu_line(LineContext(["Sales rose 5% | profit fell, said the company, citing weaker demand."], 0))
+    False
+    """
+    t = ctx.text
+    if len(t) > 300 or t[-1:] in ".!?":
+        return False
+    parts = [p for p in _SEP.split(t) if p]
+    from .legal import is_legal_row  # a row of legal links is a footer, judged there
+
+    if len(parts) < 3 or is_legal_row(t) or len(parts) * 2 < t.count(" ") // 2:
+        return False
+    return all(len(p.split()) <= 4 for p in parts)

@@ -59,10 +59,14 @@ def legal_links(ctx: LineContext) -> bool:
     >>> legal_links(LineContext(["Privacy campaigners criticised the new policy on Monday."], 0))
     False
     """
-    t = ctx.text.lower()
-    if len(t) > 200:
+    return is_legal_row(ctx.text)
+
+
+def is_legal_row(text: str) -> bool:
+    """Whether every item of the line (split at menu separators) is a legal or corporate link."""
+    if len(text) > 200:
         return False
-    parts = [p.strip() for p in _ROW.split(t) if p.strip()]
+    parts = [p.strip() for p in _ROW.split(text.lower()) if p.strip()]
     return bool(parts) and all(_TERMS.match(p) for p in parts)
 
 

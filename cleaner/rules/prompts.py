@@ -11,7 +11,8 @@ from . import LineContext, rule
 
 _NEWSLETTER = re.compile(
     r"(?:\bnewsletters?\b|\binbox\b|\bunsubscribe\b|e-?mail alerts?|\bmailing list\b|"
-    r"sign(?:ing)? up (?:for|to|here|now|today)|subscribe (?:to|for|now|today|here)|"
+    r"sign(?:ing)? up (?:here|now|today|free)|sign(?:ing)? up (?:for|to) (?:our|free|e-?mail|the \w+ (?:newsletter|briefing|digest))|"
+    r"subscribe (?:to|for|now|today|here)|"
     r"enter your e-?mail|your e-?mail address(?! will not)|e-?mail (?:address )?(?:here|below)|"
     r"get (?:the|our) (?:latest|best|top|daily|weekly)\b.{0,60}\b(?:delivered|sent|straight|in your)|"
     r"delivered (?:directly |straight |right )?to (?:your|you)|by signing up,? you agree|"
