@@ -82,3 +82,15 @@ def test_committed_data_is_what_the_code_makes(seeds_result):
     manifest = versions.read_manifest(ROOT / "data" / "seeds" / f"v{latest}")
     assert manifest["content_sha256"] == dataset.content_sha256(dataset.make_rows(seeds_result.docs))
     assert manifest["config"] == seeds_result.config.to_dict()
+
+
+def test_write_error_is_clear_and_leaves_nothing(seeds_result, tmp_path, monkeypatch):
+    import errno
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(versions.dataset, "write_shards", full)
+    with pytest.raises(cleaner.VersionError, match="No space left on device.*nothing was written"):
+        versions.write_version(seeds_result, tmp_path, "seeds")
+    assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == [".lock"]

@@ -219,6 +219,10 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
                 os.fsync(fd)
             finally:
                 os.close(fd)
+        except OSError as e:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise VersionError(f"could not write {name} v{version} under {dataset_dir}: {e.strerror or e}; "
+                               "nothing was written and earlier versions are untouched") from None
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
