@@ -57,6 +57,9 @@ DEFAULT_PROSE_STOP = 0.45
 """The prose share assumed when a document has too few long lines to measure it."""
 CAPS_MAX_GOOD = 0.6
 """A line where more than this share of words are capitalised is headline-shaped (teasers)."""
+MIN_ARTICLE_WORDS = 150
+"""Prose words that must precede a comment prompt before everything after it is taken as the
+comment section (reader comments are prose that line shape cannot tell from the article)."""
 MAX_SHORT_RUN = 2
 """Short lines between prose stay (subheadings, a dateline) only in runs of at most this many;
 a longer run of short lines is a menu or a list of links even when prose surrounds it."""
@@ -338,13 +341,30 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     for i, s in stats.items():
         classes[i] = _first_class(s, prose)
     resolved = _resolve(classes)
-    main = _main_blocks(resolved, words)
+    cut = _comment_section_start(lines, decided, resolved, words)
+    main = _main_blocks(resolved[:cut], words[:cut])
     for i in stats:
-        if resolved[i] != "good":
+        if i >= cut:
+            out[i] = ("low-content", "after-comment-form")
+        elif resolved[i] != "good":
             out[i] = ("low-content", "line-shape")
         elif i not in main:
             out[i] = ("low-content", "outside-main-block")
     return out
+
+
+def _comment_section_start(lines: Sequence[str], decided: dict[int, tuple[str, str]],
+                           classes: list[str | None], words: list[int]) -> int:
+    """Where the reader comments start: the first line a rule took as a comment prompt once at
+    least ``MIN_ARTICLE_WORDS`` words of prose precede it (an article comes before its comments;
+    a "Comments" button near the top does not cut anything). ``len(lines)`` if none."""
+    seen = 0
+    for i in range(len(lines)):
+        if classes[i] == "good":
+            seen += words[i]
+        elif seen >= MIN_ARTICLE_WORDS and decided.get(i, ("",))[0] == "comment-prompt":
+            return i
+    return len(lines)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -142,3 +142,17 @@ def test_seeds_rules_and_statistics(path):
         assert idx, m
         for i in idx:
             assert decided[i][0] == m["reason"] or m["reason"].startswith("metadata"), (m, decided[i])
+
+
+def test_comment_section_after_the_article_goes():
+    article = [P1, P2, P3] * 3
+    comment = "I completely disagree with the council, the bridge will never be finished on time, mark my words."
+    lines = [*article, "Leave a Reply", "Ann on May 2, 2019 at 4:47 pm said:", comment]
+    decided = run_rules(lines)
+    assert decided[len(article)][0] == "comment-prompt"
+    out = classify_lines(lines, decided, None, CFG)
+    assert out[len(lines) - 1] == ("low-content", "after-comment-form")
+    assert not set(range(len(article))) & set(out)
+    # a comment prompt before the article does not cut it
+    early = ["Comments (3)", *article]
+    assert not set(range(1, len(early))) & set(classify_lines(early, run_rules(early), None, CFG))

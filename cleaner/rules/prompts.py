@@ -73,6 +73,8 @@ _COMMENT = re.compile(
     r"lascia un commento|nessun commento|kommentar (?:schreiben|verfassen)|keine kommentare|"
     r"laisser un commentaire|aucun commentaire|deja (?:un|tu) comentario|sin comentarios|"
     r"оставить комментарий|оставьте комментарий|комментариев нет|нет комментариев|"
+    r"^[^.!?]{1,50} (?:on|at|em|il|am|le) [^.!?]{3,40}(?:\d{1,2}:\d{2}(?: ?[ap]m)?|\d{4}) (?:said|says|wrote|disse|diz|"
+    r"ha detto|schrieb|a écrit|dijo|написал\w*):$|"
     r"tinggalkan (?:balasan|komentar)|belum ada komentar|댓글(?:을)? (?:달|남기|쓰)|댓글이 없)",
     )
 
