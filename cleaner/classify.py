@@ -135,16 +135,11 @@ def guess_language(lines: Sequence[str]) -> str | None:
         words.extend(_WORD.findall(line.lower()))
         if len(words) >= LANG_SAMPLE_WORDS:
             break
-    hits = Counter()
-    for w in words:
-        mask = table.get(w)
-        if mask:
-            k = 0
-            while mask:
-                if mask & 1:
-                    hits[k] += 1
-                mask >>= 1
-                k += 1
+    masks = Counter(table[w] for w in words if w in table)
+    hits: Counter[int] = Counter()
+    for mask, n in masks.items():  # few distinct masks: unpack each once
+        for k in _bits(mask):
+            hits[k] += n
     if not hits:
         return None
     sizes = _list_sizes()
@@ -153,6 +148,11 @@ def guess_language(lines: Sequence[str]) -> str | None:
         return None
     best = max(usable, key=lambda k: (hits[k] / sizes[k] ** 0.5, -k))
     return langs[best]
+
+
+@lru_cache(maxsize=4096)
+def _bits(mask: int) -> tuple[int, ...]:
+    return tuple(k for k in range(mask.bit_length()) if mask >> k & 1)
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,14 @@ def copyright_line(ctx: LineContext) -> bool:
     False
     """
     t = ctx.text.lower()
-    return len(t) <= 500 and bool(_COPYRIGHT.search(t))
+    if len(t) > 500 or not any(k in t for k in _COPYRIGHT_GATE):
+        return False
+    return bool(_COPYRIGHT.search(t))
+
+
+# cheap literal gate before the regex: every copyright pattern contains one of these
+_COPYRIGHT_GATE = ("©", "(c)", "copyright", "reserv", "права", "hak cipta", "저작권", "전재", "재배포",
+                   "無断", "著作権", "版权", "may not be", "permission of", "prohibited")
 
 
 _TERMS = re.compile(

@@ -119,4 +119,10 @@ def cookie_consent(ctx: LineContext) -> bool:
     False
     """
     t = ctx.text.lower()
-    return len(t) <= 800 and bool(_COOKIE.search(t))
+    if len(t) > 800 or not any(k in t for k in _COOKIE_GATE):
+        return False
+    return bool(_COOKIE.search(t))
+
+
+# cheap literal gate before the regex: every cookie/consent pattern contains one of these
+_COOKIE_GATE = ("cooki", "куки", "쿠키", "gdpr", "privacy", "consent", "by continuing to")
