@@ -10,8 +10,13 @@ child process, so its speed and peak memory are its own:
 - ``cleaner``: :func:`cleaner.dedup.dedup_documents` with the default :class:`CleanConfig`;
 - ``exact-hash``: documents with byte-identical text (sha1) are duplicates, smallest id kept.
 
-Text used: the scraped text **as given** (site chrome, nav, footers included), because the
-boilerplate stage is not run here; each document's whole text is its "body".
+Text used (``--text``, both by default), until the bench runs the full cleaner:
+
+- ``raw``: the scraped text **as given** (site chrome, nav, footers included); each
+  document's whole text is its "body".
+- ``standin``: a crude stand-in for the boilerplate stage, computed over the input itself:
+  lines with fewer than 8 words, and lines found in 100 or more documents (site chrome,
+  the CCNet idea), are dropped. It is *not* the cleaner's boilerplate removal.
 
 Figures: pairwise precision/recall/F1 and ``kept_exact_one`` from ``score.py``; docs/s of the
 dedup call alone (texts already in memory); peak RSS of the child process, and its growth
@@ -69,9 +74,30 @@ def _exact_hash(entries):
     return {doc_id: best[k] for doc_id, k in keys if best[k] != doc_id}
 
 
-def worker(system: str, docs_path: Path, pred_path: Path, intra_path: Path | None) -> dict:
+STANDIN_MIN_WORDS = 8
+STANDIN_MAX_DOCS = 100
+
+
+def standin_bodies(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop short lines and lines repeated across many documents (see the module docstring)."""
+    from collections import Counter
+
+    df: Counter[str] = Counter()
+    for _, text in entries:
+        df.update({" ".join(l.split()) for l in text.split("\n")})
+    out = []
+    for doc_id, text in entries:
+        keep = [l for l in text.split("\n")
+                if len(l.split()) >= STANDIN_MIN_WORDS and df[" ".join(l.split())] < STANDIN_MAX_DOCS]
+        out.append((doc_id, "\n".join(keep)))
+    return out
+
+
+def worker(system: str, text_kind: str, docs_path: Path, pred_path: Path, intra_path: Path | None) -> dict:
     """Runs in a child process: one system on one file; returns its timings and memory."""
     entries = _load(docs_path)
+    if text_kind == "standin":
+        entries = standin_bodies(entries)
     rss_before = _rss_kb("VmRSS")
     peak_reset = _reset_peak()
     t0 = time.perf_counter()
@@ -112,13 +138,14 @@ def main() -> None:
     ap.add_argument("bench_dir", nargs="?", default="../shared/bench/dedup")
     ap.add_argument("--sizes", default="10000")
     ap.add_argument("--out", default="bench-data")
+    ap.add_argument("--text", default="raw,standin", help="raw and/or standin (see above)")
     ap.add_argument("--intra", action="store_true", help="also score find_repeats on every document's lines")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON line at the end")
-    ap.add_argument("--_worker", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--_worker", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._worker:
-        system, docs, pred, intra = args._worker
-        print(json.dumps(worker(system, Path(docs), Path(pred), Path(intra) if intra != "-" else None)))
+        system, kind, docs, pred, intra = args._worker
+        print(json.dumps(worker(system, kind, Path(docs), Path(pred), Path(intra) if intra != "-" else None)))
         return
 
     bench = Path(args.bench_dir).resolve()
@@ -133,34 +160,36 @@ def main() -> None:
     sys.path.insert(0, str(bench))
     import score  # the benchmark's own scorer
 
-    print("text used: scraped text as given (site chrome included; no boilerplate stripping)")
+    kinds = args.text.split(",")
+    print("text used: raw = scraped text as given (site chrome included); standin = crude stand-in for "
+          f"boilerplate removal (lines < {STANDIN_MIN_WORDS} words or in >= {STANDIN_MAX_DOCS} docs dropped)")
     report = []
     for n in sizes:
         docs = out / f"docs_{n}.jsonl"
         truth, _ = score.load_truth(docs)
-        for system in ("exact-hash", "cleaner"):
-            pred = out / f"pred_{system}_{n}.jsonl"
-            intra = out / f"intra_{n}.jsonl" if (args.intra and system == "cleaner") else None
-            proc = subprocess.run([sys.executable, __file__, "--_worker", system, str(docs), str(pred),
+        for kind, system in [(k, s) for k in kinds for s in ("exact-hash", "cleaner")]:
+            pred = out / f"pred_{system}_{kind}_{n}.jsonl"
+            intra = out / f"intra_{n}.jsonl" if (args.intra and system == "cleaner" and kind == "raw") else None
+            proc = subprocess.run([sys.executable, __file__, "--_worker", system, kind, str(docs), str(pred),
                                    str(intra) if intra else "-"], capture_output=True, text=True,
                                   cwd=str(REPO))
             if proc.returncode != 0:
                 sys.exit(f"{system} failed:\n{proc.stderr}")
             res = json.loads(proc.stdout.strip().splitlines()[-1])
             res.update(score.score(truth, str(pred), None, str(intra) if intra else None))
-            res["size"] = n
+            res["size"], res["text"] = n, kind
             report.append(res)
             growth = f"{res['dedup_growth_mb']:.0f}" if res["dedup_growth_mb"] is not None else "n/a"
-            line = (f"{n:>7} {system:<10} P={res['precision']:.4f} R={res['recall']:.4f} F1={res['f1']:.4f} "
+            line = (f"{n:>7} {kind:<7} {system:<10} P={res['precision']:.4f} R={res['recall']:.4f} F1={res['f1']:.4f} "
                     f"kept_exact_one={res['kept_exact_one']:.4f} lost={res['lost_clusters']} "
                     f"extra={res['extra_kept']} kept_trunc={res['kept_truncated']} | "
                     f"{res['docs_per_s']:,.0f} docs/s ({res['seconds']:.1f} s) | "
                     f"peak RSS {res['peak_rss_mb']:.0f} MB, +{growth} MB during dedup")
             print(line)
             if system == "cleaner":
-                print(f"{'':>18} how: {res['how']}  recall by variant: {res['recall_by_variant']}")
+                print(f"{'':>26} how: {res['how']}  recall by variant: {res['recall_by_variant']}")
             if intra:
-                print(f"{'':>18} repeats: P={res['intra_precision']:.4f} R={res['intra_recall']:.4f} "
+                print(f"{'':>26} repeats (raw lines): P={res['intra_precision']:.4f} R={res['intra_recall']:.4f} "
                       f"F1={res['intra_f1']:.4f} (tp {res['intra_tp']}, fp {res['intra_fp']}, "
                       f"fn {res['intra_fn']}) {res['intra_docs_per_s']:,.0f} docs/s")
     if args.json:

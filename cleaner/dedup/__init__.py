@@ -29,7 +29,6 @@ from typing import Iterable
 
 import numpy as np
 
-from .exact import key_of_normalized, normalize_body
 from .near import ShingleIndex, Verifier, cluster, lsh_candidates, prefilter
 from .repeats import find_repeats
 
@@ -38,6 +37,10 @@ __all__ = ["Duplicate", "dedup_documents", "find_repeats", "LSH_ROWS"]
 LSH_ROWS = 4
 """Signature slots per LSH band (``num_perm // LSH_ROWS`` bands); 4 finds pairs down to
 Jaccard ~0.45, so truncated copies reach verification. Overridden by ``config.lsh_rows``."""
+
+CONTAINMENT_MIN_RATIO = 0.5
+"""A ``contained`` link needs the shorter body to have at least this share of the longer one's
+shingles. Overridden by ``config.containment_min_ratio``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,26 +63,17 @@ def dedup_documents(entries: Iterable[tuple[str, str]], config) -> dict[str, Dup
     in memory, never the texts.
     """
     ids: list[str] = []
-    content_of: list[int] = []
-    by_key: dict[bytes, int] = {}
-    n_tokens: list[int] = []
-    index = ShingleIndex(config.shingle_size, config.num_perm, config.dedup_seed) if config.near_dedup else None
     seen_ids: set[str] = set()
+    index = ShingleIndex(config.shingle_size, config.num_perm, config.dedup_seed, near=config.near_dedup)
     for doc_id, text in entries:
         if doc_id in seen_ids:
             raise ValueError(f"duplicate document id {doc_id!r}")
         seen_ids.add(doc_id)
-        norm = normalize_body(text)
-        key = key_of_normalized(norm)
-        c = by_key.get(key)
-        if c is None:
-            c = by_key[key] = len(n_tokens)
-            n_tokens.append(norm.count(" ") + 1 if norm else 0)
-            if index is not None:
-                index.add(norm)
         ids.append(doc_id)
-        content_of.append(c)
-    del by_key, seen_ids
+        index.add(text)
+    del seen_ids
+    store = index.finish()
+    content_of, n_tokens = index.content_of, index.n_tokens
 
     # each content's canonical document: the smallest id among its exact copies
     n_contents = len(n_tokens)
@@ -89,13 +83,13 @@ def dedup_documents(entries: Iterable[tuple[str, str]], config) -> dict[str, Dup
             canonical[c] = doc_id
 
     links = {}
-    if index is not None and n_contents > 1:
-        store = index.finish()
+    if store is not None and n_contents > 1:
         rows = getattr(config, "lsh_rows", LSH_ROWS)
         pairs = lsh_candidates(store.sig, rows, store.counts > 0)
         pairs = prefilter(store, pairs, config.near_threshold, config.containment_threshold)
         rank = sorted(range(n_contents), key=lambda c: (-n_tokens[c], canonical[c]))
-        verifier = Verifier(store, config.near_threshold, config.containment_threshold)
+        verifier = Verifier(store, config.near_threshold, config.containment_threshold,
+                            getattr(config, "containment_min_ratio", CONTAINMENT_MIN_RATIO))
         links = cluster(rank, pairs, verifier)
 
     out: dict[str, Duplicate] = {}

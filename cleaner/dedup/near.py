@@ -26,11 +26,14 @@ with numpy, batch by batch, so only hashes are kept, never the texts:
    unless A~C holds too.
 
 >>> idx = ShingleIndex(shingle_size=3, num_perm=16, seed=1)
->>> a = idx.add("the cat sat on the mat and looked at the dog")
->>> b = idx.add("the cat sat on the mat and looked at the dog today")
->>> c = idx.add("a completely different sentence about the weather in spring")
+>>> idx.add("The cat sat on the mat and looked at the dog.")
+>>> idx.add("the cat sat on the mat, and looked at the dog today")
+>>> idx.add("THE CAT SAT ON THE MAT AND LOOKED AT THE DOG")
+>>> idx.add("A completely different sentence about the weather in spring.")
 >>> store = idx.finish()
->>> round(store.jaccard(a, b), 3), store.jaccard(a, c)
+>>> idx.content_of, idx.n_tokens
+([0, 1, 0, 2], [11, 12, 9])
+>>> round(store.jaccard(0, 1), 3), store.jaccard(0, 2)
 (0.9, 0.0)
 """
 from __future__ import annotations
@@ -39,6 +42,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+
+from .exact import blank_separators, prepare
 
 _U64 = np.uint64
 _MASK32 = _U64(0xFFFFFFFF)
@@ -61,17 +66,17 @@ _BASE = 0x100000001B3  # odd, so invertible mod 2**64
 _BASE_INV = pow(_BASE, -1, 1 << 64)
 
 
-def token_hashes(joined: bytes, seed: int) -> np.ndarray:
-    """64-bit hashes of the space/newline separated tokens of ``joined``, in order.
+def token_hashes(buf: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """64-bit hashes of the space/newline separated tokens of the uint8 array ``buf``, in
+    order, and the byte offset where each token starts.
 
-    >>> h = token_hashes(b"a bb a\\ncc bb", seed=1)
-    >>> len(h), bool(h[0] == h[2]), bool(h[1] == h[4]), bool(h[0] == h[1])
-    (5, True, True, False)
+    >>> h, starts = token_hashes(np.frombuffer(b"a bb a\\ncc  bb", np.uint8), seed=1)
+    >>> len(h), bool(h[0] == h[2]), bool(h[1] == h[4]), bool(h[0] == h[1]), starts.tolist()
+    (5, True, True, False, [0, 2, 5, 7, 11])
     """
-    buf = np.frombuffer(joined, dtype=np.uint8)
     n = buf.size
     if n == 0:
-        return np.zeros(0, dtype=np.uint64)
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
     sep = (buf == 32) | (buf == 10)
     word = ~sep
     prev_sep = np.empty(n, dtype=bool)
@@ -95,7 +100,7 @@ def token_hashes(joined: bytes, seed: int) -> np.ndarray:
         np.cumsum((buf.astype(np.uint64) + _U64(1)) * powers[:n], out=prefix[1:])
         poly = (prefix[ends] - prefix[starts]) * inv[starts]
         lengths = (ends - starts).astype(np.uint64)
-        return _mix64(poly ^ (lengths << _U64(56)) ^ _seed_word(seed))
+        return _mix64(poly ^ (lengths << _U64(56)) ^ _seed_word(seed)), starts
 
 
 def shingle_values(tok: np.ndarray, doc_of_tok: np.ndarray, counts: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -160,7 +165,11 @@ def signatures(docs: np.ndarray, vals: np.ndarray, n_docs: int, num_perm: int) -
     Returns ``(sig (n_docs, num_perm) uint32, set_values uint32, set_counts int64)``;
     ``set_values`` holds each document's sorted set, one after the other.
     """
-    key = np.unique((docs.astype(np.uint64) << _U64(32)) | vals.astype(np.uint64))
+    key = np.sort((docs.astype(np.uint64) << _U64(32)) | vals.astype(np.uint64))
+    if key.size:
+        distinct = np.ones(key.size, dtype=bool)
+        distinct[1:] = key[1:] != key[:-1]
+        key = key[distinct]
     d = (key >> _U64(32)).astype(np.int64)
     v = (key & _MASK32)
     counts = np.bincount(d, minlength=n_docs).astype(np.int64)
@@ -203,51 +212,91 @@ class ShingleStore:
 
 
 class ShingleIndex:
-    """Collects normalised bodies in batches and turns each batch into hashes at once."""
+    """Collects bodies in batches; per batch, at once: token hashes, exact keys, and for each
+    body not seen before its shingle set and signature. Texts are dropped after their batch.
 
-    def __init__(self, shingle_size: int, num_perm: int, seed: int, batch_size: int = 1024):
+    After :meth:`finish`, ``content_of[i]`` is the distinct content of the i-th added body and
+    ``n_tokens[c]`` that content's length in words.
+    """
+
+    def __init__(self, shingle_size: int, num_perm: int, seed: int, near: bool = True, batch_size: int = 1024):
         if shingle_size < 1 or num_perm < 1:
             raise ValueError("shingle_size and num_perm must be positive")
-        self.k, self.P, self.seed, self.batch_size = shingle_size, num_perm, seed, batch_size
-        self._pending: list[str] = []
-        self._counts: list[int] = []
+        self.k, self.P, self.seed, self.near, self.batch_size = shingle_size, num_perm, seed, near, batch_size
+        self._pending: list[bytes] = []
+        self._keys: dict[tuple[int, int, int], int] = {}
+        self.content_of: list[int] = []
+        self.n_tokens: list[int] = []
         self._sigs: list[np.ndarray] = []
         self._vals: list[np.ndarray] = []
         self._set_counts: list[np.ndarray] = []
-        self.n = 0
 
-    def add(self, normalized: str) -> int:
-        """Queue one normalised body (tokens separated by single spaces); returns its index."""
-        self._pending.append(normalized)
-        self._counts.append(normalized.count(" ") + 1 if normalized else 0)
-        self.n += 1
+    def add(self, text: str) -> None:
+        """Queue one body (raw text; it is normalised here)."""
+        self._pending.append(prepare(text))
         if len(self._pending) >= self.batch_size:
             self._flush()
-        return self.n - 1
 
     def _flush(self) -> None:
         if not self._pending:
             return
         nb = len(self._pending)
-        counts = np.array(self._counts, dtype=np.int64)
-        tok = token_hashes("\n".join(self._pending).encode("utf-8"), self.seed)
-        if tok.size != counts.sum():  # cannot happen for bodies from normalize_body
-            raise ValueError("normalised bodies must be tokens separated by single spaces")
-        doc_of_tok = np.repeat(np.arange(nb, dtype=np.int64), counts)
-        docs, vals = shingle_values(tok, doc_of_tok, counts, self.k)
-        sig, values, set_counts = signatures(docs, vals, nb, self.P)
+        buf = np.frombuffer(b"\n".join(self._pending), dtype=np.uint8).copy()
+        self._pending = []
+        blank_separators(buf)
+        tok, tok_start = token_hashes(buf, self.seed)
+        doc_of_tok = np.cumsum(buf == 10)[tok_start] if tok.size else np.zeros(0, np.int64)
+        counts = np.bincount(doc_of_tok, minlength=nb).astype(np.int64)
+        keys = exact_keys(tok, doc_of_tok, counts)
+        new = np.zeros(nb, dtype=bool)
+        for d, key in enumerate(keys):
+            c = self._keys.get(key)
+            if c is None:
+                c = self._keys[key] = len(self.n_tokens)
+                self.n_tokens.append(key[2])
+                new[d] = True
+            self.content_of.append(c)
+        if not self.near or not new.any():
+            return
+        local = np.cumsum(new) - 1  # index among this batch's new contents
+        keep = new[doc_of_tok]
+        docs, vals = shingle_values(tok[keep], local[doc_of_tok[keep]], counts[new], self.k)
+        sig, values, set_counts = signatures(docs, vals, int(new.sum()), self.P)
         self._sigs.append(sig)
         self._vals.append(values)
         self._set_counts.append(set_counts)
-        self._pending, self._counts = [], []
 
-    def finish(self) -> ShingleStore:
+    def finish(self) -> ShingleStore | None:
+        """Process the last batch; the store of signatures and shingle sets (None if not near)."""
         self._flush()
+        self._keys = {}
+        if not self.near:
+            return None
         if not self._sigs:
             return ShingleStore(np.zeros((0, self.P), np.uint32), np.zeros(0, np.uint32), np.zeros(0, np.int64))
         store = ShingleStore(np.concatenate(self._sigs), np.concatenate(self._vals), np.concatenate(self._set_counts))
         self._sigs, self._vals, self._set_counts = [], [], []
         return store
+
+
+def exact_keys(tok: np.ndarray, doc_of_tok: np.ndarray, counts: np.ndarray) -> list[tuple[int, int, int]]:
+    """Per document, a 128-bit digest of its token sequence plus its length: equal keys mean
+    equal token sequences (two position-keyed sums of mixed token hashes)."""
+    nb = counts.size
+    if tok.size == 0:
+        return [(0, 0, 0)] * nb
+    first = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    pos = (np.arange(tok.size) - first[doc_of_tok]).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        lane1 = _mix64(tok ^ _mix64(pos))
+        lane2 = _mix64(tok * _U64(0xD6E8FEB86659FD93) + pos * _U64(0x9E3779B97F4A7C15) + _U64(1))
+        out = []
+        for lane in (lane1, lane2):
+            cs = np.zeros(tok.size + 1, dtype=np.uint64)
+            np.cumsum(lane, out=cs[1:])
+            ends = first + counts
+            out.append((cs[ends] - cs[first]).tolist())
+    return list(zip(out[0], out[1], counts.tolist()))
 
 
 def lsh_candidates(sig: np.ndarray, rows: int, active: np.ndarray, max_gap: int = 32) -> np.ndarray:
@@ -296,10 +345,11 @@ class Verifier:
     """Decides whether two contents are duplicates, on their exact shingle sets."""
 
     def __init__(self, store: ShingleStore, near_threshold: float, containment_threshold: float,
-                 min_contained_shingles: int = 10):
+                 min_length_ratio: float = 0.0, min_contained_shingles: int = 10):
         self.store = store
         self.near = near_threshold
         self.cont = containment_threshold
+        self.min_ratio = min_length_ratio
         self.min_contained = min_contained_shingles
 
     def check(self, i: int, j: int) -> tuple[str, float] | None:
@@ -312,7 +362,7 @@ class Verifier:
         if jac >= self.near:
             return "near", jac
         small = min(ni, nj)
-        if small >= self.min_contained and inter / small >= self.cont:
+        if small >= self.min_contained and small >= self.min_ratio * max(ni, nj) and inter / small >= self.cont:
             return "contained", inter / small
         return None
 

@@ -1,21 +1,25 @@
 """Repeated lines inside one document: keep the first occurrence, drop later repeats.
 
-A later line goes when, after normalisation (NFKC, case folding, ``\\w+`` tokens), it
+A later line goes when, after normalisation (NFKC, case folding, word tokens; see
+:mod:`cleaner.dedup.exact`), it
 
 - **equals** an earlier line (rule ``exact-repeat``), or
-- **extends or shortens** an earlier line by a few words at its start or end (rule
-  ``near-repeat``): a caption with and without "/Reuters", a headline with the site name
-  appended, "UPDATED:" prefixed. The shared part must be at least
-  :data:`MIN_NEAR_WORDS` words and the difference at most a third of it (and at most
-  :data:`MAX_EXTRA_WORDS` words), so a body paragraph that merely starts like an earlier line
-  stays.
+- **extends** an earlier line by a few words set off by credit-style punctuation
+  (``| / - – — : ( [``), at its end or start (rule ``near-repeat``): a caption printed again
+  with "/Reuters", a headline with " | Site Name" or "UPDATED:". The earlier line must have at
+  least :data:`MIN_NEAR_WORDS` words and the extra part at most :data:`MAX_EXTRA_WORDS` words
+  (and at most a third of the earlier line).
+
+Only the later, longer copy goes: a lede that follows a caption "lede. /Reuters" stays, and so
+does a paragraph that continues an earlier line in plain prose ("...could face" then
+"...could face hefty fines"), or merely shares its start.
 
 Earlier lines include *decided* ones (already removed, e.g. the title lifted as metadata), so
-the headline printed again in the body goes too. Lines with fewer than two words or without
-a letter ("0:00", "14:40", "***") are left to other rules.
+the headline printed again in the body goes too. Lines with fewer than two words, or with no
+word that is not a number ("0:00", "14:40", "***"), are left to other rules.
 
->>> lines = ["Putin says NATO is a threat", "", "Photo of the summit in London /Reuters",
-...          "Photo of the summit in London", "PUTIN SAYS NATO IS A THREAT - Daily Wire",
+>>> lines = ["Putin says NATO is a threat", "", "Photo of the summit in London",
+...          "Photo of the summit in London /Reuters", "PUTIN SAYS NATO IS A THREAT - Daily Wire",
 ...          "Putin says NATO is a threat to peace, and he said so at length in Sochi on Tuesday."]
 >>> find_repeats(lines, {0: ("metadata:title", "title")})
 {3: ('repeated-line', 'near-repeat'), 4: ('repeated-line', 'near-repeat')}
@@ -24,27 +28,37 @@ a letter ("0:00", "14:40", "***") are left to other rules.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Sequence
 
-from .exact import normalize_tokens
+from .exact import normalize_lines
 
 REASON = "repeated-line"
 MIN_NEAR_WORDS = 4
-"""A near repeat must share at least this many words with the earlier line."""
+"""A near repeat extends an earlier line of at least this many words..."""
 MAX_EXTRA_WORDS = 6
-"""...and differ from it by at most this many words (and at most a third of the shared part)."""
+"""...by at most this many words (and at most a third of the earlier line's words)."""
+
+_CREDIT_MARK = re.compile(r"[|/\-–—:(\[]")
+_WORD = re.compile(r"\w+")
 
 
 def _eligible(tokens: list[str]) -> bool:
     return len(tokens) >= 2 and any(not t.isdigit() for t in tokens)
 
 
-def _is_extension(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """``long`` is ``short`` with a few words added at its start or end."""
-    extra = len(long) - len(short)
-    if len(short) < MIN_NEAR_WORDS or extra <= 0 or extra > min(MAX_EXTRA_WORDS, max(1, len(short) // 3)):
+def _credit_like(raw: str, n_tokens: int, extra: int, at_end: bool) -> bool:
+    """The ``extra`` words added to a line are set off by credit-style punctuation."""
+    words = list(_WORD.finditer(unicodedata.normalize("NFKC", raw)))
+    if len(words) != n_tokens:  # tokenisation differs from the normalised one: stay safe
         return False
-    return long[:len(short)] == short or long[extra:] == short
+    text = unicodedata.normalize("NFKC", raw)
+    if at_end:
+        added = text[words[n_tokens - extra - 1].end():]
+    else:
+        added = text[:words[extra].start()]
+    return bool(_CREDIT_MARK.search(added))
 
 
 def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
@@ -56,30 +70,45 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
     >>> find_repeats(["Police said the driver was hurt.",
     ...               "Police said the driver was hurt, and two passengers were taken to hospital."], {})
     {}
+    >>> find_repeats(["Rain is forecast across the north. Photo: AFP", "Rain is forecast across the north."], {})
+    {}
+    >>> find_repeats(["Rain is forecast across the north", "Rain is forecast across the north today"], {})
+    {}
     """
     out: dict[int, tuple[str, str]] = {}
     seen: set[tuple[str, ...]] = set()
-    by_head: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    by_tail: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    by_head: dict[tuple[str, ...], list[int]] = {}
+    by_tail: dict[tuple[str, ...], list[int]] = {}
     k = MIN_NEAR_WORDS
-    for i, line in enumerate(lines):
-        if not line:
-            continue
-        toks = tuple(normalize_tokens(line))
-        if not _eligible(list(toks)):
+    tokens = [tuple(t) for t in normalize_lines(list(lines))]
+    for i, toks in enumerate(tokens):
+        if not toks or not _eligible(list(toks)):
             continue
         if i not in decided:
             if toks in seen:
                 out[i] = (REASON, "exact-repeat")
                 continue
-            if len(toks) >= k:
-                cands = by_head.get(toks[:k], []) + by_tail.get(toks[-k:], [])
-                if any(_is_extension(c, toks) or _is_extension(toks, c) for c in cands):
-                    out[i] = (REASON, "near-repeat")
-                    continue
+            if len(toks) > k and _extends_earlier(lines[i], toks, tokens, by_head, by_tail):
+                out[i] = (REASON, "near-repeat")
+                continue
         if toks not in seen:
             seen.add(toks)
             if len(toks) >= k:
-                by_head.setdefault(toks[:k], []).append(toks)
-                by_tail.setdefault(toks[-k:], []).append(toks)
+                by_head.setdefault(toks[:k], []).append(i)
+                by_tail.setdefault(toks[-k:], []).append(i)
     return out
+
+
+def _extends_earlier(raw: str, toks: tuple[str, ...], tokens: list[tuple[str, ...]],
+                     by_head: dict, by_tail: dict) -> bool:
+    for at_end, index in ((True, by_head), (False, by_tail)):
+        for j in index.get(toks[:MIN_NEAR_WORDS] if at_end else toks[-MIN_NEAR_WORDS:], ()):
+            short = tokens[j]
+            extra = len(toks) - len(short)
+            if extra <= 0 or extra > min(MAX_EXTRA_WORDS, max(1, len(short) // 3)):
+                continue
+            if (toks[:len(short)] if at_end else toks[extra:]) != short:
+                continue
+            if _credit_like(raw, len(toks), extra, at_end):
+                return True
+    return False

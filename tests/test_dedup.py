@@ -1,0 +1,228 @@
+"""Document-level dedup: each duplicate kind, the seeds' non-duplicates, order independence."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+import re
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cleaner.config import CleanConfig
+from cleaner.dedup import Duplicate, dedup_documents
+from cleaner.dedup.exact import normalize_body, normalize_tokens
+from cleaner.dedup.near import ShingleIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED = ROOT / "tests" / "fixtures" / "seeds-expected"
+CFG = CleanConfig()
+
+
+def seed_body(prefix: str) -> str:
+    """A seed's clean body, from its expectation fixture (paragraphs joined by a blank line)."""
+    (path,) = EXPECTED.glob(f"{prefix}_*.json")
+    return "\n\n".join(json.loads(path.read_text(encoding="utf-8"))["body"])
+
+
+def seed_raw(prefix: str) -> str:
+    (path,) = (ROOT / "seeds").glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+ARTICLE = seed_body("001")  # ~900 words
+PARAS = ARTICLE.split("\n\n")
+WORDS = ARTICLE.split()
+
+
+def shingle_jaccard(a: str, b: str, k: int = 5) -> float:
+    """Reference Jaccard on Python sets of k-word shingles."""
+    def sh(t):
+        w = normalize_tokens(t)
+        return {tuple(w[i:i + k]) for i in range(len(w) - k + 1)}
+    sa, sb = sh(a), sh(b)
+    return len(sa & sb) / len(sa | sb)
+
+
+# ------------------------------------------------------------------ each kind
+
+
+def test_exact_duplicate_ignores_case_spacing_quotes_entities_and_unicode_form():
+    variant = (ARTICLE.upper().replace("'", "\u2019").replace(" ", "  ").replace("\n\n", "\n")
+               .replace("&", "&amp;"))
+    other = seed_body("002")
+    nfc = "Café Zürich said: " + other
+    nfd = "Cafe\u0301 Zu\u0308rich said: " + other
+    assert nfc != nfd and normalize_body(nfc) == normalize_body(nfd)
+    res = dedup_documents([("a", ARTICLE), ("b", variant), ("d", nfd), ("c", nfc)], CFG)
+    assert res == {"b": Duplicate("a", "exact", 1.0), "d": Duplicate("c", "exact", 1.0)}
+
+
+def test_exact_only_when_near_dedup_is_off():
+    edited = ARTICLE.replace("Putin", "Vladimir Putin", 3)
+    cfg = dataclasses.replace(CFG, near_dedup=False)
+    assert dedup_documents([("a", ARTICLE), ("b", edited), ("c", ARTICLE)], cfg) == {
+        "c": Duplicate("a", "exact", 1.0)}
+
+
+def test_near_duplicate_small_edits():
+    edited = ARTICLE.replace("2026", "2027").replace("ninth", "9th", 2).replace("Shoigu said", "Shoigu told reporters")
+    assert normalize_body(edited) != normalize_body(ARTICLE)
+    res = dedup_documents([("x", ARTICLE), ("y", edited)], CFG)
+    (dup_id,) = res
+    d = res[dup_id]
+    assert d.how == "near" and d.similarity >= CFG.near_threshold
+    assert d.similarity == pytest.approx(shingle_jaccard(ARTICLE, edited), abs=1e-3)
+
+
+def test_truncated_copy_is_contained_and_the_complete_one_is_kept():
+    teaser = " ".join(WORDS[: int(len(WORDS) * 0.65)]) + " Subscribe to read the full story."
+    res = dedup_documents([("a-teaser", teaser), ("z-full", ARTICLE)], CFG)
+    assert res == {"a-teaser": Duplicate("z-full", "contained", res["a-teaser"].similarity)}
+    assert res["a-teaser"].similarity >= CFG.containment_threshold
+
+
+def test_updated_copy_is_kept_as_the_longest():
+    update = ARTICLE + "\n\nUpdate (16:25 GMT): The Kremlin later said the talks would continue next week."
+    res = dedup_documents([("a", ARTICLE), ("b", update)], CFG)
+    assert set(res) == {"a"} and res["a"].of == "b" and res["a"].how in ("near", "contained")
+
+
+def test_a_short_fragment_is_not_contained_in_a_long_article():
+    # one paragraph (well under half the article) is a different, shorter piece: not merged
+    fragment = PARAS[2] + " " + PARAS[3]
+    assert len(fragment.split()) < 0.5 * len(WORDS)
+    assert dedup_documents([("a", ARTICLE), ("b", fragment)], CFG) == {}
+
+
+def test_duplicates_point_at_the_representative_not_along_a_chain():
+    # A~B and B~C verify (Jaccard ~0.81), A~C does not (0.67): C must not join A through B
+    w = WORDS[:120]
+    a, b, c = " ".join(w[0:100]), " ".join(w[10:110]), " ".join(w[20:120])
+    assert shingle_jaccard(a, b) >= 0.8 and shingle_jaccard(b, c) >= 0.8 and shingle_jaccard(a, c) < 0.7
+    res = dedup_documents([("c", c), ("b", b), ("a", a)], CFG)
+    assert res == {"b": Duplicate("a", "near", res["b"].similarity)}
+
+
+def test_representative_is_longest_then_smallest_id_and_everyone_points_at_it():
+    update = ARTICLE + "\n\nUpdate: more details emerged on Thursday about the conference programme."
+    docs = [("d3", ARTICLE), ("d1", ARTICLE.upper()), ("d2", update), ("d0", ARTICLE.replace("ninth", "9th")),
+            ("d9", update)]
+    res = dedup_documents(docs, CFG)
+    assert set(res) == {"d0", "d1", "d3", "d9"}
+    assert {d.of for d in res.values()} == {"d2"}
+    assert res["d9"] == Duplicate("d2", "exact", 1.0)
+    assert res["d1"].how == res["d3"].how and res["d1"].similarity == res["d3"].similarity
+
+
+# ------------------------------------------------------------------ seeds: not duplicates
+
+
+@pytest.mark.parametrize("a,b", [("000", "001"), ("002", "003")])
+def test_two_outlets_reporting_the_same_event_are_not_duplicates(a, b):
+    for get in (seed_body, seed_raw):
+        ta, tb = get(a), get(b)
+        assert dedup_documents([(a, ta), (b, tb)], CFG) == {}
+        assert shingle_jaccard(ta, tb) < 0.2
+
+
+def test_no_two_seeds_are_duplicates():
+    docs = [(p, seed_body(p)) for p in ("000", "001", "002", "003", "004")]
+    assert dedup_documents(docs, CFG) == {}
+    for (pa, ta), (pb, tb) in combinations(docs, 2):
+        assert shingle_jaccard(ta, tb) < 0.2, (pa, pb)
+
+
+# ------------------------------------------------------------------ determinism
+
+
+def corpus() -> list[tuple[str, str]]:
+    rng = random.Random(7)
+    docs = []
+    bodies = [seed_body(p) for p in ("000", "001", "002", "003", "004")]
+    for s, body in enumerate(bodies):
+        words = body.split()
+        docs.append((f"s{s}-orig", body))
+        docs.append((f"s{s}-exact", body.lower()))
+        docs.append((f"s{s}-trunc", " ".join(words[: int(len(words) * 0.7)])))
+        edited = list(words)
+        for _ in range(3):
+            edited[rng.randrange(len(edited))] = "reportedly"
+        docs.append((f"s{s}-edit", " ".join(edited)))
+        docs.append((f"s{s}-update", body + "\n\nUpdate: officials confirmed the figures later in the day."))
+    return docs
+
+
+def test_result_is_independent_of_input_order():
+    docs = corpus()
+    first = dedup_documents(docs, CFG)
+    assert len(first) == 20 and len({d.of for d in first.values()}) == 5  # 5 stories, one kept each
+    for seed in range(5):
+        shuffled = docs[:]
+        random.Random(seed).shuffle(shuffled)
+        assert dedup_documents(shuffled, CFG) == first
+
+
+def test_each_story_keeps_its_update_and_nothing_crosses_stories():
+    res = dedup_documents(corpus(), CFG)
+    for doc_id, d in res.items():
+        assert d.of.split("-")[0] == doc_id.split("-")[0]
+        assert d.of.endswith("-update")
+
+
+def test_signatures_do_not_depend_on_batching_and_follow_the_seed():
+    texts = [t for _, t in corpus()]
+    stores = []
+    for batch, seed in ((1000, 1), (3, 1), (1000, 2)):
+        idx = ShingleIndex(5, 128, seed, batch_size=batch)
+        for t in texts:
+            idx.add(t)
+        stores.append((idx.finish(), idx.content_of))
+    (s1, c1), (s2, c2), (s3, _) = stores
+    assert c1 == c2
+    assert np.array_equal(s1.sig, s2.sig) and np.array_equal(s1.values, s2.values)
+    assert not np.array_equal(s1.sig, s3.sig)
+
+
+def test_stored_shingle_sets_give_the_reference_jaccard():
+    texts = [t for _, t in corpus()][:10]
+    idx = ShingleIndex(5, 128, 1)
+    for t in texts:
+        idx.add(t)
+    store = idx.finish()
+    for i, j in combinations(range(len(texts)), 2):
+        ci, cj = idx.content_of[i], idx.content_of[j]
+        if ci != cj:
+            assert store.jaccard(ci, cj) == pytest.approx(shingle_jaccard(texts[i], texts[j]), abs=1e-9)
+
+
+def test_minhash_estimate_tracks_jaccard():
+    texts = [t for _, t in corpus()]
+    idx = ShingleIndex(5, 128, 1)
+    for t in texts:
+        idx.add(t)
+    store = idx.finish()
+    errs = []
+    for i, j in combinations(range(store.sig.shape[0]), 2):
+        est = float((store.sig[i] == store.sig[j]).mean())
+        errs.append(abs(est - store.jaccard(i, j)))
+    assert np.mean(errs) < 0.03 and max(errs) < 0.2
+
+
+def test_duplicate_ids_and_edge_inputs():
+    with pytest.raises(ValueError, match="duplicate document id"):
+        dedup_documents([("a", "x y"), ("a", "z")], CFG)
+    assert dedup_documents([], CFG) == {}
+    assert dedup_documents([("a", "")], CFG) == {}
+    # bodies shorter than a shingle still dedup exactly, and never crash the near stage
+    assert dedup_documents([("a", "Hi there"), ("b", "hi, THERE"), ("c", "Bye")], CFG) == {
+        "b": Duplicate("a", "exact", 1.0)}
+
+
+def test_duplicate_is_a_frozen_record():
+    d = Duplicate("a", "near", 0.9)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.of = "b"  # type: ignore[misc]
+    assert re.fullmatch(r"exact|near|contained", d.how)
