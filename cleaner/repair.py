@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import ftfy
 
@@ -38,13 +39,39 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-def needs_ftfy(text: str) -> bool:
-    """Plain ASCII with no entity and no control character cannot change under ftfy."""
-    if not text.isascii():
-        return True
-    if "&" in text or "\x1b" in text:
-        return True
-    return any(ord(c) < 32 and c not in "\n\t" for c in text)
+# Characters that some ftfy step may change or that mojibake is made of: C0/C1 controls and
+# DEL, Latin-1 and Latin Extended (what UTF-8 read as Windows-125x or Latin-1 turns into),
+# Greek and Cyrillic (UTF-8 read as Windows-1253/1251), box drawing (cp437), ligatures,
+# surrogates, BOM, line/paragraph separators, and "&" (entities) and ESC (terminal codes).
+_MAY_CHANGE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\u024f\u0370-\u04ff\u2028\u2029\u2500-\u25ff\ufb00-\ufb06"
+    "\ud800-\udfff\ufeff\ufff9-\ufffc&]"
+)
+
+
+def needs_ftfy(line: str) -> bool:
+    """Whether ftfy could change this line. Lines without any character ftfy acts on, and
+    already in NFC, come out of ftfy unchanged, so ftfy is not run on them (a test checks
+    this agreement on real and random text).
+
+    >>> needs_ftfy("Plain “curly” text – with dashes"), needs_ftfy("NATOâ€™s"), needs_ftfy("a &amp; b")
+    (False, True, True)
+    """
+    return bool(_MAY_CHANGE.search(line)) or not unicodedata.is_normalized("NFC", line)
+
+
+def fix_text(text: str) -> str:
+    """ftfy.fix_text with our settings, run only on the lines it could change.
+
+    ftfy itself works line by line; the one state it carries from line to line is that after
+    a line containing "<" it stops unescaping HTML entities. That is kept here.
+    """
+    out, config = [], _FTFY
+    for line in text.split("\n"):
+        if config.unescape_html == "auto" and "<" in line:
+            config = config._replace(unescape_html=False)
+        out.append(ftfy.fix_text(line, config) if needs_ftfy(line) else line)
+    return "\n".join(out)
 
 
 def normalize_whitespace(text: str) -> str:
@@ -56,6 +83,6 @@ def normalize_whitespace(text: str) -> str:
 
 def repair(text: str, use_ftfy: bool = True) -> str:
     """Fix encoding damage and normalise whitespace. Idempotent."""
-    if use_ftfy and needs_ftfy(text):
-        text = ftfy.fix_text(text, _FTFY)
+    if use_ftfy:
+        text = fix_text(text)
     return normalize_whitespace(text)
