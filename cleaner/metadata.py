@@ -101,8 +101,14 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
+_DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are prose
+_HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
+
+
 def parse_date(line: str) -> str | None:
     """ISO date of a line that is only a date (with filler such as 'Published', weekday, zone)."""
+    if len(line) > _DATE_LINE_MAX or not _HAS_DIGITS.search(line):
+        return None
     found = find_date(line)
     if not found:
         return None
@@ -240,10 +246,11 @@ def lift_metadata(
         out[title_i] = ("metadata:title", "headline")
 
     # Section, outlet, author: short lines in the head, near the headline.
+    rank = {i: k for k, i in enumerate(head)}
     for i in head:
         if i in out:
             continue
-        near = title_i is None or abs(open_idx.index(i) - open_idx.index(title_i)) <= 4
+        near = title_i is None or abs(rank[i] - rank[title_i]) <= 4
         line = lines[i]
         if meta["author"] is None and (m := _AUTHOR.match(line)) and len(_words(line)) <= 12:
             meta["author"] = m.group("name")
