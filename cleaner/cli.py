@@ -66,8 +66,10 @@ def _progress_bar(enabled: bool):
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary as the last line of stdout.")
 @click.option("--progress/--no-progress", default=None,
               help="Show progress bars on stderr. Default: only when stderr is a terminal.")
+@click.option("--report/--no-report", "with_report", default=True, show_default=True,
+              help="Write report.html (the review report) into the new version.")
 @_guard
-def clean(input, out, name, config_path, explicit_version, as_json, progress):
+def clean(input, out, name, config_path, explicit_version, as_json, progress, with_report):
     """Clean INPUT (a folder searched recursively for .txt/.txt.gz, or one file; default: seeds)
     into a new immutable dataset version OUT/NAME/vX.Y.Z."""
     from .package.versions import write_version
@@ -77,7 +79,10 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress):
     name = name or config.name or (input.resolve().name if input.is_dir() else input.resolve().parent.name)
     show = sys.stderr.isatty() if progress is None else progress
     result = clean_files(input, config, _progress_bar(show))
-    outcome = write_version(result, out, name, explicit_version)
+    from .report import report_hook
+
+    outcome = write_version(result, out, name, explicit_version,
+                            extra_files=report_hook(result) if with_report else None)
     m = outcome.manifest
     c = m["counts"]
     summary = {
@@ -149,6 +154,30 @@ def explain(file, config_path, color):
     click.echo(f"\nstatus: {doc.status}{' (' + doc.reason + ')' if doc.reason else ''}; "
                f"language: {doc.language} ({doc.language_score}); title: {doc.meta.get('title')!r}; "
                f"date: {doc.meta.get('date')}", color=color)
+
+
+@main.command()
+@click.argument("target", required=False, metavar="[NAME[@VERSION] | PATH]")
+@click.option("--root", default="data", show_default=True, type=click.Path(path_type=Path),
+              help="Folder that holds the datasets (for NAME).")
+@click.option("--output", "-o", default=None, type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of the version folder.")
+@_guard
+def report(target, root, output):
+    """Write report.html, the review report, into a version folder (PATH, or NAME's latest
+    version, or NAME@VERSION under --root; default: the only dataset under --root).
+
+    A report.html listed in the version's manifest is part of the immutable version: it is
+    checked, never overwritten (use --output for a fresh one)."""
+    from .report import report_for_version, resolve_target
+
+    path, what = report_for_version(resolve_target(target, root), output)
+    click.echo({
+        "written": f"wrote {path}",
+        "written-unlisted": f"wrote {path} (not covered by the manifest's checksums: the version was made without it)",
+        "up-to-date": f"{path} is part of the version and matches its sha256 in manifest.json; nothing to do",
+        "restored": f"restored {path} (identical to the sha256 in manifest.json)",
+    }[what])
 
 
 if __name__ == "__main__":  # pragma: no cover
