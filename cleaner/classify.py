@@ -30,6 +30,7 @@ language that ``stopwordsiso`` covers.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -398,6 +399,11 @@ def _key(norm: str) -> int:
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+def line_keys(lines: Sequence[str]) -> set[int]:
+    """The hashes of a document's countable lines, each once (what CorpusStats counts)."""
+    return {_key(normalize_line(t)) for t in lines if _countable(t)}
+
+
 class CorpusStats:
     """How many documents of the corpus hold each (normalised) line, by an 8-byte hash.
 
@@ -428,10 +434,17 @@ class CorpusStats:
         n = 0
         for doc in docs:
             n += 1
-            counts.update({_key(normalize_line(t)) for t in doc if _countable(t)})
-        # lines seen in one document only can never be frequent: drop them to save memory
-        kept = {k: c for k, c in counts.items() if c > 1}
-        return cls(kept, n, int(config.corpus_repeat_min_docs), float(config.corpus_repeat_min_share))
+            counts.update(line_keys(doc))
+        return cls.from_counts(counts, n, config)
+
+    @classmethod
+    def from_counts(cls, counts: Counter, n_docs: int, config) -> "CorpusStats":
+        """From per-line document counts (the sum of line_keys over documents). Lines below the
+        lowest threshold can never be frequent: they are dropped, so the table stays small."""
+        min_docs, min_share = int(config.corpus_repeat_min_docs), float(config.corpus_repeat_min_share)
+        floor = max(2, min_docs, math.ceil(min_share * n_docs))
+        kept = {k: c for k, c in counts.items() if c >= floor}
+        return cls(kept, n_docs, min_docs, min_share)
 
     def doc_count(self, line: str) -> int:
         """In how many documents the line (normalised) occurs."""

@@ -24,6 +24,11 @@ def _factory():
     return factory
 
 
+def warm_up() -> None:
+    """Load the profiles now (before worker processes fork, so they share them)."""
+    _factory()
+
+
 def sample(text: str, max_chars: int) -> str:
     """At most max_chars of text, cut at a space (0 means all of it)."""
     if not max_chars or len(text) <= max_chars:

@@ -6,7 +6,9 @@ Progress is reported through an optional callback ``progress(stage, done, total)
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -124,22 +126,94 @@ def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
         progress(stage, done, total)
 
 
-def clean_files(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None) -> RunResult:
-    """Run the whole pipeline on a folder (or one file) of scraped text."""
+# -- the per-document steps, as functions of picklable arguments (any engine can map them) ----
+
+def read_step(f: InputFile, config: CleanConfig) -> tuple[Document, set[int]]:
+    """Read and repair one file; also the keys of its lines for the corpus statistics."""
+    doc = read_document(f, config)
+    keys = classify.line_keys(doc.text.split("\n")) if doc.status == "kept" else set()
+    return doc, keys
+
+
+def clean_step(doc: Document, config: CleanConfig, corpus: classify.CorpusStats | None) -> Document:
+    """Clean one repaired document and detect its language."""
+    return annotate_language(clean_document(doc, config, corpus), config)
+
+
+class _Engine:
+    """Maps a per-document step over items, in order, in this process or in worker processes.
+
+    Worker processes are forked, so they share the loaded language profiles and the corpus
+    statistics with this process instead of receiving copies.
+    """
+
+    def __init__(self, workers: int):
+        self.workers = max(1, workers)
+
+    def map(self, fn, items: list, shared: tuple, progress, stage: str):
+        total = len(items)
+        if self.workers == 1 or total < 2 * _CHUNK:
+            for k, item in enumerate(items, 1):
+                yield fn(item, *shared)
+                if k % _CHUNK == 0 or k == total:
+                    _tick(progress, stage, k, total)
+            return
+        import multiprocessing as mp
+
+        global _SHARED
+        _SHARED = (fn, shared)
+        try:
+            with mp.get_context("fork").Pool(self.workers) as pool:
+                done = 0
+                for result in pool.imap(_call_shared, items, chunksize=_CHUNK):
+                    done += 1
+                    if done % _CHUNK == 0 or done == total:
+                        _tick(progress, stage, done, total)
+                    yield result
+        finally:
+            _SHARED = None
+
+
+_CHUNK = 32
+_SHARED = None  # (step, its fixed arguments) for forked workers; set only while a pool runs
+
+
+def _call_shared(item):
+    fn, shared = _SHARED
+    return fn(item, *shared)
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def clean_files(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,
+                workers: int | None = None) -> RunResult:
+    """Run the whole pipeline on a folder (or one file) of scraped text.
+
+    Two passes over the documents, each spread over ``workers`` processes (default: all
+    cores): read and repair (collecting line statistics of the corpus), then clean and detect
+    language; then duplicates are found across the corpus. The result does not depend on the
+    number of workers.
+    """
     config = config or CleanConfig()
     files = discover(Path(input_path), config.follow_symlinks)
-    total = len(files)
+    engine = _Engine(default_workers() if workers is None else workers)
+    langid.warm_up()  # load profiles once, before workers fork
     docs: list[Document] = []
-    for k, f in enumerate(files, 1):
-        docs.append(read_document(f, config))
-        _tick(progress, "read", k, total)
-    readable = [d for d in docs if d.status == "kept"]
-    corpus = classify.CorpusStats.build((d.text.split("\n") for d in readable), config)
-    for k, d in enumerate(readable, 1):
-        annotate_language(clean_document(d, config, corpus), config)
-        _tick(progress, "clean", k, len(readable))
+    counts: Counter = Counter()
+    readable = 0
+    for doc, keys in engine.map(read_step, files, (config,), progress, "read"):
+        docs.append(doc)
+        counts.update(keys)
+        readable += doc.status == "kept"
+    corpus = classify.CorpusStats.from_counts(counts, readable, config)
+    del counts
+    todo = [d for d in docs if d.status == "kept"]
+    cleaned = {d.source: d for d in engine.map(clean_step, todo, (config, corpus), progress, "clean")}
+    docs = [cleaned.get(d.source, d) for d in docs]
     dedup_stage(docs, config)
-    _tick(progress, "dedup", total, total)
+    _tick(progress, "dedup", len(docs), len(docs))
     return RunResult(docs=docs, config=config, input_root=str(input_path))
 
 
