@@ -125,6 +125,79 @@ def options():
 
 
 @main.command()
+@click.argument("name")
+@click.option("--root", default="data", show_default=True, type=click.Path(path_type=Path),
+              help="Folder that holds the datasets.")
+@_guard
+def versions(name, root):
+    """List NAME's versions, oldest first: version, date, rows, content hash."""
+    from .package.inspect import versions_of
+
+    for v in versions_of(root, name):
+        click.echo(f"{v.version:<10} {v.created or '-':<26} {v.rows:>8} rows  {v.content_sha256}")
+
+
+@main.command()
+@click.argument("name")
+@click.argument("a")
+@click.argument("b")
+@click.option("--root", default="data", show_default=True, type=click.Path(path_type=Path),
+              help="Folder that holds the datasets.")
+@click.option("--doc", default=None, metavar="ID_OR_SOURCE",
+              help="Also print a unified diff of this document's text (its id or source path).")
+@_guard
+def diff(name, a, b, root, doc):
+    """Documents added, removed and changed (by id) from version A to version B of NAME."""
+    from .package.inspect import diff_versions
+
+    d = diff_versions(root, name, a, b, doc)
+    click.echo(f"{name} v{d.a} -> v{d.b}: {len(d.added)} added, {len(d.removed)} removed, "
+               f"{len(d.changed)} changed, {d.unchanged} unchanged")
+    for r in d.added:
+        click.echo(f"+ {r['id']}  {r['source']}")
+    for r in d.removed:
+        click.echo(f"- {r['id']}  {r['source']}")
+    for r in d.changed:
+        click.echo(f"~ {r['id']}  {r['source']}  ({', '.join(r['fields'])})")
+    if d.text_diff is not None:
+        click.echo(d.text_diff or f"(text of {doc} is the same in both)")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@_guard
+def validate(path):
+    """Check a version folder: every checksum in its manifest, the Parquet schema, and the
+    content hash recomputed from the rows. Exit status 1 naming each bad file."""
+    from .package.inspect import validate as check
+
+    report = check(path)
+    if not report.ok:
+        for problem in report.problems:
+            click.echo(f"invalid: {problem}", err=True)
+        raise Fail(f"{path} is not a valid version ({len(report.problems)} problem(s))")
+    click.echo(f"ok: {path} ({len(report.checked)} files, schema and content hash checked)")
+
+
+@main.command()
+@click.argument("spec", metavar="PATH_OR_NAME[@VERSION]")
+@click.option("--repo", required=True, metavar="ORG/NAME", help="Repository to publish to.")
+@click.option("--to", "to", default="hf", show_default=True, metavar="hf|GIT_URL",
+              help="`hf` for the Hugging Face Hub, or a git URL (git-lfs for Parquet, annotated tag).")
+@click.option("--private", is_flag=True, help="Create the Hub repository as private (hf only).")
+@click.option("--dry-run", is_flag=True, help="List what would be uploaded and where; no network.")
+@click.option("--root", default="data", show_default=True, type=click.Path(path_type=Path),
+              help="Folder that holds the datasets (for a NAME).")
+@_guard
+def publish(spec, repo, to, private, dry_run, root):
+    """Publish a version (a version folder, or NAME[@VERSION] under --root; default the latest)
+    as one commit tagged vX.Y.Z; a no-op when the tag already holds the same content."""
+    from .publish import publish as run
+
+    click.echo(run(spec, repo, to=to, private=private, dry_run=dry_run, root=root).describe())
+
+
+@main.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--config", "config_path", default=None, type=click.Path(path_type=Path),
               help="TOML or JSON file of options.")

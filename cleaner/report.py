@@ -71,7 +71,7 @@ def embed_json(value) -> str:
 def _blob(value) -> str:
     """gzip-compressed JSON as base64 (deterministic: no timestamp in the gzip header)."""
     raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
+    return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
 
 
 # --------------------------------------------------------------------------- removed lines in place
@@ -181,7 +181,7 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def columns_svg(label: str, groups: list[str], series: list[tuple[str, str, list[int]]]) -> str:
+def columns_svg(label: str, groups: list[str], series: list[tuple[str, str, list[int]]], x_label: str = "") -> str:
     """Vertical bars: one group per label, one bar per series (name, css class, values)."""
     if not groups or not any(any(v) for _, _, v in series):
         return _empty_svg(label, "nothing to show")
@@ -189,7 +189,7 @@ def columns_svg(label: str, groups: list[str], series: list[tuple[str, str, list
     plot_h = height - bottom - top_pad
     top = max(max(v) for _, _, v in series) or 1
     gw = (width - left - 10) / len(groups)
-    bw = max(2.0, (gw - 4) / len(series))
+    bw = min(44.0, max(2.0, (gw - 4) / len(series)))
     parts = [_svg_open(width, height, label)]
     parts.append(f'<line x1="{left}" y1="{height - bottom}" x2="{width - 5}" y2="{height - bottom}" class="axis"/>')
     parts.append(f'<text x="{left - 4}" y="{top_pad + 4}" text-anchor="end" class="num">{top}</text>')
@@ -199,11 +199,13 @@ def columns_svg(label: str, groups: list[str], series: list[tuple[str, str, list
         for si, (sname, css, values) in enumerate(series):
             v = values[gi]
             h = plot_h * v / top
-            x = gx + si * bw
+            x = gx + (gw - 4 - bw * len(series)) / 2 + si * bw
             parts.append(f'<rect class="{css}" x="{x:.1f}" y="{height - bottom - h:.1f}" width="{bw - 1:.1f}" '
                          f'height="{h:.1f}"><title>{html.escape(sname)}, {html.escape(g)}: {v}</title></rect>')
         parts.append(f'<text x="{gx + gw / 2 - 2:.1f}" y="{height - bottom + 14}" text-anchor="middle" '
                      f'class="tick">{html.escape(g)}</text>')
+    if x_label:
+        parts.append(f'<text x="{width - 5}" y="{height - 6}" text-anchor="end" class="tick">{html.escape(x_label)}</text>')
     lx = left + 6
     for sname, css, _ in series:
         parts.append(f'<rect class="{css}" x="{lx}" y="4" width="10" height="10"/>'
@@ -377,7 +379,7 @@ def _plots_html(manifest: dict, data: dict) -> str:
     sizes = Counter(min(s, 10) for s in data["clusters"])
     size_groups = [str(s) if s < 10 else "10+" for s in range(2, 11)]
     size_values = [sizes.get(s, 0) for s in range(2, 11)]
-    while len(size_groups) > 1 and size_values[-1] == 0:
+    while len(size_groups) > 4 and size_values[-1] == 0:
         size_groups.pop()
         size_values.pop()
     figs = [
@@ -385,9 +387,11 @@ def _plots_html(manifest: dict, data: dict) -> str:
         ("Languages of kept documents", hbar_svg("languages", langs, "bar2")),
         ("Document length in words (kept documents)",
          columns_svg("document length", _bin_labels(),
-                     [("before", "bar0", _length_bins(before)), ("after", "bar", _length_bins(after))])),
+                     [("before", "bar0", _length_bins(before)), ("after", "bar", _length_bins(after))],
+                     "words per document (bins from this many)")),
         ("Duplicate clusters by size (kept copy + duplicates)",
-         columns_svg("duplicate cluster sizes", size_groups, [("clusters", "bar3", size_values)])
+         columns_svg("duplicate cluster sizes", size_groups, [("clusters", "bar3", size_values)],
+                     "documents in the cluster")
          if data["clusters"] else _empty_svg("duplicate cluster sizes", "no duplicates")),
     ]
     return '<div class="plots">' + "".join(
@@ -552,10 +556,10 @@ h2{font-size:19px;margin:26px 0 10px;border-bottom:1px solid var(--line);padding
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:130px}
 .card .n{font-size:24px;font-weight:600}.card .l{color:var(--muted);font-size:13px}
 .k-duplicate .n{color:#8a5a00}.k-skipped .n{color:var(--rm)}.k-kept .n{color:#1b6b22}
-.plots{display:grid;grid-template-columns:repeat(auto-fit,minmax(470px,1fr));gap:14px}
+.plots{display:grid;grid-template-columns:repeat(auto-fit,minmax(470px,1fr));gap:14px;align-items:start}
 figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px}
 figcaption{font-weight:600;margin-bottom:6px;font-size:14px}
-svg{max-width:100%;height:auto;font-size:12px;fill:var(--fg)}
+figure svg{width:100%;height:auto;font-size:12px;fill:var(--fg)}
 svg .bar{fill:#2563c9}svg .bar0{fill:#b8c2cf}svg .bar2{fill:#2f8f6b}svg .bar3{fill:#c07a12}
 svg .num,svg .tick{fill:var(--muted);font-size:11px}svg .axis{stroke:#9aa4b1}svg .muted{fill:var(--muted)}
 .tbl{border-collapse:collapse;background:var(--card);margin:6px 0 10px;font-size:14px}

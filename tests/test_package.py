@@ -38,7 +38,7 @@ def test_manifest_accounts_for_every_input(seeds_result, tmp_path):
     out = versions.write_version(seeds_result, tmp_path, "seeds")
     m = json.loads((out.path / "manifest.json").read_text())
     assert [i["source"] for i in m["inputs"]] == sorted(p.name for p in (ROOT / "seeds").iterdir())
-    assert m["counts"]["inputs"] == 5 and set(m["files"]) == {"README.md", "data/train-00000-of-00001.parquet"}
+    assert m["counts"]["inputs"] == 5 and set(m["files"]) == {"README.md", "croissant.json", "data/train-00000-of-00001.parquet"}
     assert m["libraries"]["ftfy"] and m["config"]["language_seed"] == 0
     card = (out.path / "README.md").read_text()
     assert "path: data/train-*.parquet" in card and "- en" in card

@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import VersionError
 from ..pipeline import RunResult
-from . import card, dataset
+from . import card, croissant, dataset
 
 VERSION_DIR = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
 LIBRARIES = ("ftfy", "langdetect", "charset-normalizer", "pyarrow", "datasets", "datasketch")
@@ -203,6 +203,7 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
             shards = dataset.write_shards(rows, tmp, result.config.shard_rows)
             manifest["parquet_bytes"] = sum(p.stat().st_size for p in shards)
             (tmp / "README.md").write_text(card.render_card(manifest), encoding="utf-8")
+            croissant.write_croissant(tmp, manifest)
             if extra_files:
                 extra_files(tmp, manifest)
             manifest["files"] = {p.relative_to(tmp).as_posix(): _sha256_file(p)
