@@ -30,6 +30,10 @@ class CleanConfig:
     """Files larger than this are skipped with reason `too-large` (a scraped article is KBs)."""
     follow_symlinks: bool = False
     """Follow symbolic links inside the input folder (never to a target outside it)."""
+    text_field: str = "text"
+    """For JSONL/Parquet input: the field (column) that holds each document's text."""
+    id_field: str = "id"
+    """For JSONL/Parquet input: the field that names each record (its source is FILE#ID)."""
 
     # -- repair ------------------------------------------------------------------------
     repair: bool = True
@@ -116,8 +120,9 @@ def load_config_dict(data: dict) -> CleanConfig:
         elif isinstance(default, int):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ConfigError(f"{key} must be an integer, not {value!r}")
-        elif key == "name" and value is not None and not isinstance(value, str):
-            raise ConfigError("name must be a string")
+        elif isinstance(default, str) or key == "name":
+            if not (isinstance(value, str) or (key == "name" and value is None)):
+                raise ConfigError(f"{key} must be a string, not {value!r}")
         kwargs[key] = value
     cfg = CleanConfig(**kwargs)
     if cfg.disabled_rules:

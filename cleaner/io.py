@@ -30,6 +30,7 @@ class InputFile:
     source: str  # path relative to the input root, '/'-separated, printable
     path: Path
     skip: str | None = None
+    text: str | None = None  # a record of a JSONL/Parquet table carries its text (see tables.py)
 
 
 class Undecodable(Exception):

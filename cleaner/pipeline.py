@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import classify, langid
+from . import classify, langid, tables
 from .config import CleanConfig
 from .dedup import dedup_documents
 from .dedup.repeats import find_repeats
@@ -37,6 +37,12 @@ def read_document(f: InputFile, config: CleanConfig) -> Document:
     doc = Document(source=f.source, sha256="", id=doc_id(f.source))
     if f.skip:
         doc.status, doc.reason = "skipped", f.skip
+        return doc
+    if f.text is not None:  # a record of a table: already text
+        doc.sha256, doc.encoding = sha256(f.text.encode("utf-8", "surrogatepass")), "utf-8"
+        doc.text = repair(f.text.replace("\r\n", "\n").replace("\r", "\n"), use_ftfy=config.repair)
+        if not doc.text:
+            doc.status, doc.reason = "skipped", "empty: the record holds no text"
         return doc
     try:
         data = read_bytes(f, config.max_file_bytes)
@@ -197,7 +203,11 @@ def clean_files(input_path: str | Path, config: CleanConfig | None = None, progr
     number of workers.
     """
     config = config or CleanConfig()
-    files = discover(Path(input_path), config.follow_symlinks)
+    root = Path(input_path)
+    if tables.is_table(root):
+        files = tables.discover_records(root, config.text_field, config.id_field)
+    else:
+        files = discover(root, config.follow_symlinks)
     engine = _Engine(default_workers() if workers is None else workers)
     langid.warm_up()  # load profiles once, before workers fork
     docs: list[Document] = []

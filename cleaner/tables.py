@@ -1,0 +1,81 @@
+"""Input given as a table: a JSONL (optionally .gz) or Parquet file with a text column and an
+id column, one document per record, as large scrapes often come.
+
+Each record becomes an InputFile whose source is ``FILE#ID``; a record that cannot be used
+(invalid JSON, no text, text not a string) is a skipped input with its reason, like a bad file.
+
+>>> import json, tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "docs.jsonl"
+>>> _ = p.write_text(json.dumps({"id": "a", "text": "Hello"}) + "\\nnot json\\n" + json.dumps({"id": 7}) + "\\n")
+>>> [(f.source, f.skip, f.text) for f in discover_records(p)]
+[('docs.jsonl#7', 'bad-record: no text in field "text"', None), ('docs.jsonl#a', None, 'Hello'), ('docs.jsonl#line2', 'bad-record: invalid JSON', None)]
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from pathlib import Path
+
+from .errors import InputError
+from .io import InputFile
+
+TABLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".parquet")
+
+
+def is_table(path: Path) -> bool:
+    return Path(path).is_file() and Path(path).name.lower().endswith(TABLE_SUFFIXES)
+
+
+def _record(name: str, path: Path, rec_id, text, lineno: int, text_field: str, seen: set) -> InputFile:
+    rid = str(rec_id) if rec_id is not None else f"line{lineno}"
+    source = f"{name}#{rid}"
+    if source in seen:  # ids must name records uniquely; a repeated id falls back to the line
+        source = f"{name}#{rid}@line{lineno}"
+    seen.add(source)
+    if text is None:
+        return InputFile(source, path, f'bad-record: no text in field "{text_field}"')
+    if not isinstance(text, str):
+        return InputFile(source, path, f'bad-record: field "{text_field}" is not a string')
+    return InputFile(source, path, None, text)
+
+
+def discover_records(path: Path, text_field: str = "text", id_field: str = "id") -> list[InputFile]:
+    """One InputFile per record of a JSONL or Parquet table, sorted by source."""
+    path = Path(path)
+    name, seen, out = path.name, set(), []
+    try:
+        if name.lower().endswith(".parquet"):
+            import pyarrow.parquet as pq
+
+            table = pq.read_table(path)
+            if text_field not in table.column_names:
+                raise InputError(f"{path} has no column {text_field!r} (columns: {', '.join(table.column_names)})")
+            ids = table.column(id_field).to_pylist() if id_field in table.column_names else [None] * table.num_rows
+            for k, (rid, text) in enumerate(zip(ids, table.column(text_field).to_pylist()), 1):
+                out.append(_record(name, path, rid, text, k, text_field, seen))
+        else:
+            opener = gzip.open if name.lower().endswith(".gz") else open
+            with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
+                for k, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        rec = json.loads(line)
+                    except ValueError:
+                        out.append(InputFile(f"{name}#line{k}", path, "bad-record: invalid JSON"))
+                        continue
+                    if not isinstance(rec, dict):
+                        out.append(InputFile(f"{name}#line{k}", path, "bad-record: not a JSON object"))
+                        continue
+                    out.append(_record(name, path, rec.get(id_field), rec.get(text_field), k, text_field, seen))
+    except InputError:
+        raise
+    except (OSError, EOFError, zlib.error) as e:
+        raise InputError(f"cannot read table {path}: {e}") from None
+    except Exception as e:  # pyarrow raises its own error types for a broken Parquet file
+        raise InputError(f"cannot read table {path}: {e}") from None
+    if not out:
+        raise InputError(f"table {path} holds no records")
+    out.sort(key=lambda f: f.source)
+    return out
