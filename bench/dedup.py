@@ -15,8 +15,9 @@ Text used (``--text``, both by default), until the bench runs the full cleaner:
 - ``raw``: the scraped text **as given** (site chrome, nav, footers included); each
   document's whole text is its "body".
 - ``standin``: a crude stand-in for the boilerplate stage, computed over the input itself:
-  lines with fewer than 8 words, and lines found in 100 or more documents (site chrome,
-  the CCNet idea), are dropped. It is *not* the cleaner's boilerplate removal.
+  lines with fewer than 8 words, and lines found in 200 or more documents (site chrome,
+  the CCNet idea), are dropped; a document left with nothing keeps its raw text. It is *not*
+  the cleaner's boilerplate removal.
 
 Figures: pairwise precision/recall/F1 and ``kept_exact_one`` from ``score.py``; docs/s of the
 dedup call alone (texts already in memory); peak RSS of the child process, and its growth
@@ -75,7 +76,7 @@ def _exact_hash(entries):
 
 
 STANDIN_MIN_WORDS = 8
-STANDIN_MAX_DOCS = 100
+STANDIN_MAX_DOCS = 200
 
 
 def standin_bodies(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -89,7 +90,7 @@ def standin_bodies(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for doc_id, text in entries:
         keep = [l for l in text.split("\n")
                 if len(l.split()) >= STANDIN_MIN_WORDS and df[" ".join(l.split())] < STANDIN_MAX_DOCS]
-        out.append((doc_id, "\n".join(keep)))
+        out.append((doc_id, "\n".join(keep) if keep else text))
     return out
 
 
@@ -100,7 +101,7 @@ def worker(system: str, text_kind: str, docs_path: Path, pred_path: Path, intra_
         entries = standin_bodies(entries)
     rss_before = _rss_kb("VmRSS")
     peak_reset = _reset_peak()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     if system == "cleaner":
         sys.path.insert(0, str(REPO))
         from cleaner.config import CleanConfig
@@ -110,12 +111,13 @@ def worker(system: str, text_kind: str, docs_path: Path, pred_path: Path, intra_
         rep = {i: d.of for i, d in dups.items()}
     else:
         rep = _exact_hash(entries)
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = _rss_kb("VmHWM")
     with open(pred_path, "w", encoding="utf-8") as f:
         for doc_id, _ in entries:
             f.write(json.dumps({"id": doc_id, "cluster": rep.get(doc_id, doc_id), "keep": doc_id not in rep}) + "\n")
     res = {"system": system, "docs": len(entries), "seconds": secs, "docs_per_s": len(entries) / secs,
+           "cpu_seconds": cpu, "load_avg": os.getloadavg()[0],
            "peak_rss_mb": peak / 1024, "dedup_growth_mb": (peak - rss_before) / 1024 if peak_reset else None,
            "how": {}}
     if system == "cleaner":
@@ -183,7 +185,8 @@ def main() -> None:
             line = (f"{n:>7} {kind:<7} {system:<10} P={res['precision']:.4f} R={res['recall']:.4f} F1={res['f1']:.4f} "
                     f"kept_exact_one={res['kept_exact_one']:.4f} lost={res['lost_clusters']} "
                     f"extra={res['extra_kept']} kept_trunc={res['kept_truncated']} | "
-                    f"{res['docs_per_s']:,.0f} docs/s ({res['seconds']:.1f} s) | "
+                    f"{res['docs_per_s']:,.0f} docs/s ({res['seconds']:.1f} s wall, {res['cpu_seconds']:.1f} s CPU, "
+                    f"load {res['load_avg']:.1f}) | "
                     f"peak RSS {res['peak_rss_mb']:.0f} MB, +{growth} MB during dedup")
             print(line)
             if system == "cleaner":

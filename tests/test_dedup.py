@@ -14,7 +14,7 @@ import pytest
 from cleaner.config import CleanConfig
 from cleaner.dedup import Duplicate, dedup_documents
 from cleaner.dedup.exact import normalize_body, normalize_tokens
-from cleaner.dedup.near import ShingleIndex
+from cleaner.dedup.near import ShingleIndex, Verifier
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "fixtures" / "seeds-expected"
@@ -95,6 +95,37 @@ def test_a_short_fragment_is_not_contained_in_a_long_article():
     fragment = PARAS[2] + " " + PARAS[3]
     assert len(fragment.split()) < 0.5 * len(WORDS)
     assert dedup_documents([("a", ARTICLE), ("b", fragment)], CFG) == {}
+
+
+def test_containment_needs_the_shorter_to_be_half_the_longer():
+    texts = [ARTICLE, " ".join(WORDS[: int(len(WORDS) * 0.4)]), " ".join(WORDS[: int(len(WORDS) * 0.6)])]
+    idx = ShingleIndex(5, 128, 1)
+    for t in texts:
+        idx.add(t)
+    v = Verifier(idx.finish(), 0.8, 0.9, min_length_ratio=0.5)
+    assert v.check(0, 1) is None  # fully contained, but 40% of the article: another piece
+    how, sim = v.check(0, 2)
+    assert how == "contained" and sim == 1.0
+
+
+def test_same_length_copies_keep_the_smallest_id_in_any_order():
+    edited = ARTICLE.replace("ninth", "9th").replace("Shoigu", "Sergei")
+    assert len(normalize_tokens(edited)) == len(normalize_tokens(ARTICLE))
+    for docs in ([("b", ARTICLE), ("a", edited)], [("a", edited), ("b", ARTICLE)]):
+        res = dedup_documents(docs, CFG)
+        assert list(res) == ["b"] and res["b"].of == "a"
+
+
+def test_short_unrelated_documents_do_not_look_similar():
+    # ~25 shingles in 128 slots: most slots are empty and must be filled from the document
+    # itself (densification), not left equal across documents
+    a, b = " ".join(WORDS[:30]), " ".join(WORDS[400:430])
+    idx = ShingleIndex(5, 128, 1)
+    idx.add(a)
+    idx.add(b)
+    store = idx.finish()
+    assert store.jaccard(0, 1) == 0.0
+    assert float((store.sig[0] == store.sig[1]).mean()) < 0.05
 
 
 def test_duplicates_point_at_the_representative_not_along_a_chain():

@@ -38,6 +38,9 @@ with numpy, batch by batch, so only hashes are kept, never the texts:
 """
 from __future__ import annotations
 
+import threading
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -66,7 +69,31 @@ _BASE = 0x100000001B3  # odd, so invertible mod 2**64
 _BASE_INV = pow(_BASE, -1, 1 << 64)
 
 
-def token_hashes(buf: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+class _Powers:
+    """Powers of the polynomial base and of its inverse mod 2**64, grown on demand."""
+
+    def __init__(self) -> None:
+        self.pow = np.ones(1, dtype=np.uint64)
+        self.inv = np.ones(1, dtype=np.uint64)
+        self._lock = threading.Lock()
+
+    def upto(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        with self._lock:
+            return self._upto(n)
+
+    def _upto(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        if self.pow.size < n + 1:
+            size = max(n + 1, 2 * self.pow.size)
+            with np.errstate(over="ignore"):
+                p = np.full(size, _BASE, dtype=np.uint64)
+                p[0] = 1
+                q = np.full(size, _BASE_INV, dtype=np.uint64)
+                q[0] = 1
+                self.pow, self.inv = np.cumprod(p, dtype=np.uint64), np.cumprod(q, dtype=np.uint64)
+        return self.pow, self.inv
+
+
+def token_hashes(buf: np.ndarray, seed: int, powers: _Powers | None = None) -> tuple[np.ndarray, np.ndarray]:
     """64-bit hashes of the space/newline separated tokens of the uint8 array ``buf``, in
     order, and the byte offset where each token starts.
 
@@ -77,27 +104,19 @@ def token_hashes(buf: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
     n = buf.size
     if n == 0:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    sep = (buf == 32) | (buf == 10)
-    word = ~sep
-    prev_sep = np.empty(n, dtype=bool)
-    prev_sep[0] = True
-    prev_sep[1:] = sep[:-1]
-    next_sep = np.empty(n, dtype=bool)
-    next_sep[-1] = True
-    next_sep[:-1] = sep[1:]
-    starts = np.flatnonzero(word & prev_sep)
-    ends = np.flatnonzero(word & next_sep) + 1
+    word = np.empty(n + 2, dtype=np.int8)  # 1 for word bytes, with a separator on each side
+    word[0] = word[-1] = 0
+    np.greater(buf, 32, out=word[1:-1].view(bool))  # prepared bytes: 32 and 10 are the only separators
+    edges = np.diff(word)
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    pw, inv = (powers or _Powers()).upto(n)
     with np.errstate(over="ignore"):
-        powers = np.empty(n + 1, dtype=np.uint64)
-        powers[0] = 1
-        powers[1:] = _BASE
-        powers = np.cumprod(powers, dtype=np.uint64)
-        inv = np.empty(n + 1, dtype=np.uint64)
-        inv[0] = 1
-        inv[1:] = _BASE_INV
-        inv = np.cumprod(inv, dtype=np.uint64)
-        prefix = np.zeros(n + 1, dtype=np.uint64)
-        np.cumsum((buf.astype(np.uint64) + _U64(1)) * powers[:n], out=prefix[1:])
+        prefix = np.empty(n + 1, dtype=np.uint64)
+        prefix[0] = 0
+        np.multiply(buf, pw[:n], out=prefix[1:])
+        prefix[1:] += pw[:n]  # byte value + 1, so no byte hashes to zero
+        np.cumsum(prefix, out=prefix)
         poly = (prefix[ends] - prefix[starts]) * inv[starts]
         lengths = (ends - starts).astype(np.uint64)
         return _mix64(poly ^ (lengths << _U64(56)) ^ _seed_word(seed)), starts
@@ -184,16 +203,29 @@ def signatures(docs: np.ndarray, vals: np.ndarray, n_docs: int, num_perm: int) -
 
 
 class ShingleStore:
-    """Signatures and shingle sets of all contents, with exact similarity on demand."""
+    """Signatures and shingle sets of all contents, with exact similarity on demand.
 
-    def __init__(self, sig: np.ndarray, values: np.ndarray, counts: np.ndarray):
+    Shingle sets stay in their per-batch arrays (no final concatenation, which would need
+    twice the memory at the end).
+    """
+
+    def __init__(self, sig: np.ndarray, values: list[np.ndarray], counts: list[np.ndarray]):
         self.sig = sig
-        self.values = values
-        self.counts = counts
-        self.offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        self.counts = np.concatenate(counts) if counts else np.zeros(0, np.int64)
+        self._values = values
+        self._first = np.concatenate(([0], np.cumsum([c.size for c in counts]))).astype(np.int64)
+        self._offsets = [np.concatenate(([0], np.cumsum(c))).astype(np.int64) for c in counts]
 
     def shingles(self, i: int) -> np.ndarray:
-        return self.values[self.offsets[i]:self.offsets[i + 1]]
+        b = int(np.searchsorted(self._first, i, side="right")) - 1
+        j = i - int(self._first[b])
+        off = self._offsets[b]
+        return self._values[b][off[j]:off[j + 1]]
+
+    @property
+    def values(self) -> np.ndarray:
+        """All shingle sets, one after the other (a copy: for tests and inspection)."""
+        return np.concatenate(self._values) if self._values else np.zeros(0, np.uint32)
 
     def intersection(self, i: int, j: int) -> int:
         a, b = self.shingles(i), self.shingles(j)
@@ -201,8 +233,8 @@ class ShingleStore:
             a, b = b, a
         if a.size == 0:
             return 0
-        pos = np.searchsorted(b, a)
-        pos[pos == b.size] = 0
+        pos = b.searchsorted(a)
+        np.minimum(pos, b.size - 1, out=pos)
         return int(np.count_nonzero(b[pos] == a))
 
     def jaccard(self, i: int, j: int) -> float:
@@ -211,20 +243,44 @@ class ShingleStore:
         return inter / union if union else 0.0
 
 
+def hash_batch(prepared: list[bytes], k: int, num_perm: int, seed: int, powers: _Powers | None = None):
+    """Everything about one batch of prepared bodies, computed at once with numpy:
+    ``(keys, sig, values, set_counts)``: each body's exact key, MinHash signature row, and
+    sorted shingle set (``values``, one body after the other, ``set_counts`` long)."""
+    nb = len(prepared)
+    buf = np.frombuffer(b"\n".join(prepared), dtype=np.uint8).copy()
+    blank_separators(buf)
+    tok, tok_start = token_hashes(buf, seed, powers)
+    doc_of_tok = np.searchsorted(np.flatnonzero(buf == 10), tok_start)
+    del buf
+    counts = np.bincount(doc_of_tok, minlength=nb).astype(np.int64)
+    keys = exact_keys(tok, doc_of_tok, counts)
+    docs, vals = shingle_values(tok, doc_of_tok, counts, k)
+    sig, values, set_counts = signatures(docs, vals, nb, num_perm)
+    return keys, sig, values, set_counts
+
+
 class ShingleIndex:
-    """Collects bodies in batches; per batch, at once: token hashes, exact keys, and for each
-    body not seen before its shingle set and signature. Texts are dropped after their batch.
+    """Collects bodies in batches; per batch, at once: token hashes, exact keys, shingle sets
+    and signatures (:func:`hash_batch`, on a small thread pool: numpy releases the GIL).
+    Results are taken in submission order, so the outcome never depends on thread timing.
+    Texts are dropped after their batch; only the first body of each exact key is kept.
 
     After :meth:`finish`, ``content_of[i]`` is the distinct content of the i-th added body and
     ``n_tokens[c]`` that content's length in words.
     """
 
-    def __init__(self, shingle_size: int, num_perm: int, seed: int, near: bool = True, batch_size: int = 1024):
+    def __init__(self, shingle_size: int, num_perm: int, seed: int, near: bool = True,
+                 batch_size: int = 256, threads: int = 2):
         if shingle_size < 1 or num_perm < 1:
             raise ValueError("shingle_size and num_perm must be positive")
         self.k, self.P, self.seed, self.near, self.batch_size = shingle_size, num_perm, seed, near, batch_size
         self._pending: list[bytes] = []
-        self._keys: dict[tuple[int, int, int], int] = {}
+        self._powers = _Powers()
+        self._pool = ThreadPoolExecutor(max_workers=threads) if threads > 1 else None
+        self._inflight: deque = deque()
+        self._max_inflight = max(1, threads)
+        self._keys: dict[tuple[int, int], int] = {}
         self.content_of: list[int] = []
         self.n_tokens: list[int] = []
         self._sigs: list[np.ndarray] = []
@@ -235,68 +291,71 @@ class ShingleIndex:
         """Queue one body (raw text; it is normalised here)."""
         self._pending.append(prepare(text))
         if len(self._pending) >= self.batch_size:
-            self._flush()
+            self._submit()
 
-    def _flush(self) -> None:
+    def _submit(self) -> None:
         if not self._pending:
             return
-        nb = len(self._pending)
-        buf = np.frombuffer(b"\n".join(self._pending), dtype=np.uint8).copy()
+        args = (self._pending, self.k, self.P, self.seed, self._powers)
         self._pending = []
-        blank_separators(buf)
-        tok, tok_start = token_hashes(buf, self.seed)
-        doc_of_tok = np.cumsum(buf == 10)[tok_start] if tok.size else np.zeros(0, np.int64)
-        counts = np.bincount(doc_of_tok, minlength=nb).astype(np.int64)
-        keys = exact_keys(tok, doc_of_tok, counts)
-        new = np.zeros(nb, dtype=bool)
+        if self._pool is None:
+            self._collect(hash_batch(*args))
+            return
+        self._inflight.append(self._pool.submit(hash_batch, *args))
+        while len(self._inflight) > self._max_inflight:
+            self._collect(self._inflight.popleft().result())
+
+    def _collect(self, result) -> None:
+        keys, sig, values, set_counts = result
+        new = np.zeros(len(keys), dtype=bool)
         for d, key in enumerate(keys):
             c = self._keys.get(key)
             if c is None:
                 c = self._keys[key] = len(self.n_tokens)
-                self.n_tokens.append(key[2])
+                self.n_tokens.append(key[1])
                 new[d] = True
             self.content_of.append(c)
         if not self.near or not new.any():
             return
-        local = np.cumsum(new) - 1  # index among this batch's new contents
-        keep = new[doc_of_tok]
-        docs, vals = shingle_values(tok[keep], local[doc_of_tok[keep]], counts[new], self.k)
-        sig, values, set_counts = signatures(docs, vals, int(new.sum()), self.P)
+        if not new.all():
+            sig, values, set_counts = sig[new], values[np.repeat(new, set_counts)], set_counts[new]
         self._sigs.append(sig)
         self._vals.append(values)
         self._set_counts.append(set_counts)
 
     def finish(self) -> ShingleStore | None:
-        """Process the last batch; the store of signatures and shingle sets (None if not near)."""
-        self._flush()
+        """Process the last batches; the store of signatures and shingle sets (None if not near)."""
+        self._submit()
+        while self._inflight:
+            self._collect(self._inflight.popleft().result())
+        if self._pool is not None:
+            self._pool.shutdown()
         self._keys = {}
         if not self.near:
             return None
-        if not self._sigs:
-            return ShingleStore(np.zeros((0, self.P), np.uint32), np.zeros(0, np.uint32), np.zeros(0, np.int64))
-        store = ShingleStore(np.concatenate(self._sigs), np.concatenate(self._vals), np.concatenate(self._set_counts))
-        self._sigs, self._vals, self._set_counts = [], [], []
+        sig = np.concatenate(self._sigs) if self._sigs else np.zeros((0, self.P), np.uint32)
+        self._sigs = []
+        store = ShingleStore(sig, self._vals, self._set_counts)
+        self._vals, self._set_counts = [], []
         return store
 
 
-def exact_keys(tok: np.ndarray, doc_of_tok: np.ndarray, counts: np.ndarray) -> list[tuple[int, int, int]]:
-    """Per document, a 128-bit digest of its token sequence plus its length: equal keys mean
-    equal token sequences (two position-keyed sums of mixed token hashes)."""
+def exact_keys(tok: np.ndarray, doc_of_tok: np.ndarray, counts: np.ndarray) -> list[tuple[int, int]]:
+    """Per document, ``(digest, length)``: a 64-bit position-keyed sum of mixed token hashes
+    and the number of tokens. Equal keys mean equal token sequences (a false match needs a
+    64-bit collision between two documents of the same length)."""
     nb = counts.size
     if tok.size == 0:
-        return [(0, 0, 0)] * nb
+        return [(0, 0)] * nb
     first = np.concatenate(([0], np.cumsum(counts)[:-1]))
     pos = (np.arange(tok.size) - first[doc_of_tok]).astype(np.uint64)
     with np.errstate(over="ignore"):
-        lane1 = _mix64(tok ^ _mix64(pos))
-        lane2 = _mix64(tok * _U64(0xD6E8FEB86659FD93) + pos * _U64(0x9E3779B97F4A7C15) + _U64(1))
-        out = []
-        for lane in (lane1, lane2):
-            cs = np.zeros(tok.size + 1, dtype=np.uint64)
-            np.cumsum(lane, out=cs[1:])
-            ends = first + counts
-            out.append((cs[ends] - cs[first]).tolist())
-    return list(zip(out[0], out[1], counts.tolist()))
+        lane = _mix64(tok + pos * _U64(0xD6E8FEB86659FD93))
+        cs = np.empty(tok.size + 1, dtype=np.uint64)
+        cs[0] = 0
+        np.cumsum(lane, out=cs[1:])
+        digest = cs[first + counts] - cs[first]
+    return list(zip(digest.tolist(), counts.tolist()))
 
 
 def lsh_candidates(sig: np.ndarray, rows: int, active: np.ndarray, max_gap: int = 32) -> np.ndarray:
@@ -310,13 +369,13 @@ def lsh_candidates(sig: np.ndarray, rows: int, active: np.ndarray, max_gap: int 
     ids = np.flatnonzero(active)
     if ids.size < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    s = sig[ids].astype(np.uint64)
+    s = sig[ids] if ids.size < n else sig
     found = []
     with np.errstate(over="ignore"):
         for b in range(P // rows):
             h = np.full(ids.size, _U64(b), dtype=np.uint64)
             for r in range(b * rows, (b + 1) * rows):
-                h = _mix64(h ^ s[:, r])
+                h = _mix64(h ^ s[:, r].astype(np.uint64))
             order = np.argsort(h, kind="stable")
             hs = h[order]
             for gap in range(1, min(max_gap, ids.size - 1) + 1):
@@ -404,12 +463,11 @@ def cluster(rank: Sequence[int], pairs: np.ndarray, verifier: Verifier) -> dict[
         if c in links:
             continue
         nbs = neighbours.get(c, ())
-        # a better-ranked neighbour already belongs to a cluster: try its representative
+        # better-ranked neighbours were visited already: each is a representative or linked to
+        # one; c may join such a representative only if it verifies against it directly
         reps = sorted({links[x].rep if x in links else x for x in nbs if pos[x] < pos[c]}, key=pos.__getitem__)
         best = None
         for r in reps:
-            if r not in is_rep:
-                continue
             res = verifier.check(c, r)
             if res is not None and (best is None or res[1] > best[1][1]):
                 best = (r, res)

@@ -1,6 +1,6 @@
 """Repeated lines inside one document: keep the first occurrence, drop later repeats.
 
-A later line goes when, after normalisation (NFKC, case folding, word tokens; see
+A later line goes when, after normalisation (NFKC, lower-casing, word tokens; see
 :mod:`cleaner.dedup.exact`), it
 
 - **equals** an earlier line (rule ``exact-repeat``), or
