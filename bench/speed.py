@@ -1,0 +1,163 @@
+"""Speed and memory of `cleaner clean` end to end, against a straightforward pipeline.
+
+usage: python bench/speed.py [DATA] [--sizes 10000,30000,100000] [--work DIR] [--workers N]
+                             [--baseline-docs 300] [--agreement-docs 1000]
+
+DATA is the dedup benchmark folder (default ../shared/bench/dedup); its gen.py makes the
+corpora (scraped-looking news, 3 KB a document) into WORK if they are not there yet.
+For each size it runs `cleaner clean WORK/docs_N.jsonl` in a subprocess and prints docs/s and
+the peak memory of the whole process tree (the main process and its workers, summed, sampled
+every 0.1 s). In the same run it measures a straightforward one-process pipeline (ftfy on the
+whole text, the same rules, metadata and statistics, langdetect on the whole body) on the first
+documents, and the share of language labels that agree with langdetect on the whole clean body.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT = HERE.parent.parent / "shared" / "bench" / "dedup"
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, str]:
+    """(seconds, peak tree RSS in bytes, stdout) of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.1)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    done.set()
+    t.join()
+    if proc.returncode:
+        sys.exit(f"bench/speed.py: {' '.join(cmd)} failed:\n{err[-2000:]}")
+    return time.perf_counter() - start, peak, out
+
+
+def ensure_corpus(data: Path, work: Path, sizes: list[int]) -> dict[int, Path]:
+    missing = [n for n in sizes if not (work / f"docs_{n}.jsonl").exists()]
+    if missing:
+        work.mkdir(parents=True, exist_ok=True)
+        print(f"generating {missing} with {data / 'gen.py'} ...", file=sys.stderr)
+        subprocess.run([sys.executable, str(data / "gen.py"), "--sizes", ",".join(map(str, missing)),
+                        "--out", str(work)], check=True, stdout=subprocess.DEVNULL)
+    return {n: work / f"docs_{n}.jsonl" for n in sizes}
+
+
+def baseline(path: Path, n: int) -> float:
+    """docs/s of the straightforward pipeline: every step on the whole text, one process."""
+    import ftfy
+
+    from cleaner import classify
+    from cleaner.config import CleanConfig
+    from cleaner.dedup.repeats import find_repeats
+    from cleaner.langid import detect
+    from cleaner.metadata import lift_metadata
+    from cleaner.repair import normalize_whitespace
+    from cleaner.rules import run_rules
+
+    config = CleanConfig()
+    texts = [json.loads(line)["text"] for line in itertools.islice(open(path, encoding="utf-8"), n)]
+    start = time.perf_counter()
+    repaired = [normalize_whitespace(ftfy.fix_text(t)) for t in texts]
+    corpus = classify.CorpusStats.build((t.split("\n") for t in repaired), config)
+    for text in repaired:
+        lines = text.split("\n")
+        decided = run_rules(lines)
+        decided.update(lift_metadata(lines, decided, config.head_lines)[1])
+        decided.update(classify.classify_lines(lines, decided, corpus, config))
+        decided.update(find_repeats(lines, decided))
+        body = "\n\n".join(t for i, t in enumerate(lines) if t and i not in decided)
+        detect(body, 0, 0)
+    return n / (time.perf_counter() - start)
+
+
+def agreement(version: Path, n: int) -> tuple[float, int]:
+    """Share of rows whose label equals langdetect's on the whole body (seeded sample of rows)."""
+    import pyarrow.parquet as pq
+
+    from cleaner.langid import detect
+
+    rows = []
+    for shard in sorted(version.glob("data/*.parquet")):
+        rows.extend(pq.read_table(shard, columns=["text", "language"]).to_pylist())
+    sample = random.Random(0).sample(rows, min(n, len(rows)))
+    same = sum(detect(r["text"], 0, 0)[0] == r["language"] for r in sample)
+    return same / len(sample), len(sample)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--sizes", default="10000,30000,100000")
+    ap.add_argument("--work", type=Path, default=HERE.parent / "bench-data")
+    ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--baseline-docs", type=int, default=300)
+    ap.add_argument("--agreement-docs", type=int, default=1000)
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    corpora = ensure_corpus(args.data, args.work, sizes)
+    base = baseline(corpora[sizes[0]], args.baseline_docs)
+    print(f"cores: {len(os.sched_getaffinity(0))}; load average before: {os.getloadavg()[0]:.1f}")
+    print(f"baseline (one process, ftfy + rules + langdetect on whole texts): {base:.1f} docs/s "
+          f"on {args.baseline_docs} docs")
+    print(f"{'docs':>8} {'seconds':>8} {'docs/s':>8} {'x base':>7} {'peak MB':>8} {'MB/1k docs':>10}")
+    last = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            cmd = [sys.executable, "-m", "cleaner.cli", "clean", str(corpora[n]), "--out", tmp, "--name", f"speed{n}",
+                   "--no-progress", "--no-report", "--json"]
+            if args.workers:
+                cmd += ["--workers", str(args.workers)]
+            seconds, peak, out = run_measured(cmd)
+            summary = json.loads(out.strip().splitlines()[-1])
+            rate = n / seconds
+            print(f"{n:>8} {seconds:>8.1f} {rate:>8.0f} {rate / base:>7.1f} {peak / 2**20:>8.0f} "
+                  f"{peak / 2**20 / (n / 1000):>10.1f}", flush=True)
+            last = Path(summary["path"])
+        share, k = agreement(last, args.agreement_docs)
+        print(f"language labels agreeing with langdetect on the whole body: {share:.4f} of {k} sampled rows "
+              f"(largest size)")
+    print("targets: >= 1000 docs/s and >= 10x the baseline; peak <= 2 GB at 100k; agreement >= 0.995")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
