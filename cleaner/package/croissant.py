@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from .card import check_license
 from .dataset import FIELD_DOCS, SCHEMA
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
@@ -103,7 +104,7 @@ def render_croissant(manifest: dict, folder: Path) -> dict:
                     "encodingFormat": "application/x-parquet", "includes": "data/train-*.parquet"}
         source = {"fileSet": {"@id": "parquet-shards"}}
         distribution = objects + [file_set]
-    license_ = manifest["config"].get("license", "other")
+    license_ = check_license(manifest["config"].get("license", "other"))
     return {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
