@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import stat as _stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +40,9 @@ class Undecodable(Exception):
 
 def _printable(rel: str) -> str:
     # File names that are not valid UTF-8 arrive with surrogate escapes; keep them readable.
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    # A real backslash is doubled first, so a name holding the text "\\xff" and one holding
+    # the byte 0xff get different sources (and ids).
+    return rel.replace("\\", "\\\\").encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover(root: Path, follow_symlinks: bool = False) -> list[InputFile]:
@@ -57,7 +60,8 @@ def discover(root: Path, follow_symlinks: bool = False) -> list[InputFile]:
         raise InputError(f"input {root} is neither a file nor a folder")
     real_root = root.resolve()
     found: list[InputFile] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+    unlisted: list[OSError] = []  # folders os.walk could not list: their files are unknown
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlisted.append):
         dirnames.sort()
         for d in list(dirnames):
             if os.path.islink(os.path.join(dirpath, d)):
@@ -71,7 +75,11 @@ def discover(root: Path, follow_symlinks: bool = False) -> list[InputFile]:
             rel = _printable(os.path.relpath(path, root)).replace(os.sep, "/")
             skip = None
             if path.is_symlink():
-                target = path.resolve()
+                try:
+                    target = path.resolve()
+                except (RuntimeError, OSError):  # a loop of links (ELOOP)
+                    found.append(InputFile(rel, path, "broken-symlink: a loop of links"))
+                    continue
                 if not target.is_relative_to(real_root):
                     skip = "symlink-outside-input"
                 elif not follow_symlinks:
@@ -79,6 +87,11 @@ def discover(root: Path, follow_symlinks: bool = False) -> list[InputFile]:
                 elif not target.is_file():
                     skip = "broken-symlink"
             found.append(InputFile(rel, path, skip))
+    for e in unlisted:
+        if Path(e.filename) == root:
+            raise InputError(f"cannot list input {root}: {e.strerror or e}")
+        rel = _printable(os.path.relpath(e.filename, root)).replace(os.sep, "/")
+        found.append(InputFile(rel, Path(e.filename), f"unreadable: cannot list the folder ({e.strerror or e})"))
     found.sort(key=lambda f: f.source)
     if not found:
         raise InputError(f"input {root} holds no .txt or .txt.gz files")
@@ -88,10 +101,13 @@ def discover(root: Path, follow_symlinks: bool = False) -> list[InputFile]:
 def read_bytes(f: InputFile, max_bytes: int) -> bytes:
     """The file's content (decompressed for .gz); raises Undecodable with a reason."""
     try:
-        size = f.path.stat().st_size
-        if size > max_bytes:
-            raise Undecodable(f"too-large: {size} bytes > max_file_bytes {max_bytes}")
-        with open(f.path, "rb") as fh:
+        # O_NONBLOCK: a FIFO named *.txt must not hang the run; fstat then rejects it.
+        with open(os.open(f.path, os.O_RDONLY | os.O_NONBLOCK), "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not _stat.S_ISREG(st.st_mode):
+                raise Undecodable("not-a-file: a folder, pipe, socket or device")
+            if st.st_size > max_bytes:
+                raise Undecodable(f"too-large: {st.st_size} bytes > max_file_bytes {max_bytes}")
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise Undecodable("vanished: the file disappeared during the run") from None
@@ -140,6 +156,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     if len(sample) < 8 or len(data) % 2:
         return None
     half = len(sample) // 2
+    if sample[0::2].count(0) > half / 20 and sample[1::2].count(0) > half / 20:
+        return None  # many NULs at odd and even offsets: NULs in 8-bit text, not UTF-16
     for enc, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
         top2 = sum(sorted((high.count(b) for b in set(high)), reverse=True)[:2])
         if top2 / half > 0.9 or _detect(data, (enc.replace("-", "_"),)):
@@ -161,6 +179,34 @@ def _detect(data: bytes, only: tuple[str, ...] = ()) -> str | None:
     ties = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
     rank = lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED)  # noqa: E731
     return min(ties, key=rank).encoding
+
+
+def _flawed_utf8(data: bytes, err: UnicodeDecodeError) -> tuple[str | None, str | None]:
+    """UTF-8 with a flaw, rather than one legacy code page for the whole file (which turns every
+    UTF-8 character into mojibake): cut inside its last character (a truncated download), or some
+    lines in a legacy code page (files pasted together), each line then decoded on its own.
+
+    >>> _flawed_utf8(b"caf\\xc3", UnicodeDecodeError("utf-8", b"caf\\xc3", 3, 4, "unexpected end of data"))
+    ('caf', 'utf-8')
+    """
+    if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
+        return data[:err.start].decode("utf-8"), "utf-8"
+    lines = data.split(b"\n")
+    ok = []
+    for line in lines:
+        try:
+            line.decode("utf-8")
+            ok.append(True)
+        except UnicodeDecodeError:
+            ok.append(False)
+    if not any(good and not line.isascii() for good, line in zip(ok, lines)):
+        return None, None  # no line shows UTF-8 beyond ASCII: a legacy code page throughout
+    legacy = _detect(b"\n".join(line for good, line in zip(ok, lines) if not good))
+    if legacy is None:
+        return None, None
+    text = "\n".join(line.decode("utf-8") if good else line.decode(legacy, errors="replace")
+                     for good, line in zip(ok, lines))
+    return text, f"utf-8+{legacy}"
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -190,7 +236,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if text is None:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as err:
+            text, enc = _flawed_utf8(data, err)
+        if text is None:
             enc = _detect(data)
             if enc is None:
                 raise Undecodable("undecodable: no text encoding fits the bytes") from None

@@ -46,6 +46,23 @@ def bump(version: str, part: str) -> str:
     return f"{major}.{minor}.{patch + 1}"
 
 
+def check_name(name: str) -> str:
+    """A dataset name must be one plain folder name, so the dataset stays inside the output
+    folder: no separators, no '..', not hidden, no control characters.
+
+    >>> check_name("news-2024")
+    'news-2024'
+    >>> check_name("../x")
+    Traceback (most recent call last):
+    cleaner.errors.VersionError: dataset name '../x' must be one plain folder name (no '/', '\\', leading '.' or control characters)
+    """
+    if (not isinstance(name, str) or not name.strip() or name.startswith(".") or "/" in name or "\\" in name
+            or any(ord(ch) < 32 or ord(ch) == 127 for ch in name)):
+        raise VersionError(f"dataset name {name!r} must be one plain folder name "
+                           "(no '/', '\\', leading '.' or control characters)")
+    return name
+
+
 def list_versions(dataset_dir: Path) -> list[str]:
     """Complete versions of a dataset folder, oldest first."""
     if not dataset_dir.is_dir():
@@ -184,7 +201,7 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
     ``extra_files(folder, manifest)`` may add files (such as a report) before the manifest's
     checksums are taken.
     """
-    dataset_dir = Path(root) / name
+    dataset_dir = Path(root) / check_name(name)
     with locked(dataset_dir):
         for stale in dataset_dir.glob(".tmp-*"):
             shutil.rmtree(stale, ignore_errors=True)
