@@ -56,7 +56,7 @@ class CleanConfig:
     # -- language ----------------------------------------------------------------------
     language_seed: int = 0
     """Seed of langdetect's random sampling, so labels are reproducible."""
-    language_sample_chars: int = 3000
+    language_sample_chars: int = 1000
     """Detect language on at most this many characters of the body (0: the whole body)."""
 
     # -- dedup -------------------------------------------------------------------------
