@@ -1,0 +1,344 @@
+"""The pipeline on a Ray cluster (Ray Data), with the same result as the local engine.
+
+``clean_files_ray(input, config)`` returns the same :class:`~cleaner.pipeline.RunResult` as
+:func:`cleaner.pipeline.clean_files` for the same input and config: the same documents in the
+same order, with the same statuses, removals, languages and duplicates, so the packaged version
+is byte for byte the same.
+
+How it runs::
+
+    driver: list the input files (cleaner.io.discover, or the object store's listing)
+       │
+       ▼  Ray Data: one row per file, blocks of ``block_rows`` files
+    pass 1  map_batches(read)   read_step on every file: Document + the keys of its lines
+       │    materialize()       documents stay in the object store, on the nodes
+       ├──► map_batches(count)  per block: unique line keys and in how many documents
+       │    driver: merge the counts -> classify.CorpusStats (one small table, broadcast once)
+       ▼
+    pass 2  map_batches(clean)  clean_step on every document, with the corpus statistics
+       │
+       ▼    driver: documents back in input order, then dedup_stage (exact + MinHash LSH)
+
+Why the output is identical:
+
+- the per-document work calls the very functions the local engine calls (``read_step``,
+  ``clean_step``), with the same config; documents travel between processes pickled, exactly as
+  they do between the local engine's worker processes;
+- the corpus statistics are a sum of per-document key sets, and a sum does not depend on how the
+  documents were split into blocks (merged with numpy here, with ``Counter`` locally);
+- documents come back tagged with their input position and are put back into input order
+  before dedup, and dedup itself does not depend on order anyway;
+- dedup runs once, on the driver, with ``dedup_stage``: the same code as the local engine.
+
+Memory: the driver holds every finished document (text, removals, metadata), which is what a
+:class:`RunResult` is, and what the local engine holds too; dedup adds its signatures and
+shingle sets (about ``4 * num_perm`` bytes plus 4 bytes per word and document). Between the
+passes the repaired texts sit in Ray's object store, spread over the nodes, not on the driver.
+The line-count table on the driver keeps only keys seen in two or more documents.
+
+Input: a local folder or file is listed on the driver with :func:`cleaner.io.discover` and each
+worker reads its files by path, so on a multi-node cluster the path must be mounted at the same
+place on every node (NFS, Lustre, a shared volume). An object-store URL (``s3://bucket/prefix``,
+``gs://...``, anything ``pyarrow.fs`` resolves, also ``file:///abs/path``) is listed with
+``pyarrow.fs`` and read with ``ray.data.read_binary_files(include_paths=True)``; its files then
+go through the same decoding, repair and skip rules (size limit, gzip, undecodable bytes).
+"""
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io as _io
+import logging
+import os
+import pickle
+import zlib
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import classify
+from ..config import CleanConfig
+from ..document import Document
+from ..errors import CleanerError, InputError
+from ..io import SUFFIXES, Undecodable, decode_bytes, discover, sha256
+from ..pipeline import Progress, RunResult, clean_step, dedup_stage, default_workers, doc_id, read_step
+from ..repair import repair
+
+INSTALL_HINT = "pip install 'cleaner[ray]'"
+BLOCK_ROWS = 128
+"""Files per Ray Data block (and per call of a step's batch function)."""
+
+
+class EngineUnavailable(CleanerError):
+    """The requested engine cannot run here (its extra is not installed, or it cannot start)."""
+
+
+def import_ray():
+    """``ray`` with Ray Data, or a clear error naming the extra to install."""
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as e:
+        raise EngineUnavailable(
+            f"the Ray engine needs Ray Data, which is not installed here ({e}); "
+            f"install the extra: {INSTALL_HINT}") from None
+    return ray
+
+
+def is_url(input_path) -> bool:
+    """True for ``scheme://...`` inputs (object stores, ``file://``), read through ``pyarrow.fs``."""
+    return "://" in str(input_path)
+
+
+# -- the batch functions that run on Ray workers; each calls the pipeline's per-document step --
+
+def _pack(doc: Document) -> bytes:
+    return pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _pass1_table(index: list[int], results: list[tuple[Document, set[int]]]) -> pa.Table:
+    return pa.table({
+        "i": pa.array(index, pa.int64()),
+        "doc": pa.array([_pack(d) for d, _ in results], pa.binary()),
+        "keys": pa.array([sorted(k) for _, k in results], pa.list_(pa.uint64())),
+        "kept": pa.array([d.status == "kept" for d, _ in results], pa.bool_()),
+    })
+
+
+def _read_files(batch: pa.Table, config: CleanConfig) -> pa.Table:
+    """Pass 1 on listed files: ``read_step`` on each (the InputFile travels pickled, so paths
+    that are not valid UTF-8 arrive intact)."""
+    files = [pickle.loads(b) for b in batch.column("file").to_pylist()]
+    return _pass1_table(batch.column("i").to_pylist(), [read_step(f, config) for f in files])
+
+
+def _read_blobs(batch: pa.Table, config: CleanConfig, sources: dict[str, tuple[int, str]]) -> pa.Table:
+    """Pass 1 on bytes read by ``read_binary_files``: the same decoding and repair as
+    ``read_step``, from the bytes instead of a local path."""
+    index, results = [], []
+    for path, data in zip(batch.column("path").to_pylist(), batch.column("bytes").to_pylist()):
+        i, source = sources[path]
+        doc = document_from_bytes(source, data, config)
+        keys = classify.line_keys(doc.text.split("\n")) if doc.status == "kept" else set()
+        index.append(i)
+        results.append((doc, keys))
+    return _pass1_table(index, results)
+
+
+def document_from_bytes(source: str, data: bytes, config: CleanConfig) -> Document:
+    """A file's bytes -> a repaired Document (or a skipped one with a reason), following
+    :func:`cleaner.pipeline.read_document` and :func:`cleaner.io.read_bytes` for a regular file:
+    the size limit, gzip for ``.gz``, the checksum of the (decompressed) bytes, decoding, repair."""
+    doc = Document(source=source, sha256="", id=doc_id(source))
+    max_bytes = config.max_file_bytes
+    try:
+        if len(data) > max_bytes:
+            raise Undecodable(f"too-large: {len(data)} bytes > max_file_bytes {max_bytes}")
+        if source.lower().endswith(".gz"):
+            try:
+                with gzip.GzipFile(fileobj=_io.BytesIO(data)) as gz:
+                    data = gz.read(max_bytes + 1)
+            except (OSError, EOFError, zlib.error) as e:
+                raise Undecodable(f"corrupt-gzip: {e}") from None
+            if len(data) > max_bytes:
+                raise Undecodable(f"too-large: more than max_file_bytes {max_bytes}")
+        doc.sha256 = sha256(data)
+        text, doc.encoding = decode_bytes(data)
+    except Undecodable as e:
+        doc.status, doc.reason = "skipped", str(e)
+        return doc
+    doc.text = repair(text, use_ftfy=config.repair)
+    if not doc.text:
+        doc.status, doc.reason = "skipped", "empty: nothing left after repair"
+    return doc
+
+
+def _count_keys(batch: pa.Table) -> pa.Table:
+    """Per block: each distinct line key and in how many of the block's documents it occurs
+    (keys are unique within a document, so occurrences are documents)."""
+    flat = pc.list_flatten(batch.column("keys")).to_numpy(zero_copy_only=False).astype(np.uint64, copy=False)
+    keys, counts = np.unique(flat, return_counts=True)
+    return pa.table({"key": pa.array(keys, pa.uint64()), "n": pa.array(counts.astype(np.int64), pa.int64())})
+
+
+def _clean_docs(batch: pa.Table, config: CleanConfig, corpus: classify.CorpusStats) -> pa.Table:
+    """Pass 2: ``clean_step`` on each document (it leaves skipped documents as they are)."""
+    docs = [clean_step(pickle.loads(b), config, corpus) for b in batch.column("doc").to_pylist()]
+    return pa.table({"i": batch.column("i"), "doc": pa.array([_pack(d) for d in docs], pa.binary())})
+
+
+# -- driver side ------------------------------------------------------------------------------
+
+def merge_counts(parts: Iterator[tuple[np.ndarray, np.ndarray]], compact_at: int = 4_000_000) -> dict[int, int]:
+    """Sum per-block ``(keys, counts)`` into ``{key: documents}``, keeping only keys in two or
+    more documents: ``CorpusStats`` never treats a line in fewer than two documents as frequent
+    (its floor is at least 2), so dropping them cannot change a decision, and it keeps the table
+    as small as the local engine's pruned one.
+
+    >>> merge_counts(iter([(np.array([1, 2], np.uint64), np.array([1, 1])),
+    ...                    (np.array([2, 3], np.uint64), np.array([4, 1]))]))
+    {2: 5}
+    """
+    keys = np.zeros(0, np.uint64)
+    counts = np.zeros(0, np.int64)
+    pend_k, pend_n, pending = [], [], 0
+
+    def compact():
+        nonlocal keys, counts, pend_k, pend_n, pending
+        k = np.concatenate([keys, *pend_k])
+        n = np.concatenate([counts, *pend_n])
+        keys, inverse = np.unique(k, return_inverse=True)
+        counts = np.bincount(inverse.ravel(), weights=n, minlength=keys.size).astype(np.int64)
+        pend_k, pend_n, pending = [], [], 0
+
+    for k, n in parts:
+        pend_k.append(np.asarray(k, np.uint64))
+        pend_n.append(np.asarray(n, np.int64))
+        pending += len(k)
+        if pending >= compact_at:
+            compact()
+    compact()
+    frequent = counts >= 2
+    return dict(zip(keys[frequent].tolist(), counts[frequent].tolist()))
+
+
+def _list_url(url: str) -> tuple[object, list[tuple[str, str]]]:
+    """(filesystem, [(path, source)]) of the .txt/.txt.gz files under an object-store URL, sorted
+    by source (the path relative to the URL, '/'-separated)."""
+    import pyarrow.fs as pafs
+
+    try:
+        fs, root = pafs.FileSystem.from_uri(url)
+        info = fs.get_file_info(root)
+        if info.type == pafs.FileType.NotFound:
+            raise InputError(f"input {url} does not exist")
+        if info.type == pafs.FileType.File:
+            return fs, [(root, PurePosixPath(root).name)]
+        found = fs.get_file_info(pafs.FileSelector(root, recursive=True))
+    except InputError:
+        raise
+    except (OSError, ValueError, pa.ArrowException) as e:
+        raise InputError(f"cannot list input {url}: {e}") from None
+    prefix = root.rstrip("/") + "/"
+    files = sorted(((f.path, f.path[len(prefix):]) for f in found
+                    if f.type == pafs.FileType.File and f.path.lower().endswith(SUFFIXES)),
+                   key=lambda x: x[1])
+    if not files:
+        raise InputError(f"input {url} holds no .txt or .txt.gz files")
+    return fs, files
+
+
+@contextlib.contextmanager
+def ray_session(address: str | None = None, num_cpus: int | None = None):
+    """Use the Ray already initialised in this process; else connect to ``address`` (an existing
+    cluster: ``auto``, ``HOST:PORT`` or ``ray://HOST:10001``); else start a private local Ray on
+    127.0.0.1 with ``num_cpus`` CPUs (default: all cores), no dashboard, no usage reporting.
+    A Ray started or connected here is shut down on exit."""
+    ray = import_ray()
+    if ray.is_initialized():
+        yield ray
+        return
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    quiet = dict(logging_level=logging.WARNING, log_to_driver=False)
+    try:
+        if address:
+            ray.init(address=address, **quiet)
+        else:
+            ray.init(num_cpus=num_cpus or default_workers(), include_dashboard=False,
+                     _node_ip_address="127.0.0.1", **quiet)
+    except (ConnectionError, RuntimeError, ValueError) as e:
+        where = f"the Ray cluster at {address}" if address else "a local Ray"
+        raise EngineUnavailable(f"could not start or reach {where}: {e}") from None
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
+
+
+@contextlib.contextmanager
+def _quiet_ray_data(ray):
+    """No Ray Data progress bars or per-run log lines while we run (our progress callback
+    reports instead); restored afterwards."""
+    ctx = ray.data.DataContext.get_current()
+    bars = ctx.enable_progress_bars
+    logger = logging.getLogger("ray.data")
+    level = logger.level
+    ctx.enable_progress_bars = False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield ctx
+    finally:
+        ctx.enable_progress_bars = bars
+        logger.setLevel(level)
+
+
+def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress:
+        progress(stage, done, total)
+
+
+def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Progress | None = None,
+                    address: str | None = None, workers: int | None = None,
+                    block_rows: int = BLOCK_ROWS) -> RunResult:
+    """Run the whole pipeline on Ray; the same result as :func:`cleaner.pipeline.clean_files`.
+
+    ``input_path``: a local folder or file (on a cluster: a path every node sees), or an
+    object-store URL. ``address``: an existing Ray cluster; without it (and without a Ray
+    already initialised in this process) a local Ray with ``workers`` CPUs is started and shut
+    down at the end. ``block_rows``: files per Ray Data block; it does not change the result.
+    """
+    config = config or CleanConfig()
+    ray = import_ray()
+    url = is_url(input_path)
+    if url:
+        fs, listed = _list_url(str(input_path))
+        total = len(listed)
+    else:
+        files = discover(Path(input_path), config.follow_symlinks)
+        total = len(files)
+    blocks = max(1, -(-total // block_rows))
+    with ray_session(address, workers), _quiet_ray_data(ray):
+        if url:
+            sources = {path: (i, source) for i, (path, source) in enumerate(listed)}
+            read = ray.data.read_binary_files([p for p, _ in listed], filesystem=fs, include_paths=True,
+                                              override_num_blocks=blocks)
+            read = read.map_batches(_read_blobs, batch_format="pyarrow", batch_size=block_rows,
+                                    fn_kwargs={"config": config, "sources": sources})
+        else:
+            items = [{"i": i, "file": pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)} for i, f in enumerate(files)]
+            read = ray.data.from_items(items, override_num_blocks=blocks)
+            del items
+            read = read.map_batches(_read_files, batch_format="pyarrow", batch_size=block_rows,
+                                    fn_kwargs={"config": config})
+        _tick(progress, "read", 0, total)
+        repaired = read.materialize()
+        _tick(progress, "read", total, total)
+
+        readable = sum(int(pc.sum(b.column("kept")).as_py() or 0)
+                       for b in repaired.select_columns(["kept"]).iter_batches(batch_format="pyarrow", batch_size=None))
+        counted = repaired.select_columns(["keys"]).map_batches(_count_keys, batch_format="pyarrow", batch_size=None)
+        counts = merge_counts((b.column("key").to_numpy(), b.column("n").to_numpy())
+                              for b in counted.iter_batches(batch_format="pyarrow", batch_size=None))
+        corpus = classify.CorpusStats.from_counts(counts, readable, config)
+        del counts
+
+        cleaned = repaired.select_columns(["i", "doc"]).map_batches(
+            _clean_docs, batch_format="pyarrow", batch_size=block_rows,
+            fn_kwargs={"config": config, "corpus": corpus})
+        docs: list[Document | None] = [None] * total
+        done = 0
+        for batch in cleaned.iter_batches(batch_format="pyarrow", batch_size=None):
+            for i, blob in zip(batch.column("i").to_pylist(), batch.column("doc").to_pylist()):
+                docs[i] = pickle.loads(blob)
+            done += batch.num_rows
+            _tick(progress, "clean", done, total)
+        del repaired, cleaned
+    missing = sum(d is None for d in docs)
+    if missing:
+        raise CleanerError(f"the Ray engine lost {missing} of {total} documents")
+    dedup_stage(docs, config)
+    _tick(progress, "dedup", total, total)
+    return RunResult(docs=docs, config=config, input_root=str(input_path))
