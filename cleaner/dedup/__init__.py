@@ -42,6 +42,11 @@ CONTAINMENT_MIN_RATIO = 0.5
 """A ``contained`` link needs the shorter body to have at least this share of the longer one's
 shingles. Overridden by ``config.containment_min_ratio``."""
 
+CONTAINMENT_MIN_START = 0.5
+"""A ``contained`` link also needs this share of the longer body's first 32 shingles to be
+in the shorter one: truncated and extended copies share the start; a short article quoted
+whole in the middle of a longer one does not. Overridden by ``config.containment_min_start``."""
+
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:
@@ -89,7 +94,8 @@ def dedup_documents(entries: Iterable[tuple[str, str]], config) -> dict[str, Dup
         pairs = prefilter(store, pairs, config.near_threshold, config.containment_threshold)
         rank = sorted(range(n_contents), key=lambda c: (-n_tokens[c], canonical[c]))
         verifier = Verifier(store, config.near_threshold, config.containment_threshold,
-                            getattr(config, "containment_min_ratio", CONTAINMENT_MIN_RATIO))
+                            getattr(config, "containment_min_ratio", CONTAINMENT_MIN_RATIO),
+                            getattr(config, "containment_min_start", CONTAINMENT_MIN_START))
         links = cluster(rank, pairs, verifier)
 
     out: dict[str, Duplicate] = {}

@@ -202,6 +202,24 @@ def signatures(docs: np.ndarray, vals: np.ndarray, n_docs: int, num_perm: int) -
     return sig, v.astype(np.uint32), counts
 
 
+HEAD = 32
+"""Shingles kept in order from the start of each body, to check that a contained copy
+shares the start of the longer one (truncated and extended copies do)."""
+
+
+def heads(docs: np.ndarray, vals: np.ndarray, n_docs: int, h: int = HEAD) -> tuple[np.ndarray, np.ndarray]:
+    """The first ``h`` shingle hashes of each document, in text order: ``(heads, lengths)``."""
+    if docs.size and not bool(np.all(docs[1:] >= docs[:-1])):
+        order = np.argsort(docs, kind="stable")  # keeps text order inside a document
+        docs, vals = docs[order], vals[order]
+    first = np.searchsorted(docs, np.arange(n_docs))
+    rank = np.arange(docs.size) - first[docs]
+    sel = rank < h
+    out = np.zeros((n_docs, h), dtype=np.uint32)
+    out[docs[sel], rank[sel]] = vals[sel]
+    return out, np.minimum(np.bincount(docs, minlength=n_docs), h).astype(np.int64)
+
+
 class ShingleStore:
     """Signatures and shingle sets of all contents, with exact similarity on demand.
 
@@ -209,8 +227,11 @@ class ShingleStore:
     twice the memory at the end).
     """
 
-    def __init__(self, sig: np.ndarray, values: list[np.ndarray], counts: list[np.ndarray]):
+    def __init__(self, sig: np.ndarray, values: list[np.ndarray], counts: list[np.ndarray],
+                 head: np.ndarray | None = None, head_len: np.ndarray | None = None):
         self.sig = sig
+        self.head = head if head is not None else np.zeros((sig.shape[0], HEAD), np.uint32)
+        self.head_len = head_len if head_len is not None else np.zeros(sig.shape[0], np.int64)
         self.counts = np.concatenate(counts) if counts else np.zeros(0, np.int64)
         self._values = values
         self._first = np.concatenate(([0], np.cumsum([c.size for c in counts]))).astype(np.int64)
@@ -237,16 +258,28 @@ class ShingleStore:
         np.minimum(pos, b.size - 1, out=pos)
         return int(np.count_nonzero(b[pos] == a))
 
+    def start_shared(self, longer: int, shorter: int) -> float:
+        """Share of the longer body's first shingles found in the shorter body."""
+        h = self.head[longer, :self.head_len[longer]]
+        s = self.shingles(shorter)
+        if h.size == 0 or s.size == 0:
+            return 0.0
+        pos = s.searchsorted(h)
+        np.minimum(pos, s.size - 1, out=pos)
+        return float(np.count_nonzero(s[pos] == h)) / h.size
+
     def jaccard(self, i: int, j: int) -> float:
         inter = self.intersection(i, j)
         union = int(self.counts[i] + self.counts[j]) - inter
         return inter / union if union else 0.0
 
 
-def hash_batch(prepared: list[bytes], k: int, num_perm: int, seed: int, powers: _Powers | None = None):
+def hash_batch(prepared: list[bytes], k: int, num_perm: int, seed: int, powers: _Powers | None = None,
+               near: bool = True):
     """Everything about one batch of prepared bodies, computed at once with numpy:
-    ``(keys, sig, values, set_counts)``: each body's exact key, MinHash signature row, and
-    sorted shingle set (``values``, one body after the other, ``set_counts`` long)."""
+    ``(keys, (sig, head, head_len), values, set_counts)``: each body's exact key, MinHash
+    signature row, first shingles in text order, and sorted shingle set (``values``, one body after the other, ``set_counts`` long); only the
+    keys when ``near`` is false."""
     nb = len(prepared)
     buf = np.frombuffer(b"\n".join(prepared), dtype=np.uint8).copy()
     blank_separators(buf)
@@ -255,9 +288,12 @@ def hash_batch(prepared: list[bytes], k: int, num_perm: int, seed: int, powers: 
     del buf
     counts = np.bincount(doc_of_tok, minlength=nb).astype(np.int64)
     keys = exact_keys(tok, doc_of_tok, counts)
+    if not near:
+        return keys, None, None, None
     docs, vals = shingle_values(tok, doc_of_tok, counts, k)
+    head, head_len = heads(docs, vals, nb)
     sig, values, set_counts = signatures(docs, vals, nb, num_perm)
-    return keys, sig, values, set_counts
+    return keys, (sig, head, head_len), values, set_counts
 
 
 class ShingleIndex:
@@ -296,7 +332,7 @@ class ShingleIndex:
     def _submit(self) -> None:
         if not self._pending:
             return
-        args = (self._pending, self.k, self.P, self.seed, self._powers)
+        args = (self._pending, self.k, self.P, self.seed, self._powers, self.near)
         self._pending = []
         if self._pool is None:
             self._collect(hash_batch(*args))
@@ -306,7 +342,7 @@ class ShingleIndex:
             self._collect(self._inflight.popleft().result())
 
     def _collect(self, result) -> None:
-        keys, sig, values, set_counts = result
+        keys, rows, values, set_counts = result
         new = np.zeros(len(keys), dtype=bool)
         for d, key in enumerate(keys):
             c = self._keys.get(key)
@@ -318,8 +354,9 @@ class ShingleIndex:
         if not self.near or not new.any():
             return
         if not new.all():
-            sig, values, set_counts = sig[new], values[np.repeat(new, set_counts)], set_counts[new]
-        self._sigs.append(sig)
+            rows = tuple(r[new] for r in rows)
+            values, set_counts = values[np.repeat(new, set_counts)], set_counts[new]
+        self._sigs.append(rows)
         self._vals.append(values)
         self._set_counts.append(set_counts)
 
@@ -333,9 +370,12 @@ class ShingleIndex:
         self._keys = {}
         if not self.near:
             return None
-        sig = np.concatenate(self._sigs) if self._sigs else np.zeros((0, self.P), np.uint32)
+        if self._sigs:
+            sig, head, head_len = (np.concatenate(parts) for parts in zip(*self._sigs))
+        else:
+            sig, head, head_len = np.zeros((0, self.P), np.uint32), None, None
         self._sigs = []
-        store = ShingleStore(sig, self._vals, self._set_counts)
+        store = ShingleStore(sig, self._vals, self._set_counts, head, head_len)
         self._vals, self._set_counts = [], []
         return store
 
@@ -404,8 +444,9 @@ class Verifier:
     """Decides whether two contents are duplicates, on their exact shingle sets."""
 
     def __init__(self, store: ShingleStore, near_threshold: float, containment_threshold: float,
-                 min_length_ratio: float = 0.0, min_contained_shingles: int = 10):
+                 min_length_ratio: float = 0.0, min_start_shared: float = 0.0, min_contained_shingles: int = 10):
         self.store = store
+        self.min_start = min_start_shared
         self.near = near_threshold
         self.cont = containment_threshold
         self.min_ratio = min_length_ratio
@@ -422,7 +463,9 @@ class Verifier:
             return "near", jac
         small = min(ni, nj)
         if small >= self.min_contained and small >= self.min_ratio * max(ni, nj) and inter / small >= self.cont:
-            return "contained", inter / small
+            longer, shorter = (i, j) if ni >= nj else (j, i)
+            if self.min_start <= 0 or self.store.start_shared(longer, shorter) >= self.min_start:
+                return "contained", inter / small
         return None
 
 
