@@ -76,6 +76,9 @@ class CleanConfig:
     # -- packaging ---------------------------------------------------------------------
     shard_rows: int = 50_000
     """Rows per Parquet shard."""
+    license: str = "other"
+    """Licence id for the dataset card and croissant.json: a Hub licence id (e.g. cc-by-4.0), or
+    "other" when the articles keep their publishers' rights."""
 
     def to_dict(self) -> dict:
         d = dataclasses.asdict(self)
@@ -125,6 +128,10 @@ def load_config_dict(data: dict) -> CleanConfig:
                 raise ConfigError(f"{key} must be a string, not {value!r}")
         kwargs[key] = value
     cfg = CleanConfig(**kwargs)
+    if cfg.license != "other":
+        from .package.card import check_license
+
+        check_license(cfg.license)
     if cfg.disabled_rules:
         from .rules import check_rule_names
 
