@@ -55,7 +55,7 @@ def _progress_bar(enabled: bool):
 
 
 @main.command()
-@click.argument("input", default="seeds", type=click.Path(path_type=Path))
+@click.argument("input", default="seeds", type=click.Path())
 @click.option("--out", "out", default="data", show_default=True, type=click.Path(path_type=Path),
               help="Folder that holds the datasets; the version goes to OUT/NAME/vX.Y.Z.")
 @click.option("--name", default=None, help="Dataset name. Default: the config's name, else INPUT's folder name.")
@@ -66,19 +66,39 @@ def _progress_bar(enabled: bool):
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary as the last line of stdout.")
 @click.option("--progress/--no-progress", default=None,
               help="Show progress bars on stderr. Default: only when stderr is a terminal.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes. Default: all cores. The output does not depend on it.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where the pipeline runs: worker processes here, or Ray (needs the ray extra). "
+                   "The output is the same.")
+@click.option("--address", default=None, metavar="ADDRESS",
+              help="With --engine ray: an existing Ray cluster (auto, HOST:PORT, ray://HOST:10001). "
+                   "Default: start a local Ray.")
 @click.option("--report/--no-report", "with_report", default=True, show_default=True,
               help="Write report.html (the review report) into the new version.")
 @_guard
-def clean(input, out, name, config_path, explicit_version, as_json, progress, with_report):
+def clean(input, out, name, config_path, explicit_version, as_json, progress, workers, engine, address, with_report):
     """Clean INPUT (a folder searched recursively for .txt/.txt.gz, or one file; default: seeds)
     into a new immutable dataset version OUT/NAME/vX.Y.Z."""
     from .package.versions import write_version
     from .pipeline import clean_files
 
+    raw_input, input = input, Path(input)  # raw: an object-store URL keeps its "//" (Ray engine)
+    if address and engine != "ray":
+        raise Fail("--address needs --engine ray")
+    if "://" in raw_input and engine != "ray":
+        raise Fail(f"a URL input ({raw_input}) needs --engine ray")
     config = load_config(config_path)
+    if "://" in raw_input:
+        name = name or config.name or raw_input.rstrip("/").rsplit("/", 1)[-1]
     name = name or config.name or (input.resolve().name if input.is_dir() else input.resolve().parent.name)
     show = sys.stderr.isatty() if progress is None else progress
-    result = clean_files(input, config, _progress_bar(show))
+    if engine == "ray":
+        from .engines.ray_engine import clean_files_ray
+
+        result = clean_files_ray(raw_input, config, _progress_bar(show), address=address, workers=workers)
+    else:
+        result = clean_files(input, config, _progress_bar(show), workers=workers)
     from .report import report_hook
 
     outcome = write_version(result, out, name, explicit_version,

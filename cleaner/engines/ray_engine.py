@@ -36,7 +36,7 @@ shingle sets (about ``4 * num_perm`` bytes plus 4 bytes per word and document). 
 passes the repaired texts sit in Ray's object store, spread over the nodes, not on the driver.
 The line-count table on the driver keeps only keys seen in two or more documents.
 
-Input: a local folder or file is listed on the driver with :func:`cleaner.io.discover` and each
+Input: a local folder or file (or a JSONL/Parquet table of records) is listed on the driver with :func:`cleaner.io.discover` and each
 worker reads its files by path, so on a multi-node cluster the path must be mounted at the same
 place on every node (NFS, Lustre, a shared volume). An object-store URL (``s3://bucket/prefix``,
 ``gs://...``, anything ``pyarrow.fs`` resolves, also ``file:///abs/path``) is listed with
@@ -59,7 +59,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .. import classify
+from .. import classify, tables
 from ..config import CleanConfig
 from ..document import Document
 from ..errors import CleanerError, InputError
@@ -231,6 +231,14 @@ def _list_url(url: str) -> tuple[object, list[tuple[str, str]]]:
     return fs, files
 
 
+def list_inputs(root: Path, config: CleanConfig) -> list:
+    """The inputs of a local path, as the local engine lists them: the records of a JSONL or
+    Parquet table, else the text files under a folder (or the one file)."""
+    if tables.is_table(root):
+        return tables.discover_records(root, config.text_field, config.id_field)
+    return discover(root, config.follow_symlinks)
+
+
 @contextlib.contextmanager
 def ray_session(address: str | None = None, num_cpus: int | None = None):
     """Use the Ray already initialised in this process; else connect to ``address`` (an existing
@@ -297,7 +305,7 @@ def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Pro
         fs, listed = _list_url(str(input_path))
         total = len(listed)
     else:
-        files = discover(Path(input_path), config.follow_symlinks)
+        files = list_inputs(Path(input_path), config)
         total = len(files)
     blocks = max(1, -(-total // block_rows))
     with ray_session(address, workers), _quiet_ray_data(ray):
