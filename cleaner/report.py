@@ -756,7 +756,8 @@ _JS = r"""
   }
   function jump(i, label) {
     const a = el("a", "jump", label);
-    a.addEventListener("click", () => { $("q").value = ""; $("f-status").value = ""; $("f-reason").value = ""; $("f-lang").value = ""; view = []; for (let j = 0; j < meta.n; j++) view.push(j); page = Math.floor(i / PAGE); render(false).then(() => { const t = $("doc-" + i); if (t) t.scrollIntoView(); }); });
+    a.href = "#doc-" + i;
+    a.addEventListener("click", (ev) => { ev.preventDefault(); $("q").value = ""; $("f-status").value = ""; $("f-reason").value = ""; $("f-lang").value = ""; view = []; for (let j = 0; j < meta.n; j++) view.push(j); page = Math.floor(i / PAGE); render(false).then(() => { const t = $("doc-" + i); if (t) t.scrollIntoView(); }); });
     return a;
   }
 

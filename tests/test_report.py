@@ -162,7 +162,7 @@ class Page:
     def __init__(self, browser, path: Path):
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.errors, self.requests = [], []
-        self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: r.url.startswith("file://") or r.url.startswith("data:")
                      or self.requests.append(r.url))
@@ -268,6 +268,11 @@ def test_fixture_report_in_browser(browser, versions):
     p.evaluate("document.getElementById('documents').scrollIntoView()")
     ARTIFACTS.mkdir(exist_ok=True)
     p.screenshot(path=str(ARTIFACTS / "report-fixture-duplicate.png"))
+    # the link to the kept copy shows it
+    kept_at = [i["source"] for i in manifest["inputs"]].index(dup["duplicate_of"])
+    p.click("#list article a.jump")
+    page.settle()
+    assert p.is_visible(f"#doc-{kept_at}") and p.get_attribute(f"#doc-{kept_at}", "data-status") == "kept"
 
     # reason filter on the fixture too
     page.select("#f-status", "")
