@@ -69,6 +69,29 @@ MAX_GAP = 2
 SIDE_BLOCK_SHARE = 0.5
 """A prose block other than the main one stays only if it has at least this share of the
 main block's words (a second half of an article split by an ad; not a comment or teaser)."""
+MAX_MERGE_GAP = 8
+"""Blocks split by at most this many chrome lines may merge again (see ``GAP_SHARE``)."""
+GAP_SHARE = 0.25
+"""Two blocks merge when the words of the chrome between them are at most this share of the
+smaller block: a long feature with names and photo credits between its sections is one article;
+a teaser (headline, byline, one short paragraph) is not part of the story above it."""
+HEADLINE_RUN = 3
+"""This many headline-shaped doubtful lines in a row are a list of links (related stories, most
+read, menus), not subheadings, which come one at a time between paragraphs."""
+HEADLINE_RUN_INNER = 5
+"""... but between two paragraphs it takes this many: an item of a buying guide (product name,
+price, shop link) sits between paragraphs; a box of related links is longer."""
+LIST_MAX_ITEMS = 60
+"""At most this many lines after a colon line are taken as the list it announces ..."""
+LIST_ITEM_MAX_WORDS = 30
+"""... each of at most this many words."""
+TEASER_CHAIN = 3
+"""Records (headline + one short paragraph) in a row that make a teaser list."""
+TEASER_MAX_WORDS = 60
+"""A teaser's summary is one paragraph of at most this many words."""
+TEASER_HEAD_WORDS = 5
+"""The median headline of a teaser list has at least this many words (a list item's label,
+a name or a number, is shorter)."""
 LONG_LINE_WORDS = 25
 """Corpus repeats: a line this long is prose-like ..."""
 LONG_LINE_FACTOR = 3
@@ -81,8 +104,27 @@ LANG_SAMPLE_WORDS = 600
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_TERMINAL = re.compile(r"[.!?…。！？:;]['\"’”»)\]]*\s*$|[.!?…。！？]['\"’”»)]*\s")
+_TERMINAL = re.compile(r"[.!?…。！？:;]['\"’”»)\]]*\s*$")
+_INNER_END = re.compile(r"(\w\w)[.!?…。！？]['\"’”»)]*\s")
+"""A sentence end inside the line; it counts when the word before it ends in two lowercase
+letters, so that "St. Paul", "U.S. officials" or "J.J. Watt" do not make a headline a sentence."""
+
+
+def _is_terminal(line: str) -> bool:
+    """Whether the line ends a sentence, or holds a sentence end followed by more text.
+
+    >>> _is_terminal("Police chief in St. Paul sought funding, but mayor unswayed")
+    False
+    >>> _is_terminal("Taxes are on the rise. These maps show where")
+    True
+    """
+    if _TERMINAL.search(line):
+        return True
+    return any(m.group(1).islower() for m in _INNER_END.finditer(line))
 _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(?:^|\s)[@#]\w+|\.(?:com|org|net)\b", re.I)
+_DATEISH = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|d|days?)\b|\bago\b|^by\s")
+"""A date, a time, an age ("3h", "2 days ago") or a byline: what a teaser's meta line holds."""
 _LISTISH = re.compile(r"^(?:[•·▪►▸◦\-–—*+>]|\d{1,2}[.)]\s)")
 
 
@@ -205,7 +247,7 @@ def line_stats(line: str, stops: frozenset[str]) -> LineStats:
     return LineStats(
         words=max(n, 1 if cjk else 0),
         stop=stop,
-        terminal=bool(_TERMINAL.search(line)),
+        terminal=_is_terminal(line),
         caps=caps,
         linkish=bool(_LINKISH.search(line)),
         listish=bool(_LISTISH.match(line)),
@@ -240,11 +282,62 @@ def _first_class(s: LineStats, prose: float) -> str:
     return "near"
 
 
-def _resolve(classes: list[str]) -> list[str]:
-    """jusText's context step: near and short lines take their class from their neighbours.
-    ``None`` entries are transparent (metadata lines); the document's edges count as bad."""
+def _headline_shaped(s: LineStats, text: str) -> bool:
+    """A doubtful line shaped like a headline or a link label (no sentence end, or mostly
+    capitalised words): what lists of other stories are made of."""
+    return (not s.terminal or s.caps > CAPS_MAX_GOOD or text.endswith("?")) and not s.listish
+
+
+def _introduces_list(text: str, cls: str | None) -> bool:
+    """A prose-ish line that ends with a colon announces the list below it ("Tour dates:")."""
+    return cls in ("good", "near", "short") and text.endswith(":") and len(text) >= 8
+
+
+def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str | None],
+                      stats: dict[int, LineStats]) -> set[int]:
+    """Items of lists announced by a colon line: the doubtful lines that follow it, up to the
+    next prose line or chrome a rule recognised (``LIST_MAX_ITEMS`` at most)."""
+    items: set[int] = set()
+    for k, i in enumerate(order):
+        if not _introduces_list(lines[i], classes[i]):
+            continue
+        run = []
+        for j in order[k + 1:k + 1 + LIST_MAX_ITEMS]:
+            c = classes[j]
+            if c is None:
+                continue
+            if c == "good" or j not in stats or stats[j].words > LIST_ITEM_MAX_WORDS:
+                break
+            run.append(j)
+        if len(run) >= 2:
+            items.update(run)
+    return items
+
+
+def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, LineStats]) -> list[str | None]:
+    """jusText's context step, adapted to lines: near and short lines take their class from
+    their neighbours. ``None`` entries are transparent (metadata lines); the document's edges
+    count as bad. Before that, two shapes are settled on their own: the items of a list that a
+    colon line announces are body, and a run of ``HEADLINE_RUN`` or more headline-shaped lines
+    is a list of links to other pages (teasers, most-read, menus), whatever surrounds it."""
     idx = [i for i, c in enumerate(classes) if c is not None]
     seq = [classes[i] for i in idx]
+    listed = _list_after_colon(lines, idx, classes, stats)
+    k = 0
+    while k < len(seq):
+        i = idx[k]
+        if seq[k] in ("near", "short") and i not in listed and _headline_shaped(stats[i], lines[i]):
+            end = k
+            while end < len(seq) and seq[end] in ("near", "short") and idx[end] not in listed \
+                    and _headline_shaped(stats[idx[end]], lines[idx[end]]):
+                end += 1
+            inner = k > 0 and end < len(seq) and seq[k - 1] == "good" and seq[end] == "good"
+            if end - k >= (HEADLINE_RUN_INNER if inner else HEADLINE_RUN):
+                for j in range(k, end):
+                    seq[j] = "bad"
+            k = end
+        else:
+            k += 1
 
     def nearest(k: int, step: int, skip: tuple[str, ...]) -> str:
         k += step
@@ -257,7 +350,9 @@ def _resolve(classes: list[str]) -> list[str]:
     out = list(seq)
     # near: good if a neighbour (looking past other doubtful lines) is good
     for k, c in enumerate(seq):
-        if c == "near":
+        if idx[k] in listed:
+            out[k] = "good"
+        elif c == "near":
             prev, nxt = nearest(k, -1, ("near", "short")), nearest(k, 1, ("near", "short"))
             out[k] = "good" if "good" in (prev, nxt) else "bad"
     # short: good only between two good lines, and only in a run of at most MAX_SHORT_RUN
@@ -282,24 +377,104 @@ def _resolve(classes: list[str]) -> list[str]:
     return full
 
 
+def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[int, LineStats],
+                   meta: set[int] = frozenset()) -> set[int]:
+    """Lines of teaser lists: runs of at least ``TEASER_CHAIN`` records, each a headline-shaped
+    line (and perhaps a byline or a date) followed by a single short paragraph, the way sites
+    list their other stories below an article. An article's own subheadings are followed by
+    several paragraphs, and a numbered list item is not a headline. A teaser carries a date or
+    a byline (a line of ``meta``, lifted as metadata, or a date-shaped line) in at least half of
+    the records, which the items of a buying guide do not; the chain must also leave at least
+    ``MIN_ARTICLE_WORDS`` words of prose outside it (the article it is next to).
+
+    >>> head = "Council approves the new budget for next year's road works"
+    >>> para = "The council voted on Monday to approve the spending plan for the coming year."
+    >>> lines = [head, "Ann Smith, 2 hours ago", para] * 3
+    >>> first = ["near", "short", "good"] * 3
+    >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
+    >>> sorted(_teaser_chains(lines, first, st)) == []   # no article outside the chain
+    True
+    """
+    order = [i for i, t in enumerate(lines) if t]
+    # records: (header lines, the paragraph) where the paragraph is a lone good line
+    records: list[tuple[list[int], int]] = []
+    chains: list[list[tuple[list[int], int]]] = []
+    sep: list[int] = []
+    pos = dated = 0
+    while pos < len(order):
+        i = order[pos]
+        if first[i] != "good":
+            sep.append(i)
+            pos += 1
+            continue
+        nxt = order[pos + 1] if pos + 1 < len(order) else None
+        lone = nxt is None or first[nxt] != "good"
+        s = stats.get(i)
+        heads = [j for j in sep if j in stats and first[j] is not None and stats[j].words >= 3
+                 and _headline_shaped(stats[j], lines[j])]
+        if lone and s is not None and s.words <= TEASER_MAX_WORDS and 1 <= len(sep) <= 4 and heads:
+            records.append((sep, i))
+            dated += any(j in meta or _DATEISH.search(lines[j].lower()) for j in sep if len(lines[j]) <= 80)
+        else:
+            if len(records) >= TEASER_CHAIN and dated * 2 >= len(records):
+                chains.append(records)
+            records, dated = [], 0
+            while pos + 1 < len(order) and first[order[pos + 1]] == "good":
+                pos += 1
+        sep = []
+        pos += 1
+    if len(records) >= TEASER_CHAIN and dated * 2 >= len(records):
+        chains.append(records)
+    good_words = sum(s.words for i, s in stats.items() if first[i] == "good")
+    out: set[int] = set()
+    for chain in chains:
+        heads = [max((stats[j].words for j in sep if j in stats), default=0) for sep, _ in chain]
+        if sorted(heads)[len(heads) // 2] < TEASER_HEAD_WORDS:
+            continue
+        words = sum(stats[i].words for _, i in chain)
+        if good_words - words < MIN_ARTICLE_WORDS:
+            continue
+        for sep, i in chain:
+            out.update(j for j in sep if first[j] is not None)
+            out.add(i)
+    return out
+
+
 def _main_blocks(classes: list[str | None], words: list[int]) -> set[int]:
-    """Indices of good lines that belong to the document's main prose block(s)."""
+    """Indices of good lines that belong to the document's main prose block(s).
+
+    Good lines form blocks, split where more than ``MAX_GAP`` chrome lines stand between them;
+    neighbouring blocks merge again when the chrome between them is light next to the prose on
+    both sides (``GAP_SHARE``: the names, credits and labels inside a long feature). The largest
+    block is the article; another stays when it has ``SIDE_BLOCK_SHARE`` of its words."""
     blocks: list[list[int]] = []
-    gap = MAX_GAP + 1
+    gaps: list[tuple[int, int]] = []  # (lines, words) of chrome before each block
+    gap, gap_words = MAX_GAP + 1, 0
     for i, c in enumerate(classes):
         if c == "good":
             if gap > MAX_GAP or not blocks:
                 blocks.append([])
+                gaps.append((gap, gap_words))
             blocks[-1].append(i)
-            gap = 0
+            gap, gap_words = 0, 0
         elif c == "bad":
             gap += 1
+            gap_words += max(1, words[i])
     if not blocks:
         return set()
     sizes = [sum(words[i] for i in b) for b in blocks]
-    main = max(sizes)
+    merged: list[list[int]] = [blocks[0]]
+    msizes = [sizes[0]]
+    for b, size, (g_lines, g_words) in zip(blocks[1:], sizes[1:], gaps[1:]):
+        if g_lines <= MAX_MERGE_GAP and g_words <= GAP_SHARE * min(size, msizes[-1]):
+            merged[-1] = merged[-1] + b
+            msizes[-1] += size
+        else:
+            merged.append(b)
+            msizes.append(size)
+    main = max(msizes)
     keep: set[int] = set()
-    for b, size in zip(blocks, sizes):
+    for b, size in zip(merged, msizes):
         if size >= SIDE_BLOCK_SHARE * main:
             keep.update(b)
     return keep
@@ -312,8 +487,9 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
 
     ``corpus-repeat`` (from ``corpus``) is judged first, then, if ``config.line_statistics``,
     ``low-content`` with the statistic that decided it: ``line-shape`` (the line and its
-    neighbours look like chrome) or ``outside-main-block`` (prose-shaped, but cut off from the
-    article's main run of prose by chrome).
+    neighbours look like chrome), ``teaser-list`` (headline + one short paragraph, again and
+    again) or ``outside-main-block`` (prose-shaped, but cut off from the article's main run of
+    prose by chrome).
     """
     out: dict[int, tuple[str, str]] = {}
     if corpus is not None:
@@ -341,12 +517,19 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     prose = _prose_stop(list(stats.values()))
     for i, s in stats.items():
         classes[i] = _first_class(s, prose)
-    resolved = _resolve(classes)
+    meta = {i for i, (reason, _) in decided.items() if reason.startswith("metadata")}
+    teasers = _teaser_chains(lines, classes, stats, meta)
+    for i in teasers:
+        if i in stats:
+            classes[i] = "bad"
+    resolved = _resolve(lines, classes, stats)
     cut = _comment_section_start(lines, decided, resolved, words)
     main = _main_blocks(resolved[:cut], words[:cut])
     for i in stats:
         if i >= cut:
             out[i] = ("low-content", "after-comment-form")
+        elif i in teasers:
+            out[i] = ("low-content", "teaser-list")
         elif resolved[i] != "good":
             out[i] = ("low-content", "line-shape")
         elif i not in main:
