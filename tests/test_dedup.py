@@ -108,6 +108,15 @@ def test_containment_needs_the_shorter_to_be_half_the_longer():
     assert how == "contained" and sim == 1.0
 
 
+def test_an_article_quoted_whole_inside_another_is_not_contained():
+    short = seed_body("000")
+    other = " ".join(seed_body("004").split()[:200])
+    inside, extended = other + "\n\n" + short, short + "\n\n" + other
+    assert dedup_documents([("a", short), ("b", inside)], CFG) == {}
+    res = dedup_documents([("a", short), ("b", extended)], CFG)
+    assert res == {"a": Duplicate("b", "contained", 1.0)}
+
+
 def test_same_length_copies_keep_the_smallest_id_in_any_order():
     edited = ARTICLE.replace("ninth", "9th").replace("Shoigu", "Sergei")
     assert len(normalize_tokens(edited)) == len(normalize_tokens(ARTICLE))

@@ -70,14 +70,17 @@ def dedup_documents(entries: Iterable[tuple[str, str]], config) -> dict[str, Dup
     ids: list[str] = []
     seen_ids: set[str] = set()
     index = ShingleIndex(config.shingle_size, config.num_perm, config.dedup_seed, near=config.near_dedup)
-    for doc_id, text in entries:
-        if doc_id in seen_ids:
-            raise ValueError(f"duplicate document id {doc_id!r}")
-        seen_ids.add(doc_id)
-        ids.append(doc_id)
-        index.add(text)
-    del seen_ids
-    store = index.finish()
+    try:
+        for doc_id, text in entries:
+            if doc_id in seen_ids:
+                raise ValueError(f"duplicate document id {doc_id!r}")
+            seen_ids.add(doc_id)
+            ids.append(doc_id)
+            index.add(text)
+        del seen_ids
+        store = index.finish()
+    finally:
+        index.close()
     content_of, n_tokens = index.content_of, index.n_tokens
 
     # each content's canonical document: the smallest id among its exact copies

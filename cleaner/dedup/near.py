@@ -234,14 +234,13 @@ class ShingleStore:
         self.head_len = head_len if head_len is not None else np.zeros(sig.shape[0], np.int64)
         self.counts = np.concatenate(counts) if counts else np.zeros(0, np.int64)
         self._values = values
-        self._first = np.concatenate(([0], np.cumsum([c.size for c in counts]))).astype(np.int64)
-        self._offsets = [np.concatenate(([0], np.cumsum(c))).astype(np.int64) for c in counts]
+        self._views: list[np.ndarray] = []  # one view per content into its batch array
+        for vals, cnt in zip(values, counts):
+            off = np.concatenate(([0], np.cumsum(cnt))).tolist()
+            self._views.extend(vals[off[j]:off[j + 1]] for j in range(cnt.size))
 
     def shingles(self, i: int) -> np.ndarray:
-        b = int(np.searchsorted(self._first, i, side="right")) - 1
-        j = i - int(self._first[b])
-        off = self._offsets[b]
-        return self._values[b][off[j]:off[j + 1]]
+        return self._views[i]
 
     @property
     def values(self) -> np.ndarray:
@@ -360,13 +359,19 @@ class ShingleIndex:
         self._vals.append(values)
         self._set_counts.append(set_counts)
 
+    def close(self) -> None:
+        """Stop the worker threads (pending batches are dropped); safe to call twice."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._inflight.clear()
+
     def finish(self) -> ShingleStore | None:
         """Process the last batches; the store of signatures and shingle sets (None if not near)."""
         self._submit()
         while self._inflight:
             self._collect(self._inflight.popleft().result())
-        if self._pool is not None:
-            self._pool.shutdown()
+        self.close()
         self._keys = {}
         if not self.near:
             return None
