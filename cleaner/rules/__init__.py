@@ -68,7 +68,7 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
-FAMILIES = ("chrome", "prompts", "media", "legal")
+FAMILIES = ("chrome", "prompts", "media", "legal", "bylines")
 
 
 def rule(name: str, reason: str):

@@ -96,7 +96,15 @@ _RELATED = re.compile(
     r"mais lidas|leggi anche|potrebbe interessarti|lesen sie (?:auch|mehr)|das könnte sie auch "
     r"interessieren|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|te puede interesar|"
     r"читайте (?:также|еще|ещё)|смотрите также|популярное|по теме|baca juga|artikel terkait|"
-    r"berita terkait|관련 ?기사|많이 본 뉴스|関連記事)\s*[:.…»›>\-–—]*$",
+    r"berita terkait|관련 ?기사|많이 본 뉴스|関連記事|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
+    r"ähnliche (?:artikel|beiträge)|materiais relacionados|(?:você|voce) (?:também )?pode gostar|"
+    r"(?:quizás |también )?te (?:puede|podría) interesar|noticias relacionadas|artículos relacionados|"
+    r"articoli correlati|potrebbero interessarti|articles? (?:similaires|liés)|sur le même sujet|"
+    r"материалы по теме|(?:вам )?(?:также )?может быть интересно|вам (?:также )?может понравиться|"
+    r"похожие (?:статьи|новости|материалы)|другие (?:новости|статьи|материалы)|"
+    r"(?:more|other|further|similar|recent|latest|top|popular|trending|featured|recommended|related|"
+    r"sponsored|promoted|next)\b(?: [\w&'’-]+){0,3} (?:news|stories|articles|posts|videos|reads|"
+    r"headlines|reading|content|links|galleries))\s*[:.…»›>\-–—]*$",
     )
 _READ_MORE_PREFIX = re.compile(
     r"^(?:read more|read also|also read|see also|related|recommended|more|watch|listen|leia também|"
@@ -111,6 +119,10 @@ def related_links(ctx: LineContext) -> bool:
     """A "related / read more / most popular" heading, or a teaser line that links elsewhere.
 
     >>> related_links(LineContext(["You may also like"], 0))
+    True
+    >>> related_links(LineContext(["More Great WIRED Stories"], 0))
+    True
+    >>> related_links(LineContext(["Материалы по теме"], 0))
     True
     >>> related_links(LineContext(["READ MORE: Macron warns of NATO brain death"], 0))
     True

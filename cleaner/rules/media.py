@@ -64,7 +64,10 @@ _CREDIT = re.compile(
     r"|\b(?:photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.]{0,60}$"
     r"|\b(?:reuters|afp|ap|epa|getty|xinhua|anadolu|dpa|ansa|tass|efe|ria novosti)/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}\s*$"
     r"|\((?:photo|image)s? (?:by|courtesy(?: of)?|via) [^)]{1,80}\)\s*$"
-    r"|^image (?:copyright|caption)\b|\bgetty images(?: for [\w ]+)?\s*\)?\s*$"
+    r"|^(?:image|media) (?:copyright|caption)\b|\bgetty images(?: for [\w ]+)?\s*\)?\s*$"
+    r"|\bcredits?\s*:\s*[^.]{2,60}$"
+    r"|\((?:ap|afp|ap photo|reuters|epa)?\s*(?:photo|foto|image)s?\s*/\s*[^)]{2,80}\)\s*$"
+
     r"|^(?:©|\(c\))\s*[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}(?:/[\w ]+)?\s+[A-Z]"
     r"|\b(?:foto|imagem|immagine|bild|фото|사진)\s*[:=]\s*\S[^.]{0,60}$)",
     re.I,
@@ -79,10 +82,57 @@ def photo_credit(ctx: LineContext) -> bool:
     True
     >>> photo_credit(LineContext(["Protesters have worn masks to protect their identities (Image: GETTY )"], 0))
     True
+    >>> photo_credit(LineContext(["Fleas live on rodents. ( STEVE SMITH/SCIENCE PHOTO LIBRARY)"], 0))
+    True
+    >>> photo_credit(LineContext(["Patients were treated at the hospital Credit: EPA"], 0))
+    True
     >>> photo_credit(LineContext(["Putin addresses the conference via video link, June 23, 2021. /Reuters"], 0))
     False
     >>> photo_credit(LineContext(["The photo shows the minister leaving the building, according to Reuters."], 0))
     False
     """
     t = ctx.text
-    return len(t) <= 400 and bool(_CREDIT.search(t))
+    return len(t) <= 400 and bool(_CREDIT.search(t) or _CAPS_CREDIT.search(t))
+
+
+# "( PHOTOGRAPHER/AGENCY)" in capitals at the end of a caption (case-sensitive on purpose)
+_CAPS_CREDIT = re.compile(r"\(\s*[A-Z][A-Z.\- ]{2,}/[A-Z][A-Z.\- ]{2,}\)\s*$")
+
+
+# The opening of a news-agency caption: "In this Nov. 10, 2019, photo, ...", "This undated
+# image shows ...", "FILE - In this ..."
+_CAPTION_OPENING = re.compile(
+    r"^(?:file\s*[-–—:]\s*)?(?:in )?this (?:\S+ ){0,6}?(?:file )?(?:photo|image|picture|photograph|"
+    r"handout|screenshot|screen grab|video still|still image)\b(?:,| (?:shows|released|provided|taken|made|"
+    r"posted|from|by|of|courtesy))",
+    re.I,
+)
+# A bare credit on its own line, right under the caption it belongs to.
+_BARE_CREDIT = re.compile(
+    r"^(?:\(?(?:photo|image|picture|foto|photograph|credit|bild|фото|imagem|immagine)s?(?: credit)?\s*[:©][^.]{1,80}\)?"
+    r"|©\s*\S[^.]{0,60})$",
+    re.I,
+)
+
+
+@rule("caption", "caption")
+def caption(ctx: LineContext) -> bool:
+    """A photo caption: opened the way agencies open captions ("In this ... photo, ..."), or
+    a line right above a bare credit line ("Photo: Name, Agency").
+
+    >>> caption(LineContext(["In this Sunday, Nov. 10, 2019, photograph, unsold cars sit at a dealership."], 0))
+    True
+    >>> caption(LineContext(["The ministers shake hands in Hanoi on Wednesday.", "Photo: Hau Dinh, AP"], 0))
+    True
+    >>> caption(LineContext(["In this case the court found that the photographs were taken lawfully."], 0))
+    False
+    >>> caption(LineContext(["The ministers shook hands in Hanoi, he said.", "Officials later met for talks."], 0))
+    False
+    """
+    t = ctx.text
+    if len(t) > 400:
+        return False
+    if _CAPTION_OPENING.match(t):
+        return True
+    nxt = ctx.neighbour(1)
+    return nxt is not None and len(nxt) <= 80 and bool(_BARE_CREDIT.match(nxt)) and t[-1:] not in ":"

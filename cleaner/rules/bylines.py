@@ -1,0 +1,104 @@
+"""Rules for what a page says about its authors rather than its story: author bios, "About the
+author" headings, contributor notes, "follow me on ..." and "reach the reporter at ..." lines.
+
+A bio is a full sentence, so it is told by its shape: it opens with a person's name and a
+verb of being or joining, names a writing trade, and stands in the last part of the page, after
+the story (the same sentence inside an article introduces a source and stays).
+"""
+from __future__ import annotations
+
+import re
+
+from . import LineContext, rule
+
+_ABOUT = re.compile(
+    r"^(?i:about|über|à propos de|sobre|acerca de|a proposito di|об авторе|tentang)\s+"
+    r"(?:(?i:the authors?|(?:o |el |l')?aut(?:or|ore|eur|hor)(?:in)?)|(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+ ?){1,4})\s*:?$"
+)
+
+
+@rule("about-author", "metadata:author")
+def about_author(ctx: LineContext) -> bool:
+    """The heading of an author box: "About the author", "About Jane Doe", "Über Max Muster".
+
+    >>> about_author(LineContext(["About Brigit Katz"], 0))
+    True
+    >>> about_author(LineContext(["Über Moritz Bachmann"], 0))
+    True
+    >>> about_author(LineContext(["About the author"], 0))
+    True
+    >>> about_author(LineContext(["About 200 people gathered outside the court."], 0))
+    False
+    """
+    t = ctx.text
+    return len(t) <= 60 and bool(_ABOUT.match(t))
+
+
+_NAME_VERB = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]+ ){0,3}[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:'s)?(?: \([^)]{1,40}\))? "
+    r"(?:is|was|has been|joined|covers|writes|reports|ist|est|es|é)\b"
+)
+_TRADE = re.compile(
+    r"\b(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|freelancer?|"
+    r"blogger|producer|host|anchor|curator|critic|photographer|reporting|covers|writes (?:about|for|on)|"
+    r"journalistin|redakteur(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|periodista|redator|"
+    r"jornalista|giornalista)\b",
+    re.I,
+)
+BIO_TAIL_SHARE = 0.4
+"""A bio stands in this last share of the page's non-blank lines."""
+
+
+@rule("author-bio", "metadata:author")
+def author_bio(ctx: LineContext) -> bool:
+    """An author's bio at the end of the page: a name, "is/was/joined", a writing trade.
+
+    >>> lines = ["The council approved the plan on Monday after a long debate.",
+    ...          "Brigit Katz is a freelance writer based in Toronto."]
+    >>> author_bio(LineContext(lines, 1))
+    True
+    >>> author_bio(LineContext(["Emiliano joined pv magazine in March 2017. He has been reporting on solar since 2009."], 0))
+    True
+    >>> author_bio(LineContext(["Smith is a former reporter, the court heard.", "The trial continues.", "More text.", "End."], 0))
+    False
+    >>> author_bio(LineContext(["The council is a writer of rules."], 0))
+    False
+    """
+    t = ctx.text
+    if len(t) > 500 or not _NAME_VERB.match(t) or not _TRADE.search(t):
+        return False
+    if t.split(" ", 1)[0].lower() in _NOT_NAMES:
+        return False
+    total = ctx.from_start + ctx.from_end + 1
+    return ctx.from_end <= BIO_TAIL_SHARE * total
+
+
+# Capitalised sentence openers that are not names.
+_NOT_NAMES = frozenset("the this that it he she they there his her its our a an one each every "
+                       "der die das ein eine le la les un une el los las il lo".split())
+
+_CONTACT = re.compile(
+    r"(?:^have a (?:news )?tip\b|\bmay be reached at\b|^(?:reach|contact|e-?mail) (?:the )?(?:reporters?|writers?|authors?|"
+    r"him|her|them|[A-Z]\w+ [A-Z]\w+) (?:at|on|via)\b|^follow (?:us|me|him|her|them|(?:[A-Z][\w.'’-]+ ?){1,3}) "
+    r"(?:on|at) (?:twitter|facebook|instagram|linkedin|youtube|tiktok)|"
+    r"^follow @\w+|contributed (?:reporting )?to this (?:report|story|article)\.?$|"
+    r"^(?:this|the) (?:article|story|report) (?:was|has been) (?:updated|corrected)\b)",
+    re.I,
+)
+
+
+@rule("author-contact", "metadata:author")
+def author_contact(ctx: LineContext) -> bool:
+    """A note about the people behind the story: how to reach or follow them, who contributed.
+
+    >>> author_contact(LineContext(["Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."], 0))
+    True
+    >>> author_contact(LineContext(["Associated Press writers Alan Fram and Zeke Miller contributed to this report."], 0))
+    True
+    >>> author_contact(LineContext(["Have a tip? Jane Doe may be reached at jdoe@example.com."], 0))
+    True
+    >>> author_contact(LineContext(["Police asked anyone with information to contact them at once."], 0))
+    False
+    """
+    t = ctx.text
+    return len(t) <= 300 and bool(_CONTACT.search(t))
