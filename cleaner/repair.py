@@ -37,6 +37,7 @@ _FTFY = ftfy.TextFixerConfig(
 _SPACES = re.compile(r"[ \t\f\v]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_BREAKS = re.compile("\r\n|[\r\u2028\u2029]")
 
 
 # Characters that some ftfy step may change or that mojibake is made of: C0/C1 controls and
@@ -83,6 +84,10 @@ def normalize_whitespace(text: str) -> str:
 
 def repair(text: str, use_ftfy: bool = True) -> str:
     """Fix encoding damage and normalise whitespace. Idempotent."""
+    # Line breaks first: ftfy works line by line and turns a lone CR or U+2028 into a break
+    # inside a line, so without this a second pass would cut the text differently.
+    # Whitespace is normalised before ftfy too, so ftfy sees the same lines on a second pass.
+    text = normalize_whitespace(_BREAKS.sub("\n", text))
     if use_ftfy:
-        text = fix_text(text)
-    return normalize_whitespace(text)
+        text = normalize_whitespace(fix_text(text))
+    return text
