@@ -33,6 +33,7 @@ from cleaner.loader import verify_files
 from cleaner.package import dataset, versions
 from cleaner import pipeline
 from cleaner.pipeline import clean_document, clean_files, read_document
+from cleaner.repair import repair
 
 ROOT = Path(__file__).resolve().parent.parent
 IS_ROOT = os.geteuid() == 0
@@ -44,16 +45,18 @@ REASON_CODES = {"empty", "binary", "undecodable", "too-large", "corrupt-gzip", "
 # ---------------------------------------------------------------------------------------------
 # Inputs: distinct articles (so none is a duplicate of another) in several languages.
 
+STOP = {  # function words, every other word, so each line has the stop-word share of prose
+    "en": "the a of to and in on that for with its was by after about".split(),
+    "fr": "le la les de des du et à que en pour sur un une dans par".split(),
+    "ru": "в и что с по о на для после между как его был".split(),
+}
 WORDS = {
-    "en": ("the council voted on tuesday to approve a new harbour plan after long debate about its costs and "
-           "the mayor said that workers would begin building in spring while residents asked for more "
-           "parks schools buses trains and cheaper homes near river").split(),
-    "fr": ("le président a déclaré mercredi que les négociations reprendraient à l'été prochain à Genève selon "
-           "des sources diplomatiques et les ministres européens étaient prêts à discuter du budget élevé de "
-           "la défense française après une année difficile").split(),
-    "ru": ("президент россии заявил в среду что переговоры с нато продолжатся в следующем году по словам "
-           "источников министры обсудили бюджет обороны и новые соглашения о торговле между странами региона "
-           "после трудного года").split(),
+    "en": ("council voted tuesday approve new harbour plan long debate costs mayor said workers would begin "
+           "building spring residents asked more parks schools buses trains cheaper homes river").split(),
+    "fr": ("président déclaré mercredi négociations reprendraient été prochain Genève selon sources diplomatiques "
+           "ministres européens étaient prêts discuter budget élevé défense française année difficile").split(),
+    "ru": ("президент россии заявил среду переговоры нато продолжатся следующем году словам источников министры "
+           "обсудили бюджет обороны новые соглашения торговле странами региона трудного года").split(),
     "ja": ["ロシアの大統領は", "水曜日に", "交渉は来年も", "続くと述べた", "関係者によると", "東京の会議では",
            "予算について", "議論が行われた", "新しい協定が", "結ばれる見通しだ", "住民は", "公園と学校を求めた"],
 }
@@ -62,11 +65,15 @@ WORDS = {
 def article(lang: str, seed, sentences: int = 6) -> str:
     """A unique article: paragraphs of seeded random words of one language."""
     rng = random.Random(f"{lang}:{seed}")
-    words, sep = WORDS[lang], ("、" if lang == "ja" else " ")
+    words, stops = WORDS[lang], STOP.get(lang)
     paras = []
     for _ in range(sentences):
-        s = sep.join(rng.choice(words) for _ in range(rng.randint(12, 20)))
-        paras.append(s[0].upper() + s[1:] + ("。" if lang == "ja" else "."))
+        n = rng.randint(12, 20)
+        if stops:
+            s = " ".join(rng.choice(stops if i % 2 else words) for i in range(n))
+            paras.append(s[0].upper() + s[1:] + ".")
+        else:
+            paras.append("、".join(rng.choice(words) for _ in range(n)) + "。")
     return "\n\n".join(paras) + "\n"
 
 
@@ -78,10 +85,11 @@ def code(reason: str | None) -> str | None:
     return reason.split(":")[0] if reason else None
 
 
-def build_bad_inputs(root: Path, outside: Path, max_file_bytes: int) -> dict[str, tuple]:
+def build_bad_inputs(root: Path, outside: Path, max_file_bytes: int, salt: str = "") -> dict[str, tuple]:
     """Write every kind of bad input under root (and a secret file in outside); return
     {source: expectation}: ("kept", needle...) (the needles must appear in the row's text) or
-    ("skipped", code or {codes})."""
+    ("skipped", code or {codes}). A salt gives other articles (for copies in one input)."""
+    art = lambda lang, seed, n=6: article(lang, f"{salt}{seed}", n)  # noqa: E731
     root.mkdir(parents=True)
     outside.mkdir(parents=True, exist_ok=True)
     exp: dict[str, tuple] = {}
@@ -105,34 +113,34 @@ def build_bad_inputs(root: Path, outside: Path, max_file_bytes: int) -> dict[str
                            ("enc/utf-16be.txt", "ja", "utf-16-be"), ("enc/cp1251.txt", "ru", "cp1251"),
                            ("enc/cp1252.txt", "fr", "cp1252"), ("enc/latin-1.txt", "fr", "latin-1"),
                            ("enc/shift-jis.txt", "ja", "shift_jis"), ("enc/utf-8-bom.txt", "en", "utf-8-sig")]:
-        text = article(lang, rel)
+        text = art(lang, rel)
         put(rel, text.encode(enc), ("kept", text))
-    a, b = article("fr", "m1", 3), article("fr", "m2", 3)
+    a, b = art("fr", "m1", 3), art("fr", "m2", 3)
     put("enc/mixed-utf8-cp1252.txt", a.encode() + b.encode("cp1252"), ("kept", a, b))
-    a, b = article("ru", "m3", 3), article("ru", "m4", 3)
+    a, b = art("ru", "m3", 3), art("ru", "m4", 3)
     put("enc/mixed-utf8-cp1251.txt", a.encode() + b.encode("cp1251"), ("kept", a, b))
     # Three encodings in one file: no single code page fits the rest; skipped, not garbled.
-    put("enc/mixed-three.txt", article("fr", "m5", 3).encode() + article("fr", "m6", 3).encode("cp1252")
-        + article("ru", "m7", 3).encode("cp1251"), ("skipped", "undecodable"))
-    text = article("fr", "moji")
+    put("enc/mixed-three.txt", art("fr", "m5", 3).encode() + art("fr", "m6", 3).encode("cp1252")
+        + art("ru", "m7", 3).encode("cp1251"), ("skipped", "undecodable"))
+    text = art("fr", "moji")
     put("mojibake.txt", text.encode().decode("cp1252", errors="replace").encode(), ("kept", text))
-    text = article("fr", "cut")
+    text = art("fr", "cut")
     data = text.encode()
     cut = data[:data.rindex("é".encode()) + 1]
     put("utf8-truncated.txt", cut, ("kept", cut.decode("utf-8", errors="ignore")))
-    text = article("en", "nul")
+    text = art("en", "nul")
     put("nul-stray.txt", text.encode().replace(b" ", b" \x00", 3), ("kept", text))
-    put("nul-for-spaces.txt", article("en", "nul2").encode().replace(b" ", b"\x00"), ("skipped", "binary"))
-    put("nul-padded.txt", article("en", "nul3").encode() + bytes(4096), ("skipped", "binary"))
-    text = article("en", "long", 1).strip()
+    put("nul-for-spaces.txt", art("en", "nul2").encode().replace(b" ", b"\x00"), ("skipped", "binary"))
+    put("nul-padded.txt", art("en", "nul3").encode() + bytes(4096), ("skipped", "binary"))
+    text = art("en", "long", 1).strip()
     long_line = " ".join([text] * (max_file_bytes // 2 // len(text)))
     put("long-line.txt", "A headline\n\n" + long_line + "\n", ("kept", long_line))
-    put("too-large.txt", (article("en", "big") * (max_file_bytes // 500)).encode(), ("skipped", "too-large"))
+    put("too-large.txt", (art("en", "big") * (max_file_bytes // 500)).encode(), ("skipped", "too-large"))
     put("bomb.txt.gz", gzip.compress(b" word" * max_file_bytes), ("skipped", "too-large"))
-    text = article("en", "gz")
+    text = art("en", "gz")
     put("good.txt.gz", gzip.compress(text.encode()), ("kept", text))
-    put("corrupt.txt.gz", gzip.compress(article("en", "gzc").encode() * 20)[:80], ("skipped", "corrupt-gzip"))
-    put("not-gzip.txt.gz", article("en", "gzn").encode(), ("skipped", "corrupt-gzip"))
+    put("corrupt.txt.gz", gzip.compress(art("en", "gzc").encode() * 20)[:80], ("skipped", "corrupt-gzip"))
+    put("not-gzip.txt.gz", art("en", "gzn").encode(), ("skipped", "corrupt-gzip"))
     put("empty.txt.gz", b"", ("skipped", "empty"))
     put("ignored.html", "<p>not a text file</p>")  # not a .txt: not an input
     # Odd names: each holds a distinct article and is kept under a printable source.
@@ -147,14 +155,14 @@ def build_bad_inputs(root: Path, outside: Path, max_file_bytes: int) -> dict[str
             ("names/日本語.txt", "names/日本語.txt"), ("names/cafe\u0301.txt", "names/cafe\u0301.txt"),
             ("names/UPPER.TXT", "names/UPPER.TXT"), ("names/ space .txt", "names/ space .txt"),
             ("names/" + "x" * 240 + ".txt", "names/" + "x" * 240 + ".txt")]):
-        text = article("en", f"name{k}")
+        text = art("en", f"name{k}")
         put(raw, text)
         exp[source] = ("kept", text)
     # Permissions: root reads anything, so the tests that need it run without DAC capabilities.
-    text = article("en", "unreadable")
+    text = art("en", "unreadable")
     os.chmod(put("perm/unreadable.txt", text), 0)
     exp["perm/unreadable.txt"] = ("unreadable", text)
-    text = article("en", "locked")
+    text = art("en", "locked")
     put("perm/locked/inside.txt", text)
     os.chmod(root / "perm" / "locked", 0)
     exp["perm/locked"] = ("unreadable-folder", text)
@@ -162,9 +170,9 @@ def build_bad_inputs(root: Path, outside: Path, max_file_bytes: int) -> dict[str
     exp["fifo.txt"] = ("skipped", "not-a-file")
     # Links: loops, outside INPUT, inside, dangling, folders.
     secret = outside / "secret.txt"
-    secret.write_text(article("en", "secret"))
+    secret.write_text(art("en", "secret"))
     (root / "links").mkdir()
-    target = put("links/target.txt", article("en", "target"), ("kept", article("en", "target")))
+    target = put("links/target.txt", art("en", "target"), ("kept", art("en", "target")))
     for name, to, reason in [("loop-a.txt", "loop-b.txt", "broken-symlink"), ("loop-b.txt", "loop-a.txt", "broken-symlink"),
                              ("self.txt", "self.txt", "broken-symlink"), ("outside.txt", str(secret), "symlink-outside-input"),
                              ("outside-rel.txt", os.path.relpath(secret, root / "links"), "symlink-outside-input"),
@@ -399,7 +407,9 @@ def test_encoded_article_only_loses_lines(tmp_path, lang, seed, enc, crlf):
         data = text.replace("\n", "\r\n").encode(enc)
     p = tmp_path / "a.txt"
     p.write_bytes(data)
-    doc = clean_document(read_document(InputFile("a.txt", p), CleanConfig()), CleanConfig())
+    doc = read_document(InputFile("a.txt", p), CleanConfig())
+    assert doc.text == repair(text), (enc, doc.encoding)  # decoded right
+    doc = clean_document(doc, CleanConfig())
     assert doc.status == "kept", (enc, doc.reason)
     original = set(text.split("\n"))
     assert all(line in original for line in doc.body.split("\n")), (enc, doc.encoding)
