@@ -36,12 +36,17 @@ shingle sets (about ``4 * num_perm`` bytes plus 4 bytes per word and document). 
 passes the repaired texts sit in Ray's object store, spread over the nodes, not on the driver.
 The line-count table on the driver keeps only keys seen in two or more documents.
 
-Input: a local folder or file (or a JSONL/Parquet table of records) is listed on the driver with :func:`cleaner.io.discover` and each
-worker reads its files by path, so on a multi-node cluster the path must be mounted at the same
-place on every node (NFS, Lustre, a shared volume). An object-store URL (``s3://bucket/prefix``,
+Input: a local folder or file (or a JSONL/Parquet table of records) is listed on the driver as
+the local engine lists it (:func:`cleaner.io.discover`), and each worker reads its files by path
+with ``read_step``, so on a multi-node cluster the path must be mounted at the same place on
+every node (NFS, Lustre, a shared volume). An object-store URL (``s3://bucket/prefix``,
 ``gs://...``, anything ``pyarrow.fs`` resolves, also ``file:///abs/path``) is listed with
-``pyarrow.fs`` and read with ``ray.data.read_binary_files(include_paths=True)``; its files then
-go through the same decoding, repair and skip rules (size limit, gzip, undecodable bytes).
+``pyarrow.fs`` on the driver; each worker opens its files through the same (pickled)
+filesystem and reads the raw bytes, which then go through the same size limit, gzip, decoding
+and repair as a local file. (Not ``ray.data.read_binary_files``: it decompresses by file
+extension, so a corrupt ``.gz`` would fail the whole job instead of becoming a skipped file, and
+it reads every file whole, whatever ``max_file_bytes`` says.) Every file is one row of a Ray
+Dataset either way: whole files, never lines.
 """
 from __future__ import annotations
 
@@ -115,13 +120,24 @@ def _read_files(batch: pa.Table, config: CleanConfig) -> pa.Table:
     return _pass1_table(batch.column("i").to_pylist(), [read_step(f, config) for f in files])
 
 
-def _read_blobs(batch: pa.Table, config: CleanConfig, sources: dict[str, tuple[int, str]]) -> pa.Table:
-    """Pass 1 on bytes read by ``read_binary_files``: the same decoding and repair as
-    ``read_step``, from the bytes instead of a local path."""
+def _read_url_files(batch: pa.Table, config: CleanConfig, fs) -> pa.Table:
+    """Pass 1 on object-store files: each worker opens its files through ``fs`` (a pickled
+    ``pyarrow.fs`` filesystem), reads at most ``max_file_bytes + 1`` raw bytes, and turns them
+    into a Document like ``read_step`` does; a file that cannot be read is skipped with a reason."""
     index, results = [], []
-    for path, data in zip(batch.column("path").to_pylist(), batch.column("bytes").to_pylist()):
-        i, source = sources[path]
-        doc = document_from_bytes(source, data, config)
+    for i, path, source, size in zip(*(batch.column(c).to_pylist() for c in ("i", "path", "source", "size"))):
+        if size is not None and size > config.max_file_bytes:
+            doc = Document(source=source, sha256="", id=doc_id(source), status="skipped",
+                           reason=f"too-large: {size} bytes > max_file_bytes {config.max_file_bytes}")
+        else:
+            try:
+                with fs.open_input_stream(path, compression=None) as fh:  # raw bytes: gzip is ours
+                    data = fh.read(config.max_file_bytes + 1)
+            except (OSError, pa.ArrowException) as e:
+                doc = Document(source=source, sha256="", id=doc_id(source), status="skipped",
+                               reason=f"unreadable: {e}")
+            else:
+                doc = document_from_bytes(source, data, config)
         keys = classify.line_keys(doc.text.split("\n")) if doc.status == "kept" else set()
         index.append(i)
         results.append((doc, keys))
@@ -205,8 +221,8 @@ def merge_counts(parts: Iterator[tuple[np.ndarray, np.ndarray]], compact_at: int
     return dict(zip(keys[frequent].tolist(), counts[frequent].tolist()))
 
 
-def _list_url(url: str) -> tuple[object, list[tuple[str, str]]]:
-    """(filesystem, [(path, source)]) of the .txt/.txt.gz files under an object-store URL, sorted
+def _list_url(url: str) -> tuple[object, list[tuple[str, str, int | None]]]:
+    """(filesystem, [(path, source, size)]) of the .txt/.txt.gz files under an object-store URL, sorted
     by source (the path relative to the URL, '/'-separated)."""
     import pyarrow.fs as pafs
 
@@ -216,14 +232,14 @@ def _list_url(url: str) -> tuple[object, list[tuple[str, str]]]:
         if info.type == pafs.FileType.NotFound:
             raise InputError(f"input {url} does not exist")
         if info.type == pafs.FileType.File:
-            return fs, [(root, PurePosixPath(root).name)]
+            return fs, [(root, PurePosixPath(root).name, info.size)]
         found = fs.get_file_info(pafs.FileSelector(root, recursive=True))
     except InputError:
         raise
     except (OSError, ValueError, pa.ArrowException) as e:
         raise InputError(f"cannot list input {url}: {e}") from None
     prefix = root.rstrip("/") + "/"
-    files = sorted(((f.path, f.path[len(prefix):]) for f in found
+    files = sorted(((f.path, f.path[len(prefix):], f.size) for f in found
                     if f.type == pafs.FileType.File and f.path.lower().endswith(SUFFIXES)),
                    key=lambda x: x[1])
     if not files:
@@ -310,11 +326,11 @@ def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Pro
     blocks = max(1, -(-total // block_rows))
     with ray_session(address, workers), _quiet_ray_data(ray):
         if url:
-            sources = {path: (i, source) for i, (path, source) in enumerate(listed)}
-            read = ray.data.read_binary_files([p for p, _ in listed], filesystem=fs, include_paths=True,
-                                              override_num_blocks=blocks)
-            read = read.map_batches(_read_blobs, batch_format="pyarrow", batch_size=block_rows,
-                                    fn_kwargs={"config": config, "sources": sources})
+            items = [{"i": i, "path": path, "source": source, "size": size}
+                     for i, (path, source, size) in enumerate(listed)]
+            read = ray.data.from_items(items, override_num_blocks=blocks)
+            read = read.map_batches(_read_url_files, batch_format="pyarrow", batch_size=block_rows,
+                                    fn_kwargs={"config": config, "fs": fs})
         else:
             items = [{"i": i, "file": pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)} for i, f in enumerate(files)]
             read = ray.data.from_items(items, override_num_blocks=blocks)

@@ -1,0 +1,196 @@
+"""The Ray engine gives the same result as the local engine, byte for byte.
+
+A local Ray with 2 CPUs runs on a few hundred generated documents (the seeds, plus BBC articles
+from tests/fixtures/ray wrapped in site chrome, copied across sites, edited, truncated,
+re-encoded, gzipped, and some files that must be skipped). Skipped only when Ray is not
+installed (``pip install -e '.[ray]'``).
+"""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner.config import CleanConfig
+from cleaner.package.dataset import content_digest, make_rows
+from cleaner.package.versions import write_version
+from cleaner.pipeline import clean_files
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ray"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+needs_ray = pytest.mark.skipif(importlib.util.find_spec("ray") is None,
+                               reason="ray is not installed (pip install -e '.[ray]')")
+
+SITES = {
+    "ledger": (["Skip to main content", "Home | World | Business | Sport | Tech | Culture", "The Morning Ledger"],
+               ["Share this article", "Sign up for the Morning Ledger briefing, every weekday at 7am",
+                "© 2005 The Morning Ledger. All rights reserved."]),
+    "courier": (["Menu", "Search", "Courier Daily - news you can trust"],
+                ["- Advertisement -", "Comments (0) - Be the first to comment",
+                 "Courier Daily is published by Courier Media Group. Contact us | Privacy | Terms"]),
+    "wire": (["WIRE NEWS", "Latest | Most read | Video"],
+             ["Related stories", "Follow us on Facebook, Twitter and Instagram",
+              "Copyright 2005 Wire News Agency"]),
+}
+
+
+def _page(site: str, art: dict, paras: list[str], rng: random.Random) -> str:
+    head, foot = SITES[site]
+    date = f"{rng.randint(1, 28)} {rng.choice(['January', 'March', 'June', 'November'])} 2005"
+    lines = head + [art["title"], date, ""] + [p for para in paras for p in (para, "")] + foot
+    return "\n".join(lines) + "\n"
+
+
+def make_corpus(folder: Path) -> Path:
+    """A few hundred scraped-looking files with every kind of outcome (deterministic)."""
+    rng = random.Random(8)
+    arts = json.loads((FIXTURES / "bbc_articles.json").read_text(encoding="utf-8"))
+    shutil.copytree(SEEDS, folder / "seeds")
+    for k, art in enumerate(arts):
+        cat, paras = art["category"], art["paragraphs"]
+        name = f"{cat}/{k:03d}"
+        sites = rng.sample(sorted(SITES), 3)
+        (folder / sites[0] / cat).mkdir(parents=True, exist_ok=True)
+        (folder / sites[1] / cat).mkdir(parents=True, exist_ok=True)
+        (folder / sites[2] / cat).mkdir(parents=True, exist_ok=True)
+        # the story on three sites: exact copies of the body under different chrome
+        (folder / sites[0] / f"{name}.txt").write_text(_page(sites[0], art, paras, rng), encoding="utf-8")
+        (folder / sites[1] / f"{name}.txt").write_bytes(
+            _page(sites[1], art, paras, rng).encode("cp1252", errors="replace"))  # a legacy code page
+        with gzip.open(folder / sites[2] / f"{name}.txt.gz", "wt", encoding="utf-8") as fh:
+            fh.write(_page(sites[2], art, paras, rng))
+        # edited copies: a word changed and a line added (near), the first paragraphs (contained)
+        words = paras[0].split()
+        words[len(words) // 2] = "reportedly"
+        edited = [" ".join(words)] + paras[1:] + ["Additional reporting by our correspondent."]
+        (folder / sites[0] / f"{name}-update.txt").write_text(_page(sites[0], art, edited, rng), encoding="utf-8")
+        if len(paras) >= 3:
+            (folder / sites[1] / f"{name}-short.txt").write_text(_page(sites[1], art, paras[:2], rng),
+                                                                 encoding="utf-8")
+        # a live page: the paragraphs with advertisement markers between them
+        live = [p for para in paras for p in (para, "Advertisement")]
+        (folder / "live" / cat).mkdir(parents=True, exist_ok=True)
+        (folder / "live" / f"{name}.txt").write_text(_page(sites[2], art, live, rng), encoding="utf-8")
+    bad = folder / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (bad / "utf16.txt").write_bytes("A short note in UTF-16 with a BOM.\nSecond line.".encode("utf-16"))
+    (bad / "broken.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    (bad / "chrome-only.txt").write_text("Skip to main content\nMenu\nSearch\nShare this article\n", encoding="utf-8")
+    return folder
+
+
+def _inputs(manifest: dict) -> list:
+    return manifest["inputs"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return make_corpus(tmp_path_factory.mktemp("ray-corpus") / "scrape")
+
+
+@pytest.fixture(scope="module")
+def local_result(corpus):
+    return clean_files(corpus, CleanConfig(), workers=1)
+
+
+@pytest.fixture(scope="module")
+def ray_cluster():
+    """A private local Ray with 2 CPUs on 127.0.0.1, shut down after this module."""
+    import ray
+
+    from cleaner.engines.ray_engine import ray_session
+
+    assert not ray.is_initialized()
+    with ray_session(num_cpus=2) as r:
+        yield r
+    assert not ray.is_initialized()
+
+
+def test_corpus_covers_every_outcome(local_result):
+    docs = local_result.docs
+    assert 200 <= len(docs) <= 400
+    hows = {d.reason for d in docs if d.status == "duplicate"}
+    assert {"exact", "near", "contained"} <= hows, hows
+    assert sum(d.status == "skipped" for d in docs) >= 4
+    assert {"cp1252", "utf-8"} <= {d.encoding for d in docs}
+    assert any(r.reason == "corpus-repeat" for d in docs for r in d.removals)
+
+
+@needs_ray
+def test_ray_engine_gives_the_same_documents_rows_and_parquet(ray_cluster, corpus, local_result, tmp_path):
+    from cleaner.engines.ray_engine import clean_files_ray
+
+    ticks = []
+    result = clean_files_ray(corpus, CleanConfig(), progress=lambda *a: ticks.append(a), block_rows=16)
+    assert [d.source for d in result.docs] == [d.source for d in local_result.docs]
+    assert result.docs == local_result.docs  # every field: text, removals, meta, language, duplicates
+    assert content_digest(make_rows(result.docs)) == content_digest(make_rows(local_result.docs))
+    assert ticks[-1] == ("dedup", len(result.docs), len(result.docs))
+
+    a = write_version(local_result, tmp_path / "local", "news")
+    b = write_version(result, tmp_path / "ray", "news")
+    assert _inputs(a.manifest) == _inputs(b.manifest)
+    assert a.manifest["content_sha256"] == b.manifest["content_sha256"]
+    assert a.manifest["counts"] == b.manifest["counts"]
+    shards_a = sorted((a.path / "data").glob("*.parquet"))
+    shards_b = sorted((b.path / "data").glob("*.parquet"))
+    assert [p.name for p in shards_a] == [p.name for p in shards_b] and shards_a
+    for pa_, pb_ in zip(shards_a, shards_b):
+        assert pa_.read_bytes() == pb_.read_bytes(), pa_.name
+    assert {k: v for k, v in a.manifest["files"].items() if k.startswith("data/")} == {
+        k: v for k, v in b.manifest["files"].items() if k.startswith("data/")}
+
+
+@needs_ray
+def test_url_input_read_with_read_binary_files_matches(ray_cluster, corpus, local_result):
+    """The object-store path (pyarrow.fs listing + read_binary_files), tried on a file:// URL."""
+    from cleaner.engines.ray_engine import clean_files_ray
+
+    result = clean_files_ray(corpus.resolve().as_uri(), CleanConfig())
+    assert result.docs == local_result.docs
+    assert content_digest(make_rows(result.docs)) == content_digest(make_rows(local_result.docs))
+
+
+@needs_ray
+def test_cli_engine_ray_makes_no_new_version_after_local(ray_cluster, tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    runner = CliRunner()
+    out = tmp_path / "data"
+    first = runner.invoke(main, ["clean", str(SEEDS), "--out", str(out), "--no-report", "--workers", "1"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(main, ["clean", str(SEEDS), "--out", str(out), "--no-report", "--engine", "ray"])
+    assert again.exit_code == 0, again.output
+    assert "no change" in again.output
+
+
+def test_engine_ray_without_ray_names_the_extra(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray -> ImportError
+    res = CliRunner().invoke(main, ["clean", str(SEEDS), "--out", str(tmp_path), "--engine", "ray"])
+    assert res.exit_code == 1
+    assert "pip install 'cleaner[ray]'" in res.output
+
+
+def test_address_needs_engine_ray(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    res = CliRunner().invoke(main, ["clean", str(SEEDS), "--out", str(tmp_path), "--address", "auto"])
+    assert res.exit_code == 1
+    assert "--address needs --engine ray" in res.output
