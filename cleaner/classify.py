@@ -71,6 +71,9 @@ SIDE_BLOCK_SHARE = 0.5
 main block's words (a second half of an article split by an ad; not a comment or teaser)."""
 MAX_MERGE_GAP = 8
 """Blocks split by at most this many chrome lines may merge again (see ``GAP_SHARE``)."""
+MAX_PLAIN_GAP = 4
+"""Blocks split by at most this many chrome lines, none of them recognised by a rule (only
+judged by their shape), merge again."""
 GAP_SHARE = 0.25
 """Two blocks merge when the words of the chrome between them are at most this share of the
 smaller block: a long feature with names and photo credits between its sections is one article;
@@ -87,11 +90,14 @@ LIST_ITEM_MAX_WORDS = 30
 """... each of at most this many words."""
 TEASER_CHAIN = 3
 """Records (headline + one short paragraph) in a row that make a teaser list."""
-TEASER_MAX_WORDS = 60
+TEASER_MAX_WORDS = 100
 """A teaser's summary is one paragraph of at most this many words."""
 TEASER_HEAD_WORDS = 5
 """The median headline of a teaser list has at least this many words (a list item's label,
 a name or a number, is shorter)."""
+DATED_MAX_WORDS = 12
+"""A line of at most this many words that holds a time or a full date is a timestamp line
+(chrome, unless it ends a sentence); metadata lifting takes the article's own date first."""
 LONG_LINE_WORDS = 25
 """Corpus repeats: a line this long is prose-like ..."""
 LONG_LINE_FACTOR = 3
@@ -125,6 +131,12 @@ _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(?:^|\s)[@#]\w+|\.(?:com|or
 _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|d|days?)\b|\bago\b|^by\s")
 """A date, a time, an age ("3h", "2 days ago") or a byline: what a teaser's meta line holds."""
+_DATED = re.compile(
+    r"\b\d{1,2}:\d\d\b|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|days?)\b(?: ago)?|\bago\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b", re.I)
+"""A time, an age or a full date: a line of a few words holding one is a timestamp."""
+_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$|\[(?:…|\.\.\.)\]$")
+"""A line cut short by the site ("... plus JBL he...", "location become […]"): a teaser."""
 _LISTISH = re.compile(r"^(?:[•·▪►▸◦\-–—*+>]|\d{1,2}[.)]\s)")
 
 
@@ -220,6 +232,7 @@ class LineStats:
     caps: float         # share of words that start with a capital (cased scripts)
     linkish: bool       # holds a URL, an e-mail address, a @handle or a domain name
     listish: bool       # starts like a list item
+    dated: bool = False  # a short line that holds a time, a full date or an age ("3h ago")
 
 
 def line_stats(line: str, stops: frozenset[str]) -> LineStats:
@@ -251,6 +264,7 @@ def line_stats(line: str, stops: frozenset[str]) -> LineStats:
         caps=caps,
         linkish=bool(_LINKISH.search(line)),
         listish=bool(_LISTISH.match(line)),
+        dated=n <= DATED_MAX_WORDS and bool(_DATED.search(line)),
     )
 
 
@@ -264,6 +278,8 @@ def _prose_stop(stats: Sequence[LineStats]) -> float:
 
 def _first_class(s: LineStats, prose: float) -> str:
     """good / near / short / bad, from the line alone."""
+    if s.dated and not s.terminal:  # "Updated 5:27 am, Nov. 20, 2019", "8H ago 10:48"
+        return "bad"
     if s.words <= SHORT_MAX_WORDS:
         return "short"
     if s.stop < 0:  # no stop list: length and punctuation only
@@ -354,7 +370,10 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
             out[k] = "good"
         elif c == "near":
             prev, nxt = nearest(k, -1, ("near", "short")), nearest(k, 1, ("near", "short"))
-            out[k] = "good" if "good" in (prev, nxt) else "bad"
+            if _headline_shaped(stats[idx[k]], lines[idx[k]]):
+                out[k] = "good" if nxt == "good" else "bad"  # a subheading has text under it
+            else:
+                out[k] = "good" if "good" in (prev, nxt) else "bad"
     # short: good only between two good lines, and only in a run of at most MAX_SHORT_RUN
     resolved = list(out)
     k = 0
@@ -383,8 +402,8 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     line (and perhaps a byline or a date) followed by a single short paragraph, the way sites
     list their other stories below an article. An article's own subheadings are followed by
     several paragraphs, and a numbered list item is not a headline. A teaser carries a date or
-    a byline (a line of ``meta``, lifted as metadata, or a date-shaped line) in at least half of
-    the records, which the items of a buying guide do not; the chain must also leave at least
+    a byline (a line of ``meta``, lifted as metadata, or a date-shaped line), or is cut short
+    ("…"), in at least half of the records, which the items of a buying guide are not; the chain must also leave at least
     ``MIN_ARTICLE_WORDS`` words of prose outside it (the article it is next to).
 
     >>> head = "Council approves the new budget for next year's road works"
@@ -414,7 +433,8 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
                  and _headline_shaped(stats[j], lines[j])]
         if lone and s is not None and s.words <= TEASER_MAX_WORDS and 1 <= len(sep) <= 4 and heads:
             records.append((sep, i))
-            dated += any(j in meta or _DATEISH.search(lines[j].lower()) for j in sep if len(lines[j]) <= 80)
+            dated += any(j in meta or _DATEISH.search(lines[j].lower()) for j in sep if len(lines[j]) <= 80) \
+                or any(_TRUNCATED.search(lines[j]) for j in (*heads, i))
         else:
             if len(records) >= TEASER_CHAIN and dated * 2 >= len(records):
                 chains.append(records)
@@ -440,42 +460,51 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     return out
 
 
-def _main_blocks(classes: list[str | None], words: list[int]) -> set[int]:
+def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] = frozenset(),
+                 ruled: set[int] = frozenset()) -> set[int]:
     """Indices of good lines that belong to the document's main prose block(s).
 
     Good lines form blocks, split where more than ``MAX_GAP`` chrome lines stand between them;
     neighbouring blocks merge again when the chrome between them is light next to the prose on
-    both sides (``GAP_SHARE``: the names, credits and labels inside a long feature). The largest
-    block is the article; another stays when it has ``SIDE_BLOCK_SHARE`` of its words."""
+    both sides (``GAP_SHARE``: the names, credits and labels inside a long feature), or when it
+    is short and no rule recognised any of it (``MAX_PLAIN_GAP``: a buying guide's product names
+    and shop links between its paragraphs). The largest
+    block is the article; another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
+    not come after a ``footer`` line (a copyright or legal footer) that follows the article."""
     blocks: list[list[int]] = []
-    gaps: list[tuple[int, int]] = []  # (lines, words) of chrome before each block
-    gap, gap_words = MAX_GAP + 1, 0
+    gaps: list[tuple[int, int, bool]] = []  # (lines, words, any rule-decided) of chrome before each block
+    gap, gap_words, gap_ruled = MAX_GAP + 1, 0, True
     for i, c in enumerate(classes):
         if c == "good":
             if gap > MAX_GAP or not blocks:
                 blocks.append([])
-                gaps.append((gap, gap_words))
+                gaps.append((gap, gap_words, gap_ruled))
             blocks[-1].append(i)
-            gap, gap_words = 0, 0
+            gap, gap_words, gap_ruled = 0, 0, False
         elif c == "bad":
             gap += 1
             gap_words += max(1, words[i])
+            gap_ruled = gap_ruled or i in ruled
     if not blocks:
         return set()
     sizes = [sum(words[i] for i in b) for b in blocks]
     merged: list[list[int]] = [blocks[0]]
     msizes = [sizes[0]]
-    for b, size, (g_lines, g_words) in zip(blocks[1:], sizes[1:], gaps[1:]):
-        if g_lines <= MAX_MERGE_GAP and g_words <= GAP_SHARE * min(size, msizes[-1]):
+    for b, size, (g_lines, g_words, g_ruled) in zip(blocks[1:], sizes[1:], gaps[1:]):
+        if (g_lines <= MAX_MERGE_GAP and g_words <= GAP_SHARE * min(size, msizes[-1])) or \
+                (g_lines <= MAX_PLAIN_GAP and not g_ruled):
             merged[-1] = merged[-1] + b
             msizes[-1] += size
         else:
             merged.append(b)
             msizes.append(size)
     main = max(msizes)
+    m = msizes.index(main)
+    end = max(merged[m])
+    stop = min((i for i in footer if i > end), default=len(classes))
     keep: set[int] = set()
     for b, size in zip(merged, msizes):
-        if size >= SIDE_BLOCK_SHARE * main:
+        if size >= SIDE_BLOCK_SHARE * main and b[0] < stop:
             keep.update(b)
     return keep
 
@@ -524,7 +553,9 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
             classes[i] = "bad"
     resolved = _resolve(lines, classes, stats)
     cut = _comment_section_start(lines, decided, resolved, words)
-    main = _main_blocks(resolved[:cut], words[:cut])
+    footer = {i for i, (reason, _) in decided.items() if reason == "copyright-footer"}
+    ruled = {i for i, (reason, _) in decided.items() if not reason.startswith("metadata")}
+    main = _main_blocks(resolved[:cut], words[:cut], footer, ruled)
     for i in stats:
         if i >= cut:
             out[i] = ("low-content", "after-comment-form")
