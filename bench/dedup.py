@@ -190,6 +190,13 @@ def main() -> None:
                     f"peak RSS {res['peak_rss_mb']:.0f} MB, +{growth} MB during dedup")
             print(line)
             if system == "cleaner":
+                f1_target = 0.98 if n <= 10_000 else 0.97
+                checks = [(f"F1 >= {f1_target}", res["f1"] >= f1_target),
+                          ("one kept per cluster >= 0.98", res["kept_exact_one"] >= 0.98),
+                          ("dedup >= 5,000 docs/s (wall)", res["docs_per_s"] >= 5000),
+                          ("peak RSS <= 1.5 GB", res["peak_rss_mb"] <= 1536)]
+                print(f"{'':>26} targets: " + ", ".join(f"{name} {'met' if ok else 'NOT met'}" for name, ok in checks)
+                      + f"; CPU rate {res['docs'] / res['cpu_seconds']:,.0f} docs per CPU-second")
                 print(f"{'':>26} how: {res['how']}  recall by variant: {res['recall_by_variant']}")
             if intra:
                 print(f"{'':>26} repeats (raw lines): P={res['intra_precision']:.4f} R={res['intra_recall']:.4f} "

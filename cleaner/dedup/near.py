@@ -16,9 +16,14 @@ with numpy, batch by batch, so only hashes are kept, never the texts:
    agree on a whole band are candidate pairs. With 4 rows a pair at Jaccard 0.5 is found with
    probability 0.87, at 0.8 with 0.99999, so truncated copies (low Jaccard, high containment)
    are found too.
-4. **Verification.** Each candidate pair is checked on the stored shingle sets: Jaccard
-   ``|A∩B| / |A∪B|`` (link ``near``) or containment of the smaller in the larger
-   ``|A∩B| / |A|`` (link ``contained``, a truncated or extended copy).
+4. **Verification.** Candidate pairs whose *estimated* similarity is far below both
+   thresholds are dropped; the rest are checked on the stored shingle sets: Jaccard
+   ``|A∩B| / |A∪B|`` at or above ``near_threshold`` links ``near``; otherwise containment of
+   the smaller in the larger ``|A∩B| / |A|`` at or above ``containment_threshold`` links
+   ``contained`` (a truncated or extended copy), provided the smaller has at least half the
+   larger's shingles and the two share their start (half of the larger's first 32 shingles,
+   kept in text order, are in the smaller), so a short article quoted whole inside a longer,
+   different one is not taken for a copy.
 5. **Clusters.** Documents are visited best first (longest, then smallest id). An unassigned
    document either joins the representative of a verified neighbour, *after being verified
    against that representative itself*, or becomes a representative. A duplicate always points
