@@ -27,8 +27,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-import numpy as np
-
 from .near import ShingleIndex, Verifier, cluster, lsh_candidates, prefilter
 from .repeats import find_repeats
 
