@@ -175,6 +175,17 @@ def test_cli_engine_ray_makes_no_new_version_after_local(ray_cluster, tmp_path):
     assert "no change" in again.output
 
 
+@needs_ray
+def test_workers_with_other_cleaner_code_are_refused(ray_cluster, monkeypatch):
+    """A worker whose cleaner source differs from the driver's (another version on a node, or
+    files edited during the run) stops the run with a clear error instead of mixed output."""
+    from cleaner.engines import ray_engine
+
+    monkeypatch.setattr(ray_engine, "CODE_FINGERPRINT", "0" * 64)  # the driver's, as workers see it
+    with pytest.raises(ray_engine.CodeMismatch, match="different cleaner code"):
+        ray_engine.clean_files_ray(SEEDS, CleanConfig())
+
+
 def test_engine_ray_without_ray_names_the_extra(monkeypatch, tmp_path):
     from click.testing import CliRunner
 

@@ -81,6 +81,37 @@ class EngineUnavailable(CleanerError):
     """The requested engine cannot run here (its extra is not installed, or it cannot start)."""
 
 
+class CodeMismatch(CleanerError):
+    """A worker runs different cleaner code than the driver (another version, or files changed
+    during the run), so its output could differ from the local engine's."""
+
+
+def _code_fingerprint() -> str:
+    """sha256 of the cleaner package's source files (paths and bytes), read when this module is
+    imported, which is right after the pipeline modules it imports were loaded."""
+    import hashlib
+
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(package).as_posix().encode() + b"\0")
+            h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+CODE_FINGERPRINT = _code_fingerprint()
+"""Which cleaner code this process runs; every batch on a worker checks it against the driver's."""
+
+
+def _check_code(fingerprint: str) -> None:
+    if fingerprint != CODE_FINGERPRINT:
+        raise CodeMismatch(
+            f"a Ray worker runs different cleaner code than the driver (source sha256 "
+            f"{CODE_FINGERPRINT[:12]} on the worker, {fingerprint[:12]} on the driver): install the same "
+            f"cleaner on every node, and do not edit the source during a run")
+
+
 def import_ray():
     """``ray`` with Ray Data, or a clear error naming the extra to install."""
     try:
@@ -113,17 +144,19 @@ def _pass1_table(index: list[int], results: list[tuple[Document, set[int]]]) -> 
     })
 
 
-def _read_files(batch: pa.Table, config: CleanConfig) -> pa.Table:
+def _read_files(batch: pa.Table, config: CleanConfig, fingerprint: str) -> pa.Table:
     """Pass 1 on listed files: ``read_step`` on each (the InputFile travels pickled, so paths
     that are not valid UTF-8 arrive intact)."""
+    _check_code(fingerprint)
     files = [pickle.loads(b) for b in batch.column("file").to_pylist()]
     return _pass1_table(batch.column("i").to_pylist(), [read_step(f, config) for f in files])
 
 
-def _read_url_files(batch: pa.Table, config: CleanConfig, fs) -> pa.Table:
+def _read_url_files(batch: pa.Table, config: CleanConfig, fs, fingerprint: str) -> pa.Table:
     """Pass 1 on object-store files: each worker opens its files through ``fs`` (a pickled
     ``pyarrow.fs`` filesystem), reads at most ``max_file_bytes + 1`` raw bytes, and turns them
     into a Document like ``read_step`` does; a file that cannot be read is skipped with a reason."""
+    _check_code(fingerprint)
     index, results = [], []
     for i, path, source, size in zip(*(batch.column(c).to_pylist() for c in ("i", "path", "source", "size"))):
         if size is not None and size > config.max_file_bytes:
@@ -180,8 +213,9 @@ def _count_keys(batch: pa.Table) -> pa.Table:
     return pa.table({"key": pa.array(keys, pa.uint64()), "n": pa.array(counts.astype(np.int64), pa.int64())})
 
 
-def _clean_docs(batch: pa.Table, config: CleanConfig, corpus: classify.CorpusStats) -> pa.Table:
+def _clean_docs(batch: pa.Table, config: CleanConfig, corpus: classify.CorpusStats, fingerprint: str) -> pa.Table:
     """Pass 2: ``clean_step`` on each document (it leaves skipped documents as they are)."""
+    _check_code(fingerprint)
     docs = [clean_step(pickle.loads(b), config, corpus) for b in batch.column("doc").to_pylist()]
     return pa.table({"i": batch.column("i"), "doc": pa.array([_pack(d) for d in docs], pa.binary())})
 
@@ -258,9 +292,11 @@ def list_inputs(root: Path, config: CleanConfig) -> list:
 @contextlib.contextmanager
 def ray_session(address: str | None = None, num_cpus: int | None = None):
     """Use the Ray already initialised in this process; else connect to ``address`` (an existing
-    cluster: ``auto``, ``HOST:PORT`` or ``ray://HOST:10001``); else start a private local Ray on
-    127.0.0.1 with ``num_cpus`` CPUs (default: all cores), no dashboard, no usage reporting.
-    A Ray started or connected here is shut down on exit."""
+    cluster: ``auto``, ``HOST:PORT`` or ``ray://HOST:10001``); else start a private local Ray
+    with ``num_cpus`` CPUs (default: all cores), no dashboard and no usage reporting, so nothing
+    leaves the machine. (Ray's own processes still listen on the machine's address, guarded by
+    Ray's token authentication; Ray offers no loopback-only mode.) A Ray started or connected
+    here is shut down on exit."""
     ray = import_ray()
     if ray.is_initialized():
         yield ray
@@ -271,8 +307,7 @@ def ray_session(address: str | None = None, num_cpus: int | None = None):
         if address:
             ray.init(address=address, **quiet)
         else:
-            ray.init(num_cpus=num_cpus or default_workers(), include_dashboard=False,
-                     _node_ip_address="127.0.0.1", **quiet)
+            ray.init(num_cpus=num_cpus or default_workers(), include_dashboard=False, **quiet)
     except (ConnectionError, RuntimeError, ValueError) as e:
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         raise EngineUnavailable(f"could not start or reach {where}: {e}") from None
@@ -316,27 +351,56 @@ def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Pro
     """
     config = config or CleanConfig()
     ray = import_ray()
-    url = is_url(input_path)
-    if url:
-        fs, listed = _list_url(str(input_path))
-        total = len(listed)
+    if is_url(input_path):
+        fs, inputs = _list_url(str(input_path))
     else:
-        files = list_inputs(Path(input_path), config)
-        total = len(files)
+        fs, inputs = None, list_inputs(Path(input_path), config)
+    total = len(inputs)
+    try:
+        docs = _run(ray, inputs, fs, config, progress, address, workers, block_rows)
+    except Exception as e:
+        message = _worker_message(e, CodeMismatch)
+        if message is None:
+            raise
+        raise CodeMismatch(message) from None
+    missing = sum(d is None for d in docs)
+    if missing:
+        raise CleanerError(f"the Ray engine lost {missing} of {total} documents")
+    dedup_stage(docs, config)
+    _tick(progress, "dedup", total, total)
+    return RunResult(docs=docs, config=config, input_root=str(input_path))
+
+
+def _worker_message(e: BaseException, kind: type) -> str | None:
+    """The message of a ``kind`` exception raised on a worker, from the error Ray hands back
+    (which carries the worker's traceback as text, the original class not always restored)."""
+    marker = f"{kind.__name__}: "
+    for line in str(e).splitlines():
+        if marker in line:
+            return line.split(marker, 1)[1].strip()
+    return None
+
+
+def _run(ray, inputs: list, fs, config: CleanConfig, progress: Progress | None, address: str | None,
+         workers: int | None, block_rows: int) -> list[Document | None]:
+    """The two Ray Data passes over ``inputs`` (InputFiles, or ``(path, source, size)`` of an
+    object store ``fs``); the documents in input order (dedup follows on the driver)."""
+    total = len(inputs)
     blocks = max(1, -(-total // block_rows))
+    fingerprint = CODE_FINGERPRINT
     with ray_session(address, workers), _quiet_ray_data(ray):
-        if url:
+        if fs is not None:
             items = [{"i": i, "path": path, "source": source, "size": size}
-                     for i, (path, source, size) in enumerate(listed)]
+                     for i, (path, source, size) in enumerate(inputs)]
             read = ray.data.from_items(items, override_num_blocks=blocks)
             read = read.map_batches(_read_url_files, batch_format="pyarrow", batch_size=block_rows,
-                                    fn_kwargs={"config": config, "fs": fs})
+                                    fn_kwargs={"config": config, "fs": fs, "fingerprint": fingerprint})
         else:
-            items = [{"i": i, "file": pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)} for i, f in enumerate(files)]
+            items = [{"i": i, "file": pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)} for i, f in enumerate(inputs)]
             read = ray.data.from_items(items, override_num_blocks=blocks)
             del items
             read = read.map_batches(_read_files, batch_format="pyarrow", batch_size=block_rows,
-                                    fn_kwargs={"config": config})
+                                    fn_kwargs={"config": config, "fingerprint": fingerprint})
         _tick(progress, "read", 0, total)
         repaired = read.materialize()
         _tick(progress, "read", total, total)
@@ -351,7 +415,7 @@ def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Pro
 
         cleaned = repaired.select_columns(["i", "doc"]).map_batches(
             _clean_docs, batch_format="pyarrow", batch_size=block_rows,
-            fn_kwargs={"config": config, "corpus": corpus})
+            fn_kwargs={"config": config, "corpus": corpus, "fingerprint": fingerprint})
         docs: list[Document | None] = [None] * total
         done = 0
         for batch in cleaned.iter_batches(batch_format="pyarrow", batch_size=None):
@@ -360,9 +424,4 @@ def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Pro
             done += batch.num_rows
             _tick(progress, "clean", done, total)
         del repaired, cleaned
-    missing = sum(d is None for d in docs)
-    if missing:
-        raise CleanerError(f"the Ray engine lost {missing} of {total} documents")
-    dedup_stage(docs, config)
-    _tick(progress, "dedup", total, total)
-    return RunResult(docs=docs, config=config, input_root=str(input_path))
+    return docs
