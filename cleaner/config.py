@@ -72,6 +72,13 @@ class CleanConfig:
     """Share of the shorter document's shingles found in the longer one that makes it `contained`."""
     dedup_seed: int = 1
     """Seed of the MinHash permutations."""
+    lsh_rows: int = 4
+    """Signature slots per LSH band (num_perm // lsh_rows bands); fewer rows find lower-similarity candidates."""
+    containment_min_ratio: float = 0.5
+    """A contained copy must have at least this share of the longer body's shingles."""
+    containment_min_start: float = 0.5
+    """Share of the longer body's first 32 shingles that must be in the shorter one (truncated and
+    extended copies share their start)."""
 
     # -- packaging ---------------------------------------------------------------------
     shard_rows: int = 50_000

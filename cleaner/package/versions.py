@@ -27,7 +27,7 @@ from ..pipeline import RunResult
 from . import card, croissant, dataset
 
 VERSION_DIR = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
-LIBRARIES = ("ftfy", "langdetect", "charset-normalizer", "pyarrow", "datasets", "datasketch")
+LIBRARIES = ("ftfy", "langdetect", "charset-normalizer", "pyarrow", "datasets", "numpy", "stopwordsiso")
 
 
 def parse_version(text: str) -> tuple[int, int, int]:
