@@ -193,14 +193,14 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def clean_files(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,
-                workers: int | None = None) -> RunResult:
-    """Run the whole pipeline on a folder (or one file) of scraped text.
+def clean_documents(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,
+                    workers: int | None = None) -> list[Document]:
+    """Every input file as a cleaned Document (kept or skipped), sorted by source: all the
+    stages before duplicates are looked for.
 
     Two passes over the documents, each spread over ``workers`` processes (default: all
     cores): read and repair (collecting line statistics of the corpus), then clean and detect
-    language; then duplicates are found across the corpus. The result does not depend on the
-    number of workers.
+    language. The result does not depend on the number of workers.
     """
     config = config or CleanConfig()
     root = Path(input_path)
@@ -217,11 +217,20 @@ def clean_files(input_path: str | Path, config: CleanConfig | None = None, progr
         docs.append(doc)
         counts.update(keys)
         readable += doc.status == "kept"
+    del files
     corpus = classify.CorpusStats.from_counts(counts, readable, config)
     del counts
     todo = [d for d in docs if d.status == "kept"]
     cleaned = {d.source: d for d in engine.map(clean_step, todo, (config, corpus), progress, "clean")}
-    docs = [cleaned.get(d.source, d) for d in docs]
+    return [cleaned.get(d.source, d) for d in docs]
+
+
+def clean_files(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,
+                workers: int | None = None) -> RunResult:
+    """Run the whole pipeline on a folder, one file, or a JSONL/Parquet table of scraped text:
+    clean_documents, then exact and near duplicates across the corpus."""
+    config = config or CleanConfig()
+    docs = clean_documents(input_path, config, progress, workers)
     dedup_stage(docs, config)
     _tick(progress, "dedup", len(docs), len(docs))
     return RunResult(docs=docs, config=config, input_root=str(input_path))
