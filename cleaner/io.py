@@ -201,12 +201,25 @@ def _flawed_utf8(data: bytes, err: UnicodeDecodeError) -> tuple[str | None, str 
             ok.append(False)
     if not any(good and not line.isascii() for good, line in zip(ok, lines)):
         return None, None  # no line shows UTF-8 beyond ASCII: a legacy code page throughout
-    legacy = _detect(b"\n".join(line for good, line in zip(ok, lines) if not good))
-    if legacy is None:
-        return None, None
-    text = "\n".join(line.decode("utf-8") if good else line.decode(legacy, errors="replace")
-                     for good, line in zip(ok, lines))
-    return text, f"utf-8+{legacy}"
+    # Each run of non-UTF-8 lines (ASCII lines between them do not break a run) gets its own
+    # code page: two pasted legacy parts (cp1252, then cp1251) each decode right.
+    runs: list[list[int]] = []
+    for i, (good, line) in enumerate(zip(ok, lines)):
+        if not good:
+            if runs and all(lines[j].isascii() for j in range(runs[-1][-1] + 1, i)):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    out = [line.decode("utf-8") if good else None for good, line in zip(ok, lines)]
+    found = []
+    for run in runs:
+        legacy = _detect(b"\n".join(lines[i] for i in run))
+        if legacy is None:
+            return None, None
+        found.append(legacy)
+        for i in run:
+            out[i] = lines[i].decode(legacy, errors="replace")
+    return "\n".join(out), "+".join(["utf-8", *dict.fromkeys(found)])
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -256,3 +269,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    """sha256 of a file's bytes, read in blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
