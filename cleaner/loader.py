@@ -5,7 +5,8 @@ import re
 from pathlib import Path
 
 from .errors import VersionError
-from .package.versions import _sha256_file, list_versions, parse_version, read_manifest
+from .io import sha256_file
+from .package.versions import list_versions, parse_version, read_manifest
 
 VERSION_TAG = re.compile(r"^v\d+\.\d+\.\d+$")
 
@@ -31,7 +32,7 @@ def verify_files(folder: Path) -> None:
         path = folder / rel
         if not path.is_file():
             raise VersionError(f"{path} is missing")
-        if _sha256_file(path) != digest:
+        if sha256_file(path) != digest:
             raise VersionError(f"{path} does not match its sha256 in the manifest")
 
 

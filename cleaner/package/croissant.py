@@ -7,12 +7,12 @@ columns; the nested audit columns (``removals``, ``duplicates``) are described i
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pyarrow as pa
 
+from ..io import sha256_file
 from .card import check_license
 from .dataset import FIELD_DOCS, SCHEMA
 
@@ -59,14 +59,6 @@ CONTEXT = {
 _SCALARS = {pa.string(): "sc:Text", pa.float64(): "sc:Float", pa.int64(): "sc:Integer", pa.bool_(): "sc:Boolean"}
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _fields(source: dict) -> list[dict]:
     out = []
     for f in SCHEMA:
@@ -92,7 +84,7 @@ def render_croissant(manifest: dict, folder: Path) -> dict:
     objects = [{"@type": "cr:FileObject", "@id": p.relative_to(folder).as_posix(), "name": p.name,
                 "description": "a Parquet shard of the train split", "contentUrl": p.relative_to(folder).as_posix(),
                 "contentSize": f"{p.stat().st_size} B", "encodingFormat": "application/x-parquet",
-                "sha256": _sha256(p)} for p in shards]
+                "sha256": sha256_file(p)} for p in shards]
     if len(objects) == 1:
         source = {"fileObject": {"@id": objects[0]["@id"]}}
         distribution = objects

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..errors import VersionError
 from . import dataset
-from .versions import _sha256_file, list_versions, parse_version, read_manifest
+from ..io import sha256_file
+from .versions import list_versions, parse_version, read_manifest
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def validate(path: str | Path) -> ValidationReport:
         p = folder / rel
         if not p.is_file():
             report.problems.append(f"{p}: missing (listed in manifest.json)")
-        elif _sha256_file(p) != digest:
+        elif sha256_file(p) != digest:
             report.problems.append(f"{p}: sha256 does not match manifest.json")
         else:
             report.checked.append(rel)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import VersionError
+from ..io import sha256_file
 from ..pipeline import RunResult
 from . import card, croissant, dataset
 
@@ -103,16 +104,6 @@ def _library_versions() -> dict[str, str]:
         except _md.PackageNotFoundError:
             out[lib] = None
     return out
-
-
-def _sha256_file(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def build_manifest(result: RunResult, name: str, version: str, rows: list[dict]) -> dict:
@@ -223,7 +214,7 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
             croissant.write_croissant(tmp, manifest)
             if extra_files:
                 extra_files(tmp, manifest)
-            manifest["files"] = {p.relative_to(tmp).as_posix(): _sha256_file(p)
+            manifest["files"] = {p.relative_to(tmp).as_posix(): sha256_file(p)
                                  for p in sorted(tmp.rglob("*")) if p.is_file()}
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                                encoding="utf-8")
