@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import cleaner
 from cleaner.cli import main
+from cleaner.io import sha256_file
 from cleaner.package import card, dataset, versions
 from cleaner.package.inspect import diff_versions, validate, versions_of
 from cleaner.pipeline import clean_files
@@ -84,7 +85,7 @@ def test_validate_recomputes_content_hash_and_checks_schema(history, tmp_path):
     # a consistent forgery: new shard, its checksum updated in the manifest, old content hash kept
     pq.write_table(pa.Table.from_pylist(rows, schema=dataset.SCHEMA), shard)
     manifest = json.loads((folder / "manifest.json").read_text())
-    manifest["files"]["data/train-00000-of-00001.parquet"] = versions._sha256_file(shard)
+    manifest["files"]["data/train-00000-of-00001.parquet"] = sha256_file(shard)
     (folder / "manifest.json").write_text(json.dumps(manifest))
     problems = validate(folder).problems
     assert len(problems) == 1 and "content_sha256 of the rows" in problems[0]
@@ -92,7 +93,7 @@ def test_validate_recomputes_content_hash_and_checks_schema(history, tmp_path):
     other = pa.schema([f for f in dataset.SCHEMA if f.name != "encoding"])
     pq.write_table(pa.Table.from_pylist([{k: v for k, v in r.items() if k != "encoding"} for r in rows], schema=other),
                    shard)
-    manifest["files"]["data/train-00000-of-00001.parquet"] = versions._sha256_file(shard)
+    manifest["files"]["data/train-00000-of-00001.parquet"] = sha256_file(shard)
     (folder / "manifest.json").write_text(json.dumps(manifest))
     problems = validate(folder).problems
     assert any("train-00000-of-00001.parquet: schema differs" in p for p in problems)
