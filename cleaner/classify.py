@@ -34,9 +34,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds (named, small, documented)
@@ -110,7 +109,6 @@ LANG_SAMPLE_WORDS = 600
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_TERMINAL = re.compile(r"[.!?…。！？:;]['\"’”»)\]]*\s*$")
 _INNER_END = re.compile(r"(\w\w)[.!?…。！？]['\"’”»)]*\s")
 """A sentence end inside the line; it counts when the word before it ends in two lowercase
 letters, so that "St. Paul", "U.S. officials" or "J.J. Watt" do not make a headline a sentence."""
@@ -124,9 +122,20 @@ def _is_terminal(line: str) -> bool:
     >>> _is_terminal("Taxes are on the rise. These maps show where")
     True
     """
-    if _TERMINAL.search(line):
+    end = line.rstrip().rstrip(_CLOSERS)
+    if end and end[-1] in _ENDS:
         return True
+    if not any(k in line for k in _INNER_GATE):
+        return False
     return any(m.group(1).islower() for m in _INNER_END.finditer(line))
+
+
+# an inner sentence end holds one of these marks
+_INNER_GATE = tuple(".!?…。！？")
+
+
+_ENDS = frozenset(".!?…。！？:;")
+_CLOSERS = "'\"’”»)]"
 _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(?:^|\s)[@#]\w+|\.(?:com|org|net)\b", re.I)
 _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|d|days?)\b|\bago\b|^by\s")
@@ -184,13 +193,19 @@ def guess_language(lines: Sequence[str]) -> str | None:
     >>> guess_language(["", "12:00"]) is None
     True
     """
+    return _guess_from_tokens([(t, None) for t in lines if t])
+
+
+def _guess_from_tokens(lines: list[tuple[str, list[str] | None]]) -> str | None:
+    """:func:`guess_language` on (line, its ``\\w+`` tokens or None) pairs."""
     langs, table = _stop_table()
     words: list[str] = []
-    for line in sorted((t for t in lines if t), key=len, reverse=True):
-        words.extend(_WORD.findall(line.lower()))
+    for line, toks in sorted(lines, key=lambda lt: len(lt[0]), reverse=True):
+        words.extend(_WORD.findall(line.lower()) if toks is None else map(str.lower, toks))
         if len(words) >= LANG_SAMPLE_WORDS:
             break
-    masks = Counter(table[w] for w in words if w in table)
+    masks = Counter(map(table.get, words))
+    masks.pop(None, None)
     hits: Counter[int] = Counter()
     for mask, n in masks.items():  # few distinct masks: unpack each once
         for k in _bits(mask):
@@ -222,8 +237,7 @@ def _list_sizes() -> tuple[int, ...]:
 # Line statistics
 # ---------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class LineStats:
+class LineStats(NamedTuple):
     """What :func:`line_stats` measures of one line."""
 
     words: int          # word count (a CJK character counts as half a word)
@@ -235,7 +249,7 @@ class LineStats:
     dated: bool = False  # a short line that holds a time, a full date or an age ("3h ago")
 
 
-def line_stats(line: str, stops: frozenset[str]) -> LineStats:
+def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None) -> LineStats:
     """Measure one line.
 
     >>> s = line_stats("The cat sat on the mat.", stop_words("en"))
@@ -244,28 +258,36 @@ def line_stats(line: str, stops: frozenset[str]) -> LineStats:
     >>> line_stats("Most Popular Articles", stop_words("en")).terminal
     False
     """
-    toks = _WORD.findall(line)
-    cjk = len(_CJK.findall(line))
+    if toks is None:
+        toks = _WORD.findall(line)
+    cjk = len(_CJK.findall(line)) if not line.isascii() and _CJK.search(line) else 0
     if cjk:  # scripts written without spaces: count characters, not runs; no stop words
         toks = [t for t in toks if not _CJK.search(t)]
     n = len(toks) + cjk // 2
     if cjk * 2 >= len(line):
         stop = -1.0
     elif stops and toks:
-        stop = sum(1 for t in toks if t.lower() in stops) / len(toks)
+        stop = sum(map(stops.__contains__, map(str.lower, toks))) / len(toks)
     else:
         stop = -1.0
-    alpha = [t for t in toks if t[0].isalpha() and (t[0].isupper() or t[0].islower())]
-    caps = sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0
+    firsts = [t[0] for t in toks]
+    upper = sum(map(str.isupper, firsts))
+    cased = upper + sum(map(str.islower, firsts))
+    low = line.lower() if ("@" in line or "#" in line or "." in line or ":" in line) else ""
     return LineStats(
         words=max(n, 1 if cjk else 0),
         stop=stop,
         terminal=_is_terminal(line),
-        caps=caps,
-        linkish=bool(_LINKISH.search(line)),
+        caps=upper / cased if cased else 0.0,
+        linkish=bool(low) and any(k in low for k in _LINK_GATE) and bool(_LINKISH.search(line)),
         listish=bool(_LISTISH.match(line)),
-        dated=n <= DATED_MAX_WORDS and bool(_DATED.search(line)),
+        dated=n <= DATED_MAX_WORDS and bool(_DIGIT.search(line) or "ago" in line.lower()) and bool(_DATED.search(line)),
     )
+
+
+_DIGIT = re.compile(r"\d")
+_LINK_GATE = ("http", "www.", "@", "#", ".com", ".org", ".net")
+"""Every link shape contains one of these (lowercased), checked before the pattern."""
 
 
 def _prose_stop(stats: Sequence[LineStats]) -> float:
@@ -528,7 +550,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     if config is not None and not getattr(config, "line_statistics", True):
         return out
 
-    lang = guess_language([t for i, t in enumerate(lines) if t and i not in decided])
+    tokens = {i: _WORD.findall(t) for i, t in enumerate(lines) if t and i not in decided}
+    lang = _guess_from_tokens([(lines[i], toks) for i, toks in tokens.items()])
     stops = stop_words(lang)
     classes: list[str | None] = [None] * len(lines)
     words = [0] * len(lines)
@@ -541,7 +564,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
             # metadata is transparent; removed chrome counts as chrome for the neighbours
             classes[i] = None if reason.startswith("metadata") else "bad"
             continue
-        stats[i] = line_stats(t, stops)
+        stats[i] = line_stats(t, stops, tokens[i])
         words[i] = stats[i].words
     prose = _prose_stop(list(stats.values()))
     for i, s in stats.items():
@@ -596,8 +619,9 @@ def normalize_line(line: str) -> str:
     >>> normalize_line("  © 2019  Example  Media ")
     '© 0 example media'
     """
-    t = unicodedata.normalize("NFKC", line).casefold()
-    return _SPACE.sub(" ", _NUM.sub("0", t)).strip()
+    # NFKC leaves ASCII alone and casefolding ASCII is lowercasing
+    t = line.lower() if line.isascii() else unicodedata.normalize("NFKC", line).casefold()
+    return " ".join(_NUM.sub("0", t).split())  # str.split() and \s agree on what is a space
 
 
 _LETTER = re.compile(r"[^\W\d_]")

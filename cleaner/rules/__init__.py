@@ -5,6 +5,12 @@ that line is page chrome. Rules live in family modules (``chrome``, ``prompts``,
 and register themselves with :func:`rule`. :func:`run_rules` applies every enabled rule to every
 non-blank line; the first rule that matches a line decides it.
 
+Rules run on every line of every document, so a rule may declare two cheap preconditions that
+:func:`run_rules` checks before calling it: ``max_len`` (longer lines are never this chrome) and
+``gate``, literal lowercase strings of which the lowercased line must contain one (every
+pattern of the rule contains one of them). Each line is lowercased once, for all rules
+(:attr:`LineContext.low`).
+
 >>> ctx = LineContext(["- Advertisement -", "Body text here."], 0)
 >>> RULES["ad-marker"].matches(ctx)
 True
@@ -25,10 +31,16 @@ class LineContext:
 
     lines: Sequence[str]
     i: int
+    lowered: Sequence[str] | None = None  # the lines lowercased, when the caller has them
 
     @property
     def text(self) -> str:
         return self.lines[self.i]
+
+    @property
+    def low(self) -> str:
+        """The line lowercased (computed once per line by :func:`run_rules`)."""
+        return self.lowered[self.i] if self.lowered is not None else self.lines[self.i].lower()
 
     def neighbour(self, step: int) -> str | None:
         """The nearest non-blank line ``step`` lines away (+1 next, -1 previous), or None."""
@@ -58,9 +70,18 @@ class Rule:
     name: str
     reason: str
     func: Callable[[LineContext], bool]
+    max_len: int = 1 << 30
+    gate: tuple[str, ...] = ()
+
+    def applies(self, low: str) -> bool:
+        """The gate: the lowercased line holds one of its strings (or there is no gate)."""
+        return not self.gate or any(k in low for k in self.gate)
 
     def matches(self, ctx: LineContext) -> bool:
-        return bool(self.func(ctx))
+        """Whether the rule takes the line (its preconditions included)."""
+        if len(ctx.text) > self.max_len:
+            return False
+        return self.applies(ctx.low) and bool(self.func(ctx))
 
     @property
     def doc(self) -> str:
@@ -71,15 +92,18 @@ RULES: dict[str, Rule] = {}
 FAMILIES = ("chrome", "prompts", "media", "legal", "bylines")
 
 
-def rule(name: str, reason: str):
-    """Register a rule function under ``name`` with reason code ``reason``."""
+def rule(name: str, reason: str, max_len: int | None = None, gate: Sequence[str] = ()):
+    """Register a rule function under ``name`` with reason code ``reason``; ``max_len`` and
+    ``gate`` are its cheap preconditions (see the module docstring)."""
 
     def deco(func: Callable[[LineContext], bool]):
         if name in RULES:
             raise ValueError(f"duplicate rule name {name}")
         if not (func.__doc__ and ">>>" in func.__doc__):
             raise ValueError(f"rule {name} needs a docstring with an example")
-        RULES[name] = Rule(name, reason, func)
+        if any(k != k.lower() for k in gate):
+            raise ValueError(f"rule {name}: gate strings must be lowercase")
+        RULES[name] = Rule(name, reason, func, max_len if max_len is not None else 1 << 30, tuple(gate))
         return func
 
     return deco
@@ -94,15 +118,19 @@ def check_rule_names(names: Sequence[str]) -> None:
 
 def run_rules(lines: Sequence[str], disabled: Sequence[str] = ()) -> dict[int, tuple[str, str]]:
     """Apply the enabled rules to every non-blank line: {line index: (reason, rule name)}."""
-    active = [r for r in RULES.values() if r.name not in disabled]
+    active = [(r.max_len, r.gate, r.func, (r.reason, r.name)) for r in RULES.values() if r.name not in disabled]
+    lowered = [t.lower() for t in lines]
     out: dict[int, tuple[str, str]] = {}
-    for i, text in enumerate(lines):
-        if not text:
+    for i, low in enumerate(lowered):
+        if not low:
             continue
-        ctx = LineContext(lines, i)
-        for r in active:
-            if r.matches(ctx):
-                out[i] = (r.reason, r.name)
+        n = len(lines[i])
+        ctx = LineContext(lines, i, lowered)
+        for max_len, gate, func, decision in active:
+            if n > max_len or (gate and not any(k in low for k in gate)):
+                continue
+            if func(ctx):
+                out[i] = decision
                 break
     return out
 

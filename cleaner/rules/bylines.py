@@ -17,7 +17,7 @@ _ABOUT = re.compile(
 )
 
 
-@rule("about-author", "metadata:author")
+@rule("about-author", "metadata:author", max_len=60)
 def about_author(ctx: LineContext) -> bool:
     """The heading of an author box: "About the author", "About Jane Doe", "Über Max Muster".
 
@@ -49,7 +49,7 @@ BIO_TAIL_SHARE = 0.4
 """A bio stands in this last share of the page's non-blank lines."""
 
 
-@rule("author-bio", "metadata:author")
+@rule("author-bio", "metadata:author", max_len=500)
 def author_bio(ctx: LineContext) -> bool:
     """An author's bio at the end of the page: a name, "is/was/joined", a writing trade.
 
@@ -81,13 +81,16 @@ _CONTACT = re.compile(
     r"(?:^have a (?:news )?tip\b|\bmay be reached at\b|^(?:reach|contact|e-?mail) (?:the )?(?:reporters?|writers?|authors?|"
     r"him|her|them|[A-Z]\w+ [A-Z]\w+) (?:at|on|via)\b|^follow (?:us|me|him|her|them|(?:[A-Z][\w.'’-]+ ?){1,3}) "
     r"(?:on|at) (?:twitter|facebook|instagram|linkedin|youtube|tiktok)|"
-    r"^follow @\w+|contributed (?:reporting )?to this (?:report|story|article)\.?$|"
-    r"^(?:this|the) (?:article|story|report) (?:was|has been) (?:updated|corrected)\b)",
+    r"^follow @\w+|contributed (?:reporting )?to this (?:report|story|article)\.?$)",
     re.I,
 )
 
 
-@rule("author-contact", "metadata:author")
+# every contact pattern contains one of these
+_CONTACT_GATE = ("tip", "reached at", "reach", "contact", "mail", "follow", "contributed")
+
+
+@rule("author-contact", "metadata:author", max_len=300, gate=_CONTACT_GATE)
 def author_contact(ctx: LineContext) -> bool:
     """A note about the people behind the story: how to reach or follow them, who contributed.
 

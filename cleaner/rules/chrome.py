@@ -20,7 +20,7 @@ _AD = re.compile(
     )
 
 
-@rule("ad-marker", "advertisement")
+@rule("ad-marker", "advertisement", max_len=59)
 def ad_marker(ctx: LineContext) -> bool:
     """A line that only says an advertisement goes here.
 
@@ -31,14 +31,14 @@ def ad_marker(ctx: LineContext) -> bool:
     >>> ad_marker(LineContext(["Advertisement revenue fell by half in 2020."], 0))
     False
     """
-    return len(ctx.text) < 60 and bool(_AD.match(ctx.text.lower()))
+    return len(ctx.text) < 60 and bool(_AD.match(ctx.low))
 
 
 # Icon-font residue: names of icons glued together ("icon bookmark-bicon cameraicon ...").
 _ICON = re.compile(r"icon", re.I)
 
 
-@rule("icon-font", "icon-strings")
+@rule("icon-font", "icon-strings", gate=("icon",))
 def icon_font(ctx: LineContext) -> bool:
     """A line of icon-font names run together, as a scraper sees an icon sprite.
 
@@ -65,7 +65,7 @@ _SHARE = re.compile(
     )
 
 
-@rule("share-bar", "social-share")
+@rule("share-bar", "social-share", max_len=120)
 def share_bar(ctx: LineContext) -> bool:
     """A row of share buttons, a share call or a share/comment counter.
 
@@ -78,7 +78,7 @@ def share_bar(ctx: LineContext) -> bool:
     >>> share_bar(LineContext(["Facebook shares fell 3% after the report."], 0))
     False
     """
-    t = ctx.text.lower()
+    t = ctx.low
     return len(t) <= 120 and bool(_SHARE.match(t))
 
 
@@ -131,12 +131,12 @@ def related_links(ctx: LineContext) -> bool:
     >>> related_links(LineContext(["Read more about the plan in the minister's letter, he said."], 0))
     False
     """
-    t = ctx.text.lower()
+    t = ctx.low
     if len(t) <= 60 and _RELATED.match(t):
         return True
     if _READ_MORE_PREFIX.match(t) and len(t) <= 200 and t.count(". ") < 2:
         return True
-    return bool(_BRACKET_TAG.search(ctx.text))
+    return ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text))
 
 
 _SKIP = re.compile(
@@ -149,7 +149,7 @@ _SKIP = re.compile(
     )
 
 
-@rule("skip-links", "navigation")
+@rule("skip-links", "navigation", max_len=300)
 def skip_links(ctx: LineContext) -> bool:
     """Accessibility and site-navigation links: "Skip to content", "Back to top", edition pickers.
 
@@ -160,7 +160,7 @@ def skip_links(ctx: LineContext) -> bool:
     >>> skip_links(LineContext(["He skipped to the top of the queue."], 0))
     False
     """
-    t = ctx.text.lower()
+    t = ctx.low
     return len(t) <= 300 and bool(_SKIP.match(t))
 
 
@@ -176,7 +176,12 @@ _PAYWALL = re.compile(
     )
 
 
-@rule("paywall-browser", "ui-chrome")
+# every paywall/browser pattern contains one of these
+_PAYWALL_GATE = ("full ", "subscri", "member", "reached", "free article", "continue reading", "account", "used",
+                 "password", "browser", "javascript")
+
+
+@rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
 def paywall_browser(ctx: LineContext) -> bool:
     """Paywall and browser notices: "To Read the Full Story", "Please enable JavaScript".
 
@@ -187,7 +192,7 @@ def paywall_browser(ctx: LineContext) -> bool:
     >>> paywall_browser(LineContext(["Readers of the full story in print saw a longer version."], 0))
     False
     """
-    t = ctx.text.lower()
+    t = ctx.low
     return len(t) <= 400 and bool(_PAYWALL.search(t))
 
 
@@ -231,7 +236,7 @@ _HAS_UI = re.compile(
     )
 
 
-@rule("ui-controls", "ui-chrome")
+@rule("ui-controls", "ui-chrome", max_len=80)
 def ui_controls(ctx: LineContext) -> bool:
     """A short line made only of interface-control words (buttons, links, counters).
 
@@ -248,7 +253,7 @@ def ui_controls(ctx: LineContext) -> bool:
     >>> ui_controls(LineContext(["Share prices fell sharply on Monday."], 0))
     False
     """
-    t = ctx.text.lower()
+    t = ctx.low
     if len(t) > 80 or not _HAS_UI.search(t):
         return False
     # Allow ISO dates inside a button row ("date 2021-06-23 Register").
@@ -262,7 +267,7 @@ _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _SEP = re.compile(r"\s*(?:\||•|·|›|»|>|/|::)\s*")
 
 
-@rule("menu-line", "navigation")
+@rule("menu-line", "navigation", max_len=300, gate=("|", "•", "·", "›", "»", ">", "/", "::"))
 def menu_line(ctx: LineContext) -> bool:
     """A line of three or more short items joined by menu separators (a menu or breadcrumb).
 

@@ -16,7 +16,12 @@ _COPYRIGHT = re.compile(
     )
 
 
-@rule("copyright-line", "copyright-footer")
+# cheap literal gate before the regex: every copyright pattern contains one of these
+_COPYRIGHT_GATE = ("©", "(c)", "copyright", "reserv", "права", "hak cipta", "저작권", "전재", "재배포",
+                   "無断", "著作権", "版权", "may not be", "permission of", "prohibited")
+
+
+@rule("copyright-line", "copyright-footer", max_len=500, gate=_COPYRIGHT_GATE)
 def copyright_line(ctx: LineContext) -> bool:
     """A copyright or rights-reserved footer, in several languages.
 
@@ -27,15 +32,12 @@ def copyright_line(ctx: LineContext) -> bool:
     >>> copyright_line(LineContext(["The band sued over copyright infringement in a Los Angeles court last year."], 0))
     False
     """
-    t = ctx.text.lower()
+    t = ctx.low
     if len(t) > 500 or not any(k in t for k in _COPYRIGHT_GATE):
         return False
     return bool(_COPYRIGHT.search(t))
 
 
-# cheap literal gate before the regex: every copyright pattern contains one of these
-_COPYRIGHT_GATE = ("©", "(c)", "copyright", "reserv", "права", "hak cipta", "저작권", "전재", "재배포",
-                   "無断", "著作権", "版权", "may not be", "permission of", "prohibited")
 
 
 _TERMS = re.compile(
@@ -53,7 +55,7 @@ _TERMS = re.compile(
     )
 
 
-@rule("legal-links", "copyright-footer")
+@rule("legal-links", "copyright-footer", max_len=200)
 def legal_links(ctx: LineContext) -> bool:
     """A footer link or row of links to legal and corporate pages.
 
@@ -73,6 +75,8 @@ def is_legal_row(text: str) -> bool:
     """Whether every item of the line (split at menu separators) is a legal or corporate link."""
     if len(text) > 200:
         return False
+    if "  " not in text and not any(sep in text for sep in "|•·/"):  # one item: no need to split
+        return bool(_TERMS.match(text.lower().strip()))
     parts = [p.strip() for p in _ROW.split(text.lower()) if p.strip()]
     return bool(parts) and all(_TERMS.match(p) for p in parts)
 
@@ -97,7 +101,14 @@ _NOTICE = re.compile(
     )
 
 
-@rule("legal-notice", "copyright-footer")
+# every notice pattern contains one of these
+_NOTICE_GATE = ("commission", "affiliate", "associates program", "earn", "reporting", "writing", "editing",
+                "compiled", "edited", "citation", "retrieved", "subject to", "delayed", "expressed", "results vary",
+                "consult your", "diagnose", "originally", "appeared", "published", "source", "fonte", "fuente",
+                "quelle", "источник", "sumber", "출처")
+
+
+@rule("legal-notice", "copyright-footer", max_len=600, gate=_NOTICE_GATE)
 def legal_notice(ctx: LineContext) -> bool:
     """Affiliate disclosures, wire-service credits, citation and reprint notices, disclaimers.
 
@@ -108,5 +119,5 @@ def legal_notice(ctx: LineContext) -> bool:
     >>> legal_notice(LineContext(["Reporting by the BBC revealed the scale of the fraud."], 0))
     False
     """
-    t = ctx.text.lower()
+    t = ctx.low
     return len(t) <= 600 and bool(_NOTICE.search(t))

@@ -25,7 +25,7 @@ _PLAYER = re.compile(
 )
 
 
-@rule("player-residue", "media-player")
+@rule("player-residue", "media-player", max_len=70)
 def player_residue(ctx: LineContext) -> bool:
     """Time codes and player or gallery controls; a media word ("Podcasts", "Video") only when a
     time code or another control is next to it, since alone it may be a section name.
@@ -74,7 +74,12 @@ _CREDIT = re.compile(
 )
 
 
-@rule("photo-credit", "caption")
+# every credit pattern contains one of these
+_CREDIT_GATE = ("photo", "image", "picture", "foto", "credit", "source", "/", "caption", "copyright", "getty", "©",
+                "(c)", "imagem", "immagine", "bild", "фото", "사진")
+
+
+@rule("photo-credit", "caption", max_len=400, gate=_CREDIT_GATE)
 def photo_credit(ctx: LineContext) -> bool:
     """A caption that carries a photo credit, or a bare credit line.
 
@@ -115,7 +120,7 @@ _BARE_CREDIT = re.compile(
 )
 
 
-@rule("caption", "caption")
+@rule("caption", "caption", max_len=400)
 def caption(ctx: LineContext) -> bool:
     """A photo caption: opened the way agencies open captions ("In this ... photo, ..."), or
     a line right above a bare credit line ("Photo: Name, Agency").

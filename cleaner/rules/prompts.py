@@ -33,7 +33,13 @@ _PITCH = re.compile(
     )
 
 
-@rule("newsletter-pitch", "newsletter-prompt")
+# every newsletter pattern contains one of these
+_NEWSLETTER_GATE = ("newsletter", "inbox", "subscri", "alert", "mailing list", "sign", "mail", "deliver", "spam",
+                    "never share", "inscreva", "assine", "receba", "iscriviti", "ricevi", "abonn", "inscrivez",
+                    "suscr", "recibe", "подпи", "рассылк", "뉴스레터", "berlangganan", "daftar")
+
+
+@rule("newsletter-pitch", "newsletter-prompt", max_len=400, gate=_NEWSLETTER_GATE)
 def newsletter_pitch(ctx: LineContext) -> bool:
     """A pitch to subscribe to a newsletter or e-mail alerts.
 
@@ -46,7 +52,7 @@ def newsletter_pitch(ctx: LineContext) -> bool:
     >>> newsletter_pitch(LineContext(["The newsletter, founded in 1931, was read by every diplomat in Vienna, historians say."], 0))
     False
     """
-    t = ctx.text.lower()
+    t = ctx.low
     if len(t) > 400:
         return False
     m = _NEWSLETTER.search(t)
@@ -79,7 +85,7 @@ _COMMENT = re.compile(
     )
 
 
-@rule("comment-form", "comment-prompt")
+@rule("comment-form", "comment-prompt", max_len=400)
 def comment_form(ctx: LineContext) -> bool:
     """The comment section's furniture: forms, counters, moderation and anti-spam notices.
 
@@ -92,8 +98,16 @@ def comment_form(ctx: LineContext) -> bool:
     >>> comment_form(LineContext(["The minister declined to comment on the leaked report."], 0))
     False
     """
-    t = ctx.text.lower()
-    return len(t) <= 400 and bool(_COMMENT.search(t))
+    t = ctx.low
+    if len(t) > 400 or not (t.endswith(":") or any(k in t for k in _COMMENT_GATE)):
+        return False
+    return bool(_COMMENT.search(t))
+
+
+# every comment pattern but the "... said:" header (which ends with a colon) contains one of these
+_COMMENT_GATE = ("comment", "coment", "commento", "kommentar", "коммент", "komentar", "balasan", "댓글", "repl",
+                 "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
+                 "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe")
 
 
 _COOKIE = re.compile(
@@ -107,7 +121,11 @@ _COOKIE = re.compile(
     )
 
 
-@rule("cookie-consent", "cookie-notice")
+# cheap literal gate before the regex: every cookie/consent pattern contains one of these
+_COOKIE_GATE = ("cooki", "куки", "쿠키", "gdpr", "privacy", "consent", "by continuing to")
+
+
+@rule("cookie-consent", "cookie-notice", max_len=800, gate=_COOKIE_GATE)
 def cookie_consent(ctx: LineContext) -> bool:
     """A cookie or consent notice, or one of its buttons.
 
@@ -118,11 +136,11 @@ def cookie_consent(ctx: LineContext) -> bool:
     >>> cookie_consent(LineContext(["She baked cookies for the whole street every Christmas."], 0))
     False
     """
-    t = ctx.text.lower()
+    t = ctx.low
     if len(t) > 800 or not any(k in t for k in _COOKIE_GATE):
         return False
     return bool(_COOKIE.search(t))
 
 
 # cheap literal gate before the regex: every cookie/consent pattern contains one of these
-_COOKIE_GATE = ("cooki", "куки", "쿠키", "gdpr", "privacy", "consent", "by continuing to")
+
