@@ -90,7 +90,9 @@ LIST_ITEM_MAX_WORDS = 30
 TEASER_CHAIN = 3
 """Records (headline + one short paragraph) in a row that make a teaser list."""
 TEASER_MAX_WORDS = 100
-"""A teaser's summary is one paragraph of at most this many words."""
+"""A teaser's summary is one paragraph of at most this many words ..."""
+TEASER_HEAD_LINES = 4
+"""... under at most this many lines (headline, byline, date, label)."""
 TEASER_HEAD_WORDS = 5
 """The median headline of a teaser list has at least this many words (a list item's label,
 a name or a number, is shorter)."""
@@ -442,6 +444,13 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     chains: list[list[tuple[list[int], int]]] = []
     sep: list[int] = []
     pos = dated = 0
+
+    def close() -> None:
+        nonlocal records, dated
+        if len(records) >= TEASER_CHAIN and dated * 2 >= len(records):
+            chains.append(records)
+        records, dated = [], 0
+
     while pos < len(order):
         i = order[pos]
         if first[i] != "good":
@@ -451,22 +460,22 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
         nxt = order[pos + 1] if pos + 1 < len(order) else None
         lone = nxt is None or first[nxt] != "good"
         s = stats.get(i)
-        heads = [j for j in sep if j in stats and first[j] is not None and stats[j].words >= 3
+        head = sep[-TEASER_HEAD_LINES:]  # a longer gap before it: the record starts a new chain
+        heads = [j for j in head if j in stats and first[j] is not None and stats[j].words >= 3
                  and _headline_shaped(stats[j], lines[j])]
-        if lone and s is not None and s.words <= TEASER_MAX_WORDS and 1 <= len(sep) <= 4 and heads:
-            records.append((sep, i))
-            dated += any(j in meta or _DATEISH.search(lines[j].lower()) for j in sep if len(lines[j]) <= 80) \
+        if lone and s is not None and s.words <= TEASER_MAX_WORDS and heads:
+            if len(sep) > len(head):
+                close()
+            records.append((head, i))
+            dated += any(j in meta or _DATEISH.search(lines[j].lower()) for j in head if len(lines[j]) <= 80) \
                 or any(_TRUNCATED.search(lines[j]) for j in (*heads, i))
         else:
-            if len(records) >= TEASER_CHAIN and dated * 2 >= len(records):
-                chains.append(records)
-            records, dated = [], 0
+            close()
             while pos + 1 < len(order) and first[order[pos + 1]] == "good":
                 pos += 1
         sep = []
         pos += 1
-    if len(records) >= TEASER_CHAIN and dated * 2 >= len(records):
-        chains.append(records)
+    close()
     good_words = sum(s.words for i, s in stats.items() if first[i] == "good")
     out: set[int] = set()
     for chain in chains:
