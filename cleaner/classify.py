@@ -83,6 +83,8 @@ read, menus), not subheadings, which come one at a time between paragraphs."""
 HEADLINE_RUN_INNER = 5
 """... but between two paragraphs it takes this many: an item of a buying guide (product name,
 price, shop link) sits between paragraphs; a box of related links is longer."""
+PARALLEL_RUN = 3
+"""Consecutive lines built alike that make a list (see ``_parallel_lists``)."""
 LIST_MAX_ITEMS = 60
 """At most this many lines after a colon line are taken as the list it announces ..."""
 LIST_ITEM_MAX_WORDS = 30
@@ -109,6 +111,9 @@ MIN_STOP_LIST = 100
 LANG_SAMPLE_WORDS = 600
 """Words sampled from a document to guess which stop list to use."""
 
+FOOTER_RULES = ("copyright-line", "legal-links")
+"""Rules whose lines are the page footer: after the article, nothing below them joins it."""
+BIG = 1 << 30
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _INNER_END = re.compile(r"(\w\w)[.!?…。！？]['\"’”»)]*\s")
@@ -312,9 +317,9 @@ def _first_class(s: LineStats, prose: float) -> str:
         return "near" if s.words >= GOOD_MIN_WORDS else "bad"
     if s.stop < max(STOP_ABS_FLOOR, STOP_REL_BAD * prose):
         return "bad"
-    if s.linkish and s.words < 2 * GOOD_MIN_WORDS:
-        return "bad"
     good_stop = s.stop >= max(STOP_ABS_FLOOR, STOP_REL_GOOD * prose)
+    if s.linkish and s.words < 2 * GOOD_MIN_WORDS and not (s.terminal and good_stop):
+        return "bad"  # a link or handle, unless it sits in a sentence ("... at Example.com.")
     if s.words >= GOOD_MIN_WORDS and good_stop and s.terminal and s.caps <= CAPS_MAX_GOOD:
         return "good"
     if s.words >= 2 * GOOD_MIN_WORDS and good_stop and s.caps <= CAPS_MAX_GOOD:
@@ -328,9 +333,44 @@ def _headline_shaped(s: LineStats, text: str) -> bool:
     return (not s.terminal or s.caps > CAPS_MAX_GOOD or text.endswith("?")) and not s.listish
 
 
-def _introduces_list(text: str, cls: str | None) -> bool:
-    """A prose-ish line that ends with a colon announces the list below it ("Tour dates:")."""
-    return cls in ("good", "near", "short") and text.endswith(":") and len(text) >= 8
+def _introduces_list(text: str) -> bool:
+    """A line of two words or more that ends with a colon announces the list below it
+    ("Tour dates:", "What you need:")."""
+    return text.endswith(":") and len(text) >= 8 and " " in text
+
+
+def _separator(line: str) -> str | None:
+    """The first separator of a list item within its first words ("June 9 -- Arena, City":
+    "--"), or None.
+
+    >>> _separator("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"), _separator("A plain headline here")
+    ('--', None)
+    """
+    m = _FIRST_SEP.match(line)
+    return m.group(1).strip() if m else None
+
+
+_FIRST_SEP = re.compile(r"^[^\W_]*(?:[^\w\s]*\s+[^\W_]+){0,5}?\s*(--|–|—| - |@|\||:|,)")
+
+
+def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, LineStats]) -> set[int]:
+    """Items of lists that need no announcement: ``PARALLEL_RUN`` or more consecutive short
+    lines, none a sentence, built alike (the same separator among their first words: tour dates
+    "June 9 -- Arena, City", places "Company, Town, State"). A list of headlines has no such
+    common skeleton."""
+    items: set[int] = set()
+    run: list[int] = []
+    key = None
+    for i in [*order, -1]:
+        s = stats.get(i)
+        k = _separator(lines[i]) if s is not None and not s.terminal and s.words <= LIST_ITEM_MAX_WORDS else None
+        if k is not None and k == key:
+            run.append(i)
+            continue
+        if len(run) >= PARALLEL_RUN:
+            items.update(run)
+        run, key = ([i], k) if k is not None else ([], None)
+    return items
 
 
 def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str | None],
@@ -339,9 +379,9 @@ def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str 
     next prose line or chrome a rule recognised (``LIST_MAX_ITEMS`` at most)."""
     items: set[int] = set()
     for k, i in enumerate(order):
-        if not _introduces_list(lines[i], classes[i]):
+        if i not in stats or not _introduces_list(lines[i]):
             continue
-        run = []
+        run = [i] if classes[i] != "good" else []
         for j in order[k + 1:k + 1 + LIST_MAX_ITEMS]:
             c = classes[j]
             if c is None:
@@ -349,9 +389,9 @@ def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str 
             if c == "good" or j not in stats or stats[j].words > LIST_ITEM_MAX_WORDS:
                 break
             run.append(j)
-        if len(run) >= 2:
+        if len(run) >= 2 + (classes[i] != "good"):
             items.update(run)
-    return items
+    return items | _parallel_lists(lines, order, stats)
 
 
 def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, LineStats]) -> list[str | None]:
@@ -516,6 +556,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
             gap += 1
             gap_words += max(1, words[i])
             gap_ruled = gap_ruled or i in ruled
+            if i in footer:  # the page footer ends a block, and nothing merges across it
+                gap, gap_words = max(gap, MAX_GAP + 1), gap_words + BIG
     if not blocks:
         return set()
     sizes = [sum(words[i] for i in b) for b in blocks]
@@ -584,9 +626,11 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         if i in stats:
             classes[i] = "bad"
     resolved = _resolve(lines, classes, stats)
-    cut = _comment_section_start(lines, decided, resolved, words)
-    footer = {i for i, (reason, _) in decided.items() if reason == "copyright-footer"}
+    dated = meta | {i for i, st in stats.items() if st.dated}
+    cut = _comment_section_start(lines, decided, resolved, words, dated)
+    footer = {i for i, (_, name) in decided.items() if name in FOOTER_RULES}
     ruled = {i for i, (reason, _) in decided.items() if not reason.startswith("metadata")}
+    footer = {i for i in footer if i in ruled}
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled)
     for i in stats:
         if i >= cut:
@@ -601,17 +645,41 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
 
 
 def _comment_section_start(lines: Sequence[str], decided: dict[int, tuple[str, str]],
-                           classes: list[str | None], words: list[int]) -> int:
+                           classes: list[str | None], words: list[int], dated: set[int] = frozenset()) -> int:
     """Where the reader comments start: the first line a rule took as a comment prompt once at
     least ``MIN_ARTICLE_WORDS`` words of prose precede it (an article comes before its comments;
-    a "Comments" button near the top does not cut anything). ``len(lines)`` if none."""
+    a "Comments" button near the top does not cut anything), or the first line of the comment
+    that prompt belongs to (see ``_comment_record_start``). ``len(lines)`` if none."""
     seen = 0
     for i in range(len(lines)):
         if classes[i] == "good":
             seen += words[i]
-        elif seen >= MIN_ARTICLE_WORDS and decided.get(i, ("",))[0] == "comment-prompt":
-            return i
+        elif decided.get(i, ("",))[0] == "comment-prompt":
+            start = _comment_record_start(lines, i, classes, words, dated)
+            # a comment's own button under a dated comment is evidence enough after a short article
+            if seen >= (MIN_ARTICLE_WORDS if start == i else MIN_ARTICLE_WORDS // 3):
+                return start
     return len(lines)
+
+
+def _comment_record_start(lines: Sequence[str], i: int, classes: list[str | None], words: list[int],
+                          dated: set[int]) -> int:
+    """Where the comment that a prompt at ``i`` closes begins, when that prompt is a comment's
+    own button ("Reply") under a name, a date and one paragraph; else ``i``.
+
+    >>> lines = ["Article text.", "Jane D.", "3 hours ago", "Great piece, thanks.", "Reply"]
+    >>> _comment_record_start(lines, 4, ["good", "bad", "bad", "good", "bad"], [30, 2, 3, 4, 1], {2})
+    1
+    >>> _comment_record_start(lines, 4, ["good", "bad", "bad", "good", "bad"], [30, 2, 3, 4, 1], set())
+    4
+    """
+    prev = [j for j in range(i - 1, max(-1, i - 8), -1) if lines[j]][:3]
+    if len(prev) >= 2 and classes[prev[0]] == "good" and words[prev[0]] <= TEASER_MAX_WORDS \
+            and prev[1] in dated:
+        if len(prev) == 3 and classes[prev[2]] != "good" and words[prev[2]] <= SHORT_MAX_WORDS:
+            return prev[2]
+        return prev[1]
+    return i
 
 
 # ---------------------------------------------------------------------------------------------

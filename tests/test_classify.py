@@ -156,3 +156,77 @@ def test_comment_section_after_the_article_goes():
     # a comment prompt before the article does not cut it
     early = ["Comments (3)", *article]
     assert not set(range(1, len(early))) & set(classify_lines(early, run_rules(early), None, CFG))
+
+
+ARTICLE = [P1, P2, P3, P1 + " " + P3, P2 + " " + P1, P3 + " " + P2, P1 + " " + P2 + " " + P3]
+
+
+def _kept(lines, decided=None):
+    decided = run_rules(lines) if decided is None else decided
+    out = classify_lines(lines, decided, None, CFG)
+    return [t for i, t in enumerate(lines) if t and i not in decided and i not in out]
+
+
+def test_headline_list_after_the_article_goes():
+    heads = ["Police close the north bridge after a lorry strikes its railings",
+             "School board delays its vote on the new timetable for next year",
+             "Harbour ferry to run later on weekends from the first of April",
+             "Council to decide on the new car park next month, officials say"]
+    kept = _kept([*ARTICLE, "Most Read", *heads, "Contact"])
+    assert kept == ARTICLE
+
+
+def test_teaser_chain_with_dates_goes_but_article_stays():
+    teasers = []
+    for k in range(3):
+        teasers += [f"Second story number {k} about the ferry timetable changes in spring",
+                    "Aaron Pike", f"March {k + 1}, 2020 10:1{k} am",
+                    f"The operator said that the last ferry number {k} would now leave the terminal at midnight on Fridays."]
+    kept = _kept([*ARTICLE, *teasers])
+    assert kept == ARTICLE
+
+
+def test_numbered_list_without_dates_is_not_a_teaser_chain():
+    items = []
+    for k in range(4):
+        items += [f"{k + 1}. A product with a long descriptive name number {k}",
+                  f"This product number {k} is the one we liked best for its battery, which lasted all week in our tests."]
+    kept = _kept([*ARTICLE[:2], *items])
+    assert all(t in kept for t in items if not t[0].isdigit())
+
+
+def test_list_announced_by_a_colon_stays():
+    lines = [*ARTICLE[:3], "What you need to start:", "a large pile of garden compost", "cardboard without tape",
+             "a rake", P1 + " " + P2]
+    assert _kept(lines) == [t for t in lines]
+
+
+def test_parallel_list_stays():
+    dates = ["May 3 – Leeds, Town Hall", "May 5 – Glasgow, Barrowland", "May 8 – Manchester, Albert Hall",
+             "May 10 – Bristol, Colston Hall"]
+    lines = [*ARTICLE, "Upcoming dates", *dates, "The band said a new album would follow in the autumn, with a tour."]
+    kept = _kept(lines)
+    assert all(d in kept for d in dates)
+
+
+def test_timestamp_lines_go():
+    lines = [*ARTICLE[:2], "Updated 5:27 am CST, Wednesday, November 20, 2019", *ARTICLE[2:]]
+    assert _kept(lines) == ARTICLE
+
+
+def test_comment_without_prompt_but_with_its_buttons_goes():
+    comment = ["Jane D.", "3 hours ago", "Saw them in 2008 and it was the best gig of my life, so happy they are back!",
+               "Like · Reply", "Tom R.", "5 hours ago", "No date in my town again, typical of them really.",
+               "Like · Reply"]
+    assert _kept([*ARTICLE, *comment]) == ARTICLE
+
+
+def test_nothing_after_the_footer_joins_the_article():
+    lines = [*ARTICLE, "© 2020 Example Media. All rights reserved.",
+             "The Example Customer Service Center can be contacted with any questions or requests by telephone."]
+    assert _kept(lines) == ARTICLE
+
+
+def test_sentence_end_needs_a_lowercase_word():
+    assert not line_stats("J.J. Watt says St. Paul police want U.S. funding", stop_words("en")).terminal
+    assert line_stats("Taxes are on the rise. These maps show where", stop_words("en")).terminal

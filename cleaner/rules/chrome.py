@@ -256,11 +256,15 @@ def ui_controls(ctx: LineContext) -> bool:
     t = ctx.low
     if len(t) > 80 or not _HAS_UI.search(t):
         return False
+    if "repl" in t and _COMMENT_BUTTONS.match(t):
+        return False  # a comment's own buttons ("Like · Reply"): the comment rules take them
     # Allow ISO dates inside a button row ("date 2021-06-23 Register").
     return bool(_UI_LINE.match(_ISO_DATE.sub(" ", t)))
 
 
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_COMMENT_BUTTONS = re.compile(
+    r"^(?:(?:like|likes|reply|replies|report|flag|share|upvote|downvote|vote|\d+)\s*[·|•]?\s*)+$")
 
 
 # Breadcrumbs and menus written on one line: "Home › News › World", "News | Sport | Weather".

@@ -75,6 +75,8 @@ _COMMENT = re.compile(
     r"(?:view|show|hide|load|read|see) (?:all |more )?(?:\d+ )?(?:comments?|replies)|"
     r"comment (?:policy|guidelines)|community (?:guidelines|standards)|submission guidelines|"
     r"\bcommented on\s*$|^reply(?: to (?:this )?comment)?$|^report (?:this )?(?:comment|abuse)$|"
+    r"^(?:(?:like|likes|report|flag|share|upvote|downvote|vote|\d+)\s*[·|•]?\s*)*(?:reply|replies)"
+    r"(?:\s*[·|•]?\s*(?:like|likes|report|flag|share|upvote|downvote|vote|\d+))*$|"
     r"deixe (?:um|seu) comentário|deixe uma resposta|nenhum comentário|comente\b|"
     r"lascia un commento|nessun commento|kommentar (?:schreiben|verfassen)|keine kommentare|"
     r"laisser un commentaire|aucun commentaire|deja (?:un|tu) comentario|sin comentarios|"
@@ -94,6 +96,8 @@ def comment_form(ctx: LineContext) -> bool:
     >>> comment_form(LineContext(["LEAVE A COMMENT Your email address will not be published. Required fields are marked*"], 0))
     True
     >>> comment_form(LineContext(["Save my name, email, and website in this browser for the next time I comment."], 0))
+    True
+    >>> comment_form(LineContext(["Like · Reply"], 0))
     True
     >>> comment_form(LineContext(["The minister declined to comment on the leaked report."], 0))
     False
