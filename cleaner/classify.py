@@ -73,6 +73,16 @@ MAX_MERGE_GAP = 8
 MAX_PLAIN_GAP = 4
 """Blocks split by at most this many chrome lines, none of them recognised by a rule (only
 judged by their shape), merge again."""
+MAX_MEDIA_GAP = 30
+"""A gallery or player inside an article (captions, credits, controls) of at most this many
+lines does not split it."""
+MEDIA_PART_WORDS = 60
+"""... when the prose above it has at least this many words (a couple of paragraphs; a headline
+and a standfirst above a lead photo are not a part of the story)."""
+MEDIA_REASONS = ("caption", "media-player")
+NEUTRAL_REASONS = ("caption", "media-player", "advertisement", "ui-chrome", "corpus-repeat", "social-share",
+                   "icon-strings", "low-content")
+"""Reasons of the chrome a gallery or player is made of, next to its captions and controls."""
 GAP_SHARE = 0.25
 """Two blocks merge when the words of the chrome between them are at most this share of the
 smaller block: a long feature with names and photo credits between its sections is one article;
@@ -353,14 +363,16 @@ def _separator(line: str) -> str | None:
 _FIRST_SEP = re.compile(r"^[^\W_]*(?:[^\w\s]*\s+[^\W_]+){0,5}?\s*(--|–|—| - |@|\||:|,)")
 
 
-def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, LineStats]) -> set[int]:
+def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, LineStats],
+                    classes: list[str | None]) -> set[int]:
     """Items of lists that need no announcement: ``PARALLEL_RUN`` or more consecutive short
     lines, none a sentence, built alike (the same separator among their first words: tour dates
-    "June 9 -- Arena, City", places "Company, Town, State"). A list of headlines has no such
-    common skeleton."""
+    "June 9 -- Arena, City", places "Company, Town, State"), under prose (a paragraph at most a
+    heading away). A list of headlines has no such common skeleton; a menu is not under prose."""
     items: set[int] = set()
     run: list[int] = []
     key = None
+    pos = {i: k for k, i in enumerate(order)}
     for i in [*order, -1]:
         s = stats.get(i)
         k = _separator(lines[i]) if s is not None and not s.terminal and s.words <= LIST_ITEM_MAX_WORDS else None
@@ -368,7 +380,9 @@ def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, Lin
             run.append(i)
             continue
         if len(run) >= PARALLEL_RUN:
-            items.update(run)
+            above = order[max(0, pos[run[0]] - 2):pos[run[0]]]
+            if any(classes[j] == "good" for j in above):
+                items.update(run)
         run, key = ([i], k) if k is not None else ([], None)
     return items
 
@@ -391,7 +405,7 @@ def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str 
             run.append(j)
         if len(run) >= 2 + (classes[i] != "good"):
             items.update(run)
-    return items | _parallel_lists(lines, order, stats)
+    return items | _parallel_lists(lines, order, stats, classes)
 
 
 def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, LineStats]) -> list[str | None]:
@@ -532,30 +546,38 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
 
 
 def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] = frozenset(),
-                 ruled: set[int] = frozenset()) -> set[int]:
+                 ruled: dict[int, str] | set[int] = frozenset()) -> set[int]:
     """Indices of good lines that belong to the document's main prose block(s).
 
     Good lines form blocks, split where more than ``MAX_GAP`` chrome lines stand between them;
     neighbouring blocks merge again when the chrome between them is light next to the prose on
     both sides (``GAP_SHARE``: the names, credits and labels inside a long feature), or when it
     is short and no rule recognised any of it (``MAX_PLAIN_GAP``: a buying guide's product names
-    and shop links between its paragraphs). The largest
+    and shop links between its paragraphs), or when it is a photo gallery or a player: captions,
+    credits and player controls, with nothing a rule took for navigation, prompts or footers
+    (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their reasons). The largest
     block is the article; another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
     not come after a ``footer`` line (a copyright or legal footer) that follows the article."""
     blocks: list[list[int]] = []
-    gaps: list[tuple[int, int, bool]] = []  # (lines, words, any rule-decided) of chrome before each block
-    gap, gap_words, gap_ruled = MAX_GAP + 1, 0, True
+    gaps: list[tuple[int, int, bool, bool]] = []  # chrome before each block: lines, words, ruled, media only
+    gap, gap_words, gap_ruled, gap_media = MAX_GAP + 1, 0, True, False
     for i, c in enumerate(classes):
         if c == "good":
             if gap > MAX_GAP or not blocks:
                 blocks.append([])
-                gaps.append((gap, gap_words, gap_ruled))
+                gaps.append((gap, gap_words, gap_ruled, gap_media))
             blocks[-1].append(i)
-            gap, gap_words, gap_ruled = 0, 0, False
+            gap, gap_words, gap_ruled, gap_media = 0, 0, False, None
         elif c == "bad":
             gap += 1
             gap_words += max(1, words[i])
             gap_ruled = gap_ruled or i in ruled
+            kind = ruled.get(i) if isinstance(ruled, dict) else None
+            if gap_media is not False:
+                if kind in MEDIA_REASONS:
+                    gap_media = True
+                elif kind is not None and kind not in NEUTRAL_REASONS:
+                    gap_media = False
             if i in footer:  # the page footer ends a block, and nothing merges across it
                 gap, gap_words = max(gap, MAX_GAP + 1), gap_words + BIG
     if not blocks:
@@ -563,9 +585,10 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     sizes = [sum(words[i] for i in b) for b in blocks]
     merged: list[list[int]] = [blocks[0]]
     msizes = [sizes[0]]
-    for b, size, (g_lines, g_words, g_ruled) in zip(blocks[1:], sizes[1:], gaps[1:]):
+    for prev, b, size, (g_lines, g_words, g_ruled, g_media) in zip(sizes, blocks[1:], sizes[1:], gaps[1:]):
         if (g_lines <= MAX_MERGE_GAP and g_words <= GAP_SHARE * min(size, msizes[-1])) or \
-                (g_lines <= MAX_PLAIN_GAP and not g_ruled):
+                (g_lines <= MAX_PLAIN_GAP and not g_ruled) or (g_media and g_lines <= MAX_MEDIA_GAP
+                                                               and prev >= MEDIA_PART_WORDS):
             merged[-1] = merged[-1] + b
             msizes[-1] += size
         else:
@@ -629,7 +652,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     dated = meta | {i for i, st in stats.items() if st.dated}
     cut = _comment_section_start(lines, decided, resolved, words, dated)
     footer = {i for i, (_, name) in decided.items() if name in FOOTER_RULES}
-    ruled = {i for i, (reason, _) in decided.items() if not reason.startswith("metadata")}
+    ruled = {i: reason for i, (reason, _) in decided.items() if not reason.startswith("metadata")}
     footer = {i for i in footer if i in ruled}
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled)
     for i in stats:

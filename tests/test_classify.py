@@ -230,3 +230,12 @@ def test_nothing_after_the_footer_joins_the_article():
 def test_sentence_end_needs_a_lowercase_word():
     assert not line_stats("J.J. Watt says St. Paul police want U.S. funding", stop_words("en")).terminal
     assert line_stats("Taxes are on the rise. These maps show where", stop_words("en")).terminal
+
+
+def test_gallery_inside_the_article_does_not_split_it():
+    first, second = ARTICLE[:3], ARTICLE[3:]
+    gallery = ["Image 1 of 4", "Players warm up before the game on Tuesday night in the arena downtown.",
+               "Photo: Jane Roe, AP", "Image 2 of 4", "Caption", "Close", "Back to Gallery"]
+    lines = [*first, *gallery, *second]
+    kept = _kept(lines)
+    assert all(t in kept for t in ARTICLE)

@@ -279,12 +279,14 @@ def menu_line(ctx: LineContext) -> bool:
     True
     >>> menu_line(LineContext(["News | Sport | Weather | Travel"], 0))
     True
+    >>> menu_line(LineContext(["(Image credit: Future/SpaceX/Blue Origin)"], 0))
+    False
     >>> menu_line(LineContext(["Sales rose 5% | profit fell, said the company, citing weaker demand."], 0))
     False
     """
     t = ctx.text
-    if len(t) > 300 or t[-1:] in ".!?":
-        return False
+    if len(t) > 300 or t[-1:] in ".!?" or (t[:1] == "(" and t[-1:] == ")"):
+        return False  # a sentence, or a parenthesised note such as a photo credit
     parts = [p for p in _SEP.split(t) if p]
     from .legal import is_legal_row  # a row of legal links is a footer, judged there
 

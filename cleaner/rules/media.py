@@ -129,6 +129,8 @@ def caption(ctx: LineContext) -> bool:
     True
     >>> caption(LineContext(["The ministers shake hands in Hanoi on Wednesday.", "Photo: Hau Dinh, AP"], 0))
     True
+    >>> caption(LineContext(["Ministers meet in Hanoi.", "Ministers meet in Hanoi.", "Photo: Hau Dinh, AP"], 0))
+    True
     >>> caption(LineContext(["In this case the court found that the photographs were taken lawfully."], 0))
     False
     >>> caption(LineContext(["The ministers shook hands in Hanoi, he said.", "Officials later met for talks."], 0))
@@ -140,4 +142,6 @@ def caption(ctx: LineContext) -> bool:
     if _CAPTION_OPENING.match(t):
         return True
     nxt = ctx.neighbour(1)
+    if nxt == t:  # a gallery prints the caption twice (alt text and caption) above its credit
+        nxt = ctx.neighbour(2)
     return nxt is not None and len(nxt) <= 80 and bool(_BARE_CREDIT.match(nxt)) and t[-1:] not in ":"
