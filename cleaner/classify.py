@@ -55,6 +55,10 @@ STOP_ABS_FLOOR = 0.08
 """Whatever the document, a good line has at least this share of stop words."""
 DEFAULT_PROSE_STOP = 0.45
 """The prose share assumed when a document has too few long lines to measure it."""
+MIN_PROSE_STOP = 0.12
+"""Below this prose share the stop list does not describe the language's prose (Korean
+attaches its particles to words, so whole words rarely match a list): stop words are then
+left out and length and punctuation decide."""
 CAPS_MAX_GOOD = 0.6
 """A line where more than this share of words are capitalised is headline-shaped (teasers)."""
 MIN_ARTICLE_WORDS = 150
@@ -308,8 +312,11 @@ _LINK_GATE = ("http", "www.", "@", "#", ".com", ".org", ".net")
 
 
 def _prose_stop(stats: Sequence[LineStats]) -> float:
-    """The document's prose stop-word share: the median over its long lines."""
+    """The document's prose stop-word share: the median over its long lines (or, when it has
+    fewer than two, over its sentences of ``GOOD_MIN_WORDS`` or more)."""
     vals = sorted(s.stop for s in stats if s.words >= 2 * GOOD_MIN_WORDS and s.stop >= 0)
+    if len(vals) < 2:
+        vals = sorted(s.stop for s in stats if s.words >= GOOD_MIN_WORDS and s.terminal and s.stop >= 0)
     if len(vals) < 2:
         return DEFAULT_PROSE_STOP
     return vals[len(vals) // 2]
@@ -321,7 +328,7 @@ def _first_class(s: LineStats, prose: float) -> str:
         return "bad"
     if s.words <= SHORT_MAX_WORDS:
         return "short"
-    if s.stop < 0:  # no stop list: length and punctuation only
+    if s.stop < 0 or prose < MIN_PROSE_STOP:  # no (useful) stop list: length and punctuation only
         if s.words >= GOOD_MIN_WORDS and s.terminal:
             return "good"
         return "near" if s.words >= GOOD_MIN_WORDS else "bad"

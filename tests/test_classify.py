@@ -239,3 +239,13 @@ def test_gallery_inside_the_article_does_not_split_it():
     lines = [*first, *gallery, *second]
     kept = _kept(lines)
     assert all(t in kept for t in ARTICLE)
+
+
+def test_language_whose_words_rarely_match_its_stop_list_is_judged_by_length():
+    # Korean attaches particles to words: the stop list hardly matches its prose
+    ko = ["전체메뉴", "로그인",
+          "서울시는 내년부터 시내버스 노선을 대폭 개편해 출퇴근 시간대 혼잡을 줄이겠다고 20일 밝혔다.",
+          "시는 이번 개편으로 약 30개 노선이 조정되며 외곽 지역 주민들의 이동 시간이 평균 15분 정도 단축될 것으로 내다봤다.",
+          "새 노선은 지하철역과의 환승을 쉽게 하는 데 중점을 뒀다. 배차 간격이 긴 노선에는 차량을 추가로 투입한다.",
+          "많이 본 뉴스"]
+    assert _kept(ko, {}) == ko[2:5]
