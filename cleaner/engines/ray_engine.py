@@ -73,8 +73,20 @@ from ..pipeline import Progress, RunResult, clean_step, dedup_stage, default_wor
 from ..repair import repair
 
 INSTALL_HINT = "pip install 'cleaner[ray]'"
-BLOCK_ROWS = 128
-"""Files per Ray Data block (and per call of a step's batch function)."""
+MIN_BLOCK_ROWS, MAX_BLOCK_ROWS = 32, 512
+"""Bounds of the files per Ray Data block (and per call of a step's batch function). By default
+a run aims at four blocks per CPU of the cluster within these bounds: enough blocks to keep
+every CPU busy, few enough that per-task overhead stays small (measured on 2 CPUs: 512 rows a
+block about 1.5x faster than 32)."""
+
+
+def auto_block_rows(total: int, cpus: int) -> int:
+    """Files per block for ``total`` files on ``cpus`` CPUs.
+
+    >>> auto_block_rows(2000, 2), auto_block_rows(100, 2), auto_block_rows(1_000_000, 400)
+    (250, 32, 512)
+    """
+    return max(MIN_BLOCK_ROWS, min(MAX_BLOCK_ROWS, -(-total // (4 * max(1, cpus)))))
 
 
 class EngineUnavailable(CleanerError):
@@ -87,14 +99,14 @@ class CodeMismatch(CleanerError):
 
 
 def _code_fingerprint() -> str:
-    """sha256 of the cleaner package's source files (paths and bytes), read when this module is
+    """sha256 of the cleaner package's Python files (paths and bytes), read when this module is
     imported, which is right after the pipeline modules it imports were loaded."""
     import hashlib
 
     package = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+    for path in sorted(package.rglob("*.py")):
+        if "__pycache__" not in path.parts:
             h.update(path.relative_to(package).as_posix().encode() + b"\0")
             h.update(path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -341,13 +353,14 @@ def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
 
 def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Progress | None = None,
                     address: str | None = None, workers: int | None = None,
-                    block_rows: int = BLOCK_ROWS) -> RunResult:
+                    block_rows: int | None = None) -> RunResult:
     """Run the whole pipeline on Ray; the same result as :func:`cleaner.pipeline.clean_files`.
 
     ``input_path``: a local folder or file (on a cluster: a path every node sees), or an
     object-store URL. ``address``: an existing Ray cluster; without it (and without a Ray
     already initialised in this process) a local Ray with ``workers`` CPUs is started and shut
-    down at the end. ``block_rows``: files per Ray Data block; it does not change the result.
+    down at the end. ``block_rows``: files per Ray Data block (default: :func:`auto_block_rows`);
+    it does not change the result.
     """
     config = config or CleanConfig()
     ray = import_ray()
@@ -382,13 +395,14 @@ def _worker_message(e: BaseException, kind: type) -> str | None:
 
 
 def _run(ray, inputs: list, fs, config: CleanConfig, progress: Progress | None, address: str | None,
-         workers: int | None, block_rows: int) -> list[Document | None]:
+         workers: int | None, block_rows: int | None) -> list[Document | None]:
     """The two Ray Data passes over ``inputs`` (InputFiles, or ``(path, source, size)`` of an
     object store ``fs``); the documents in input order (dedup follows on the driver)."""
     total = len(inputs)
-    blocks = max(1, -(-total // block_rows))
     fingerprint = CODE_FINGERPRINT
     with ray_session(address, workers), _quiet_ray_data(ray):
+        block_rows = block_rows or auto_block_rows(total, int(ray.cluster_resources().get("CPU", 1)))
+        blocks = max(1, -(-total // block_rows))
         if fs is not None:
             items = [{"i": i, "path": path, "source": source, "size": size}
                      for i, (path, source, size) in enumerate(inputs)]
