@@ -162,9 +162,11 @@ _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|d|days?)\b|\bago\b|^by\s")
 """A date, a time, an age ("3h", "2 days ago") or a byline: what a teaser's meta line holds."""
 _DATED = re.compile(
-    r"\b\d{1,2}:\d\d\b|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|days?)\b(?: ago)?|\bago\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b", re.I)
-"""A time, an age or a full date: a line of a few words holding one is a timestamp."""
+    r"\b\d{1,2}:\d\d\b|\b\d+\s*(?:h|hrs?|hours?|mins?|minut\w*|мин\w*|days?)\b(?: ago)?|\bago\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b|"
+    r"\b\d{1,2}\.? [^\W\d_]{3,}\.?,? (?:19|20)\d\d\b|\b[^\W\d_]{3,}\.? \d{1,2},? (?:19|20)\d\d\b", re.I)
+"""A time, an age, a reading time or a full date ("30. Juli 2018", "Nov. 19, 2019"): a line of
+a few words holding one is a timestamp or a byline."""
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$|\[(?:…|\.\.\.)\]$")
 """A line cut short by the site ("... plus JBL he...", "location become […]"): a teaser."""
 _LISTISH = re.compile(r"^(?:[•·▪►▸◦\-–—*+>]|\d{1,2}[.)]\s)")

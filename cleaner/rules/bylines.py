@@ -51,7 +51,8 @@ BIO_TAIL_SHARE = 0.4
 
 @rule("author-bio", "metadata:author", max_len=500)
 def author_bio(ctx: LineContext) -> bool:
-    """An author's bio at the end of the page: a name, "is/was/joined", a writing trade.
+    """An author's bio at the end of the page: a name, "is/was/joined", a writing trade; or
+    whatever paragraph stands right under an "About the author" heading.
 
     >>> lines = ["The council approved the plan on Monday after a long debate.",
     ...          "Brigit Katz is a freelance writer based in Toronto."]
@@ -59,13 +60,20 @@ def author_bio(ctx: LineContext) -> bool:
     True
     >>> author_bio(LineContext(["Emiliano joined pv magazine in March 2017. He has been reporting on solar since 2009."], 0))
     True
+    >>> author_bio(LineContext(["Über Max Muster", "Als Vertriebsleiter verbindet Max Muster Technik und Kunden."], 1))
+    True
     >>> author_bio(LineContext(["Smith is a former reporter, the court heard.", "The trial continues.", "More text.", "End."], 0))
     False
     >>> author_bio(LineContext(["The council is a writer of rules."], 0))
     False
     """
     t = ctx.text
-    if len(t) > 500 or not _NAME_VERB.match(t) or not _TRADE.search(t):
+    if len(t) > 500:
+        return False
+    prev = ctx.neighbour(-1)
+    if prev is not None and len(prev) <= 60 and _ABOUT.match(prev):
+        return True  # the paragraph under an "About the author" heading
+    if not _NAME_VERB.match(t) or not _TRADE.search(t):
         return False
     if t.split(" ", 1)[0].lower() in _NOT_NAMES:
         return False
