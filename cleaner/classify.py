@@ -514,14 +514,19 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
             chains.append(records)
         records, dated = [], 0
 
+    def paragraph(i: int) -> bool:  # prose, or a sentence that only its names kept from "good"
+        s = stats.get(i)
+        return first[i] == "good" or (first[i] == "near" and s.terminal and s.words >= GOOD_MIN_WORDS
+                                      and not lines[i].endswith("?"))
+
     while pos < len(order):
         i = order[pos]
-        if first[i] != "good":
+        if not paragraph(i):
             sep.append(i)
             pos += 1
             continue
         nxt = order[pos + 1] if pos + 1 < len(order) else None
-        lone = nxt is None or first[nxt] != "good"
+        lone = nxt is None or not paragraph(nxt)
         s = stats.get(i)
         head = sep[-TEASER_HEAD_LINES:]  # a longer gap before it: the record starts a new chain
         heads = [j for j in head if j in stats and first[j] is not None and stats[j].words >= 3
@@ -534,12 +539,12 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
                 or any(_TRUNCATED.search(lines[j]) for j in (*heads, i))
         else:
             close()
-            while pos + 1 < len(order) and first[order[pos + 1]] == "good":
+            while pos + 1 < len(order) and paragraph(order[pos + 1]):
                 pos += 1
         sep = []
         pos += 1
     close()
-    good_words = sum(s.words for i, s in stats.items() if first[i] == "good")
+    good_words = sum(s.words for i, s in stats.items() if paragraph(i))
     out: set[int] = set()
     for chain in chains:
         heads = [max((stats[j].words for j in sep if j in stats), default=0) for sep, _ in chain]

@@ -45,6 +45,9 @@ _TRADE = re.compile(
     r"jornalista|giornalista)\b",
     re.I,
 )
+BIO_MIN_WORDS = 8
+"""Under an "About ..." heading, a line of at least this many words is the bio (a shorter one
+is a link of a footer menu: "About Us", "Magazine Archive")."""
 BIO_TAIL_SHARE = 0.4
 """A bio stands in this last share of the page's non-blank lines."""
 
@@ -71,7 +74,7 @@ def author_bio(ctx: LineContext) -> bool:
     if len(t) > 500:
         return False
     prev = ctx.neighbour(-1)
-    if prev is not None and len(prev) <= 60 and _ABOUT.match(prev):
+    if prev is not None and len(prev) <= 60 and _ABOUT.match(prev) and t.count(" ") >= BIO_MIN_WORDS - 1:
         return True  # the paragraph under an "About the author" heading
     if not _NAME_VERB.match(t) or not _TRADE.search(t):
         return False
