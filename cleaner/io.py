@@ -176,7 +176,8 @@ def _detect(data: bytes, only: tuple[str, ...] = ()) -> str | None:
     if not results:
         return None
     best = results[0]
-    ties = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    # Near ties too: an obscure code page (cp775) can edge out cp1252 by a hair on French text.
+    ties = [m for m in results if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
     rank = lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED)  # noqa: E731
     return min(ties, key=rank).encoding
 
