@@ -59,6 +59,9 @@ MIN_PROSE_STOP = 0.12
 """Below this prose share the stop list does not describe the language's prose (Korean
 attaches its particles to words, so whole words rarely match a list): stop words are then
 left out and length and punctuation decide."""
+SHOUT_MIN_WORDS = 6
+"""A line in capitals of at least this many words, not a sentence, is a shouted headline (a
+link to another story); subheadings in capitals are shorter."""
 CAPS_MAX_GOOD = 0.6
 """A line where more than this share of words are capitalised is headline-shaped (teasers)."""
 MIN_ARTICLE_WORDS = 150
@@ -270,6 +273,7 @@ class LineStats(NamedTuple):
     linkish: bool       # holds a URL, an e-mail address, a @handle or a domain name
     listish: bool       # starts like a list item
     dated: bool = False  # a short line that holds a time, a full date or an age ("3h ago")
+    shouting: bool = False  # written in capitals (cased scripts)
 
 
 def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None) -> LineStats:
@@ -305,6 +309,7 @@ def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None) 
         linkish=bool(low) and any(k in low for k in _LINK_GATE) and bool(_LINKISH.search(line)),
         listish=bool(_LISTISH.match(line)),
         dated=n <= DATED_MAX_WORDS and bool(_DIGIT.search(line) or "ago" in line.lower()) and bool(_DATED.search(line)),
+        shouting=upper == cased > 0 and line.isupper(),
     )
 
 
@@ -330,6 +335,8 @@ def _first_class(s: LineStats, prose: float) -> str:
         return "bad"
     if s.words <= SHORT_MAX_WORDS:
         return "short"
+    if s.shouting and s.words >= SHOUT_MIN_WORDS and not s.terminal:
+        return "bad"  # a headline in capitals: a link to another story, not a subheading
     if s.stop < 0 or prose < MIN_PROSE_STOP:  # no (useful) stop list: length and punctuation only
         if s.words >= GOOD_MIN_WORDS and s.terminal:
             return "good"
@@ -504,15 +511,15 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     order = [i for i, t in enumerate(lines) if t]
     # records: (header lines, the paragraph) where the paragraph is a lone good line
     records: list[tuple[list[int], int]] = []
-    chains: list[list[tuple[list[int], int]]] = []
+    chains: list[tuple[list[tuple[list[int], int]], bool]] = []  # (records, mostly cut short)
     sep: list[int] = []
-    pos = dated = 0
+    pos = dated = truncated = 0
 
     def close() -> None:
-        nonlocal records, dated
+        nonlocal records, dated, truncated
         if len(records) >= TEASER_CHAIN and dated * 2 >= len(records):
-            chains.append(records)
-        records, dated = [], 0
+            chains.append((records, truncated * 2 >= len(records)))
+        records, dated, truncated = [], 0, 0
 
     def paragraph(i: int) -> bool:  # prose, or a sentence that only its names kept from "good"
         s = stats.get(i)
@@ -535,8 +542,10 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
             if len(sep) > len(head):
                 close()
             records.append((head, i))
+            cut_short = any(_TRUNCATED.search(lines[j]) for j in (*heads, i))
+            truncated += cut_short
             dated += any(j in meta or _DATEISH.search(lines[j].lower()) for j in head if len(lines[j]) <= 80) \
-                or any(_TRUNCATED.search(lines[j]) for j in (*heads, i))
+                or cut_short
         else:
             close()
             while pos + 1 < len(order) and paragraph(order[pos + 1]):
@@ -546,10 +555,10 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     close()
     good_words = sum(s.words for i, s in stats.items() if paragraph(i))
     out: set[int] = set()
-    for chain in chains:
+    for chain, cut_short in chains:
         heads = [max((stats[j].words for j in sep if j in stats), default=0) for sep, _ in chain]
-        if sorted(heads)[len(heads) // 2] < TEASER_HEAD_WORDS:
-            continue
+        if sorted(heads)[len(heads) // 2] < TEASER_HEAD_WORDS and not cut_short:
+            continue  # short labels: items of a list, unless the site cut their text short
         words = sum(stats[i].words for _, i in chain)
         if good_words - words < MIN_ARTICLE_WORDS:
             continue

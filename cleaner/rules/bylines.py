@@ -38,6 +38,7 @@ _NAME_VERB = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]+ ){0,3}[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:'s)?(?: \([^)]{1,40}\))? "
     r"(?:is|was|has been|joined|covers|writes|reports|ist|est|es|é)\b"
 )
+_FIRST_PERSON = re.compile(r"^(?:I am|I'm|I’m) (?:a|an) ")
 _TRADE = re.compile(
     r"\b(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|freelancer?|"
     r"blogger|producer|host|anchor|curator|critic|photographer|reporting|covers|writes (?:about|for|on)|"
@@ -65,6 +66,8 @@ def author_bio(ctx: LineContext) -> bool:
     True
     >>> author_bio(LineContext(["Über Max Muster", "Als Vertriebsleiter verbindet Max Muster Technik und Kunden."], 1))
     True
+    >>> author_bio(LineContext(["I am a writer, journalist and professor, not always in that order."], 0))
+    True
     >>> author_bio(LineContext(["Smith is a former reporter, the court heard.", "The trial continues.", "More text.", "End."], 0))
     False
     >>> author_bio(LineContext(["The council is a writer of rules."], 0))
@@ -76,7 +79,7 @@ def author_bio(ctx: LineContext) -> bool:
     prev = ctx.neighbour(-1)
     if prev is not None and len(prev) <= 60 and _ABOUT.match(prev) and t.count(" ") >= BIO_MIN_WORDS - 1:
         return True  # the paragraph under an "About the author" heading
-    if not _NAME_VERB.match(t) or not _TRADE.search(t):
+    if not (_NAME_VERB.match(t) or _FIRST_PERSON.match(t)) or not _TRADE.search(t):
         return False
     if t.split(" ", 1)[0].lower() in _NOT_NAMES:
         return False

@@ -147,4 +147,3 @@ def cookie_consent(ctx: LineContext) -> bool:
 
 
 # cheap literal gate before the regex: every cookie/consent pattern contains one of these
-
