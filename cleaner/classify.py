@@ -7,9 +7,19 @@ measured in the document's language: length, share of stop words, terminal punct
 capitalised words, link/list shape. From those a line gets a first class (``good``: prose;
 ``near``: could be prose; ``short``; ``bad``: chrome-shaped), then its neighbours settle the
 doubtful ones (a short line between two prose paragraphs is a subheading and stays; a short line
-in a run of chrome goes). Finally the body is taken to be the document's main run of prose: prose
-lines separated from it by a long stretch of chrome (related-story teasers, reader comments
-below a comment form) go too.
+in a run of chrome goes). Some shapes are settled before the neighbours are asked:
+
+- a list announced by a colon line, or lines built alike under prose ("June 9 -- Arena, City"),
+  is body;
+- a run of headline-shaped lines (no sentence end, or capitalised) is a list of links;
+- timestamp lines ("Updated 5:27 am, Nov. 20, 2019") and long lines in capitals are chrome;
+- a chain of teasers (headline, byline or date, one short paragraph; again and again) is chrome.
+
+Finally the body is taken to be the document's main run of prose. Prose blocks split by chrome
+merge again when the chrome between them is light (labels and credits inside a feature, a buying
+guide's shop links, a photo gallery); blocks far from the main one, after the page footer, or
+after a comment section (found from a comment form, or from a comment's own buttons under a name
+and a date) go.
 
 *Corpus statistics* (:class:`CorpusStats`), the CCNet idea: a line that recurs in many documents
 of the input is a site's footer or menu, whatever its wording, so a new site's chrome goes
@@ -17,7 +27,8 @@ without a new rule.
 
 Every threshold is a named constant below with its reason. Nothing was fitted to a benchmark:
 the stop-word densities are set relative to the document's own prose, so one rule serves every
-language that ``stopwordsiso`` covers.
+language that ``stopwordsiso`` covers (and a language whose prose its stop list hardly matches,
+such as Korean, is judged by length and punctuation, as scripts without spaces are).
 
 >>> lines = ["Home", "News", "Sport", "",
 ...          "The council said on Monday that the new bridge would open to traffic in the spring.",
