@@ -372,9 +372,9 @@ def _headline_shaped(s: LineStats, text: str) -> bool:
 
 
 def _introduces_list(text: str) -> bool:
-    """A line of two words or more that ends with a colon announces the list below it
-    ("Tour dates:", "What you need:")."""
-    return text.endswith(":") and len(text) >= 8 and " " in text
+    """A line of three words or more that ends with a colon announces the list below it
+    ("Tour 2020 dates:", "What you need:"); two words are a widget's label ("Like this:")."""
+    return text.endswith(":") and len(text) >= 8 and text.count(" ") >= 2
 
 
 def _separator(line: str) -> str | None:

@@ -96,7 +96,7 @@ _RELATED = re.compile(
     r"mais lidas|leggi anche|potrebbe interessarti|lesen sie (?:auch|mehr)|das könnte sie auch "
     r"interessieren|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|te puede interesar|"
     r"читайте (?:также|еще|ещё)|смотрите также|популярное|по теме|baca juga|artikel terkait|"
-    r"berita terkait|관련 ?기사|많이 본 뉴스|関連記事|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
+    r"berita terkait|terkait|관련 ?기사|많이 본 뉴스|関連記事|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
     r"ähnliche (?:artikel|beiträge)|materiais relacionados|(?:você|voce) (?:também )?pode gostar|"
     r"(?:quizás |también )?te (?:puede|podría) interesar|noticias relacionadas|artículos relacionados|"
     r"articoli correlati|potrebbero interessarti|articles? (?:similaires|liés)|sur le même sujet|"
@@ -219,7 +219,8 @@ _UI_WORDS = (
     "구독|인쇄|댓글|bagikan|cari|masuk|daftar|leia|mais|leggi|tutto|weiterlesen|mehr|lire|la|suite|"
     "ver|más|mas|buscar|pesquisar|suchen|cerca|rechercher|anmelden|registrieren|abonnieren|"
     "s'abonner|iscriviti|assine|suscríbete|accedi|entrar|connexion|inscrever|inscreva-se|kommentare?|"
-    "commenti|commentaires|comentários|comentarios|комментарии|ответить|responder|rispondi|antworten"
+    "commenti|commentaires|comentários|comentarios|комментарии|ответить|responder|rispondi|antworten|"
+    "sukai|suka|ini|memuat|balas|bagikan"
 )
 _UI_LINE = re.compile(
     r"^(?:(?:" + _UI_WORDS + r")\b|\d+[kKmM]?\b|[-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖]+|\s+)+$",
@@ -232,7 +233,7 @@ _HAS_UI = re.compile(
     r"поделиться|печать|подписаться|войти|поиск|공유|검색|로그인|구독|인쇄|댓글|bagikan|cari|"
     r"leia|leggi|weiterlesen|lire|buscar|pesquisar|suchen|cerca|rechercher|anmelden|abonnieren|"
     r"iscriviti|assine|entrar|kommentare?|commenti|commentaires|comentários|комментарии|ответить|"
-    r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest)\b",
+    r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest|sukai|memuat)\b",
     )
 
 

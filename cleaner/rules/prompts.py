@@ -83,7 +83,7 @@ _COMMENT = re.compile(
     r"оставить комментарий|оставьте комментарий|комментариев нет|нет комментариев|"
     r"^[^.!?]{1,50} (?:on|at|em|il|am|le) [^.!?]{3,40}(?:\d{1,2}:\d{2}(?: ?[ap]m)?|\d{4}) (?:said|says|wrote|disse|diz|"
     r"ha detto|schrieb|a écrit|dijo|написал\w*):$|"
-    r"tinggalkan (?:balasan|komentar)|belum ada komentar|댓글(?:을)? (?:달|남기|쓰)|댓글이 없)",
+    r"tinggalkan (?:balasan|komentar)|belum ada komentar|^(?:\d+|satu|dua|tiga) tanggapan$|^balas$|댓글(?:을)? (?:달|남기|쓰)|댓글이 없)",
     )
 
 
@@ -109,7 +109,7 @@ def comment_form(ctx: LineContext) -> bool:
 
 
 # every comment pattern but the "... said:" header (which ends with a colon) contains one of these
-_COMMENT_GATE = ("comment", "coment", "commento", "kommentar", "коммент", "komentar", "balasan", "댓글", "repl",
+_COMMENT_GATE = ("comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
                  "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
                  "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe")
 
