@@ -140,6 +140,8 @@ MIN_STOP_LIST = 100
 LANG_SAMPLE_WORDS = 600
 """Words sampled from a document to guess which stop list to use."""
 
+HEADING_MAX_CHARS = 60
+"""A related-links line this short, without a label colon, is the heading of a list."""
 FOOTER_RULES = ("copyright-line", "legal-links")
 """Rules whose lines are the page footer: after the article, nothing below them joins it."""
 BIG = 1 << 30
@@ -503,13 +505,15 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
 
 
 def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[int, LineStats],
-                   meta: set[int] = frozenset()) -> set[int]:
+                   meta: set[int] = frozenset(), headings: set[int] = frozenset()) -> set[int]:
     """Lines of teaser lists: runs of at least ``TEASER_CHAIN`` records, each a headline-shaped
     line (and perhaps a byline or a date) followed by a single short paragraph, the way sites
     list their other stories below an article. An article's own subheadings are followed by
     several paragraphs, and a numbered list item is not a headline. A teaser carries a date or
     a byline (a line of ``meta``, lifted as metadata, or a date-shaped line), or is cut short
-    ("…"), in at least half of the records, which the items of a buying guide are not; the chain must also leave at least
+    ("…"), in at least half of the records, which the items of a buying guide are not; or the
+    chain starts under the heading of a list of other stories (``headings``: "You may also
+    like"), and then needs no headlines and only some prose above it; the chain must also leave at least
     ``MIN_ARTICLE_WORDS`` words of prose outside it (the article it is next to).
 
     >>> head = "Council approves the new budget for next year's road works"
@@ -523,15 +527,17 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     order = [i for i, t in enumerate(lines) if t]
     # records: (header lines, the paragraph) where the paragraph is a lone good line
     records: list[tuple[list[int], int]] = []
-    chains: list[tuple[list[tuple[list[int], int]], bool]] = []  # (records, mostly cut short)
+    # (records, mostly cut short, under a list heading)
+    chains: list[tuple[list[tuple[list[int], int]], bool, bool]] = []
     sep: list[int] = []
     pos = dated = truncated = 0
+    listed = False
 
     def close() -> None:
-        nonlocal records, dated, truncated
-        if len(records) >= TEASER_CHAIN and dated * 2 >= len(records):
-            chains.append((records, truncated * 2 >= len(records)))
-        records, dated, truncated = [], 0, 0
+        nonlocal records, dated, truncated, listed
+        if len(records) >= TEASER_CHAIN and (dated * 2 >= len(records) or listed):
+            chains.append((records, truncated * 2 >= len(records), listed))
+        records, dated, truncated, listed = [], 0, 0, False
 
     def paragraph(i: int) -> bool:  # prose, or a sentence that only its names kept from "good"
         s = stats.get(i)
@@ -550,9 +556,11 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
         head = sep[-TEASER_HEAD_LINES:]  # a longer gap before it: the record starts a new chain
         heads = [j for j in head if j in stats and first[j] is not None and stats[j].words >= 3
                  and _headline_shaped(stats[j], lines[j])]
-        if lone and s is not None and s.words <= TEASER_MAX_WORDS and heads:
-            if len(sep) > len(head):
+        under_heading = any(j in headings for j in sep)
+        if lone and s is not None and s.words <= TEASER_MAX_WORDS and (heads or under_heading or listed):
+            if len(sep) > len(head) or under_heading:
                 close()
+            listed = listed or under_heading
             records.append((head, i))
             cut_short = any(_TRUNCATED.search(lines[j]) for j in (*heads, i))
             truncated += cut_short
@@ -567,12 +575,12 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     close()
     good_words = sum(s.words for i, s in stats.items() if paragraph(i))
     out: set[int] = set()
-    for chain, cut_short in chains:
+    for chain, cut_short, under_heading in chains:
         heads = [max((stats[j].words for j in sep if j in stats), default=0) for sep, _ in chain]
-        if sorted(heads)[len(heads) // 2] < TEASER_HEAD_WORDS and not cut_short:
+        if sorted(heads)[len(heads) // 2] < TEASER_HEAD_WORDS and not (cut_short or under_heading):
             continue  # short labels: items of a list, unless the site cut their text short
         words = sum(stats[i].words for _, i in chain)
-        if good_words - words < MIN_ARTICLE_WORDS:
+        if good_words - words < (GOOD_MIN_WORDS if under_heading else MIN_ARTICLE_WORDS):
             continue
         for sep, i in chain:
             out.update(j for j in sep if first[j] is not None)
@@ -679,7 +687,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     for i, s in stats.items():
         classes[i] = _first_class(s, prose)
     meta = {i for i, (reason, _) in decided.items() if reason.startswith("metadata")}
-    teasers = _teaser_chains(lines, classes, stats, meta)
+    headings = {i for i, (_, name) in decided.items() if name == "related-links" and _is_heading(lines[i])}
+    teasers = _teaser_chains(lines, classes, stats, meta, headings)
     for i in teasers:
         if i in stats:
             classes[i] = "bad"
@@ -700,6 +709,17 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         elif i not in main:
             out[i] = ("low-content", "outside-main-block")
     return out
+
+
+def _is_heading(text: str) -> bool:
+    """A short line that is not a "Label: text" teaser nor a bracketed "[Source]" tag.
+
+    >>> _is_heading("You may also like"), _is_heading("Related:"), _is_heading("READ MORE: A story")
+    (True, True, False)
+    >>> _is_heading("[The Verge]")
+    False
+    """
+    return len(text) <= HEADING_MAX_CHARS and ":" not in text[:-1] and not text.endswith("]")
 
 
 def _comment_section_start(lines: Sequence[str], decided: dict[int, tuple[str, str]],

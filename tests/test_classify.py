@@ -249,3 +249,12 @@ def test_language_whose_words_rarely_match_its_stop_list_is_judged_by_length():
           "새 노선은 지하철역과의 환승을 쉽게 하는 데 중점을 뒀다. 배차 간격이 긴 노선에는 차량을 추가로 투입한다.",
           "많이 본 뉴스"]
     assert _kept(ko, {}) == ko[2:5]
+
+
+def test_lone_paragraphs_under_a_list_heading_are_teasers():
+    teasers = []
+    for k in range(3):
+        teasers += ["Whatsapp Facebook Pinterest", f"Another story number {k} that the site suggests reading, "
+                    "with a short summary of what it says about hope and courage."]
+    lines = [P1 + " " + P2, "You may also like", *teasers]
+    assert _kept(lines) == [P1 + " " + P2]
