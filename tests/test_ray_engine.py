@@ -205,3 +205,18 @@ def test_address_needs_engine_ray(tmp_path):
     res = CliRunner().invoke(main, ["clean", str(SEEDS), "--out", str(tmp_path), "--address", "auto"])
     assert res.exit_code == 1
     assert "--address needs --engine ray" in res.output
+
+
+def test_unreachable_address_fails_fast():
+    import socket
+
+    from cleaner.engines.ray_engine import EngineUnavailable, _check_reachable
+
+    with socket.socket() as s:  # a port nobody listens on: bound, never listening
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        with pytest.raises(EngineUnavailable, match="cannot reach the Ray cluster"):
+            _check_reachable(f"127.0.0.1:{port}", timeout=2)
+        with pytest.raises(EngineUnavailable):
+            _check_reachable(f"ray://127.0.0.1:{port}", timeout=2)
+    _check_reachable("auto")  # left to Ray

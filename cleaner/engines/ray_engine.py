@@ -315,6 +315,8 @@ def ray_session(address: str | None = None, num_cpus: int | None = None):
         return
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     quiet = dict(logging_level=logging.WARNING, log_to_driver=False)
+    if address:
+        _check_reachable(address)
     try:
         if address:
             ray.init(address=address, **quiet)
@@ -329,21 +331,38 @@ def ray_session(address: str | None = None, num_cpus: int | None = None):
         ray.shutdown()
 
 
+def _check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail fast on a ``HOST:PORT`` (or ``ray://HOST:PORT``) nobody listens on: Ray itself
+    retries for minutes. Other forms (``auto``, ``local``) are left to Ray."""
+    import socket
+
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit() or not host:
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as e:
+        raise EngineUnavailable(f"cannot reach the Ray cluster at {address}: {e.strerror or e}") from None
+
+
 @contextlib.contextmanager
 def _quiet_ray_data(ray):
     """No Ray Data progress bars or per-run log lines while we run (our progress callback
     reports instead); restored afterwards."""
     ctx = ray.data.DataContext.get_current()
     bars = ctx.enable_progress_bars
-    logger = logging.getLogger("ray.data")
-    level = logger.level
+    # Ray Data's run log (INFO), and its warning that the bars we turned off are off
+    loggers = {"ray.data": logging.WARNING, "ray.data._internal.progress": logging.ERROR}
+    levels = {name: logging.getLogger(name).level for name in loggers}
     ctx.enable_progress_bars = False
-    logger.setLevel(logging.WARNING)
+    for name, level in loggers.items():
+        logging.getLogger(name).setLevel(level)
     try:
         yield ctx
     finally:
         ctx.enable_progress_bars = bars
-        logger.setLevel(level)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
 
 
 def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
