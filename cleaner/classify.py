@@ -598,8 +598,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     is short and no rule recognised any of it (``MAX_PLAIN_GAP``: a buying guide's product names
     and shop links between its paragraphs), or when it is a photo gallery or a player: captions,
     credits and player controls, with nothing a rule took for navigation, prompts or footers
-    (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their reasons). The largest
-    block is the article; another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
+    (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their reasons). The article grows
+    that way from the largest block outwards; another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
     not come after a ``footer`` line (a copyright or legal footer) that follows the article."""
     blocks: list[list[int]] = []
     gaps: list[tuple[int, int, bool, bool]] = []  # chrome before each block: lines, words, ruled, media only
@@ -626,25 +626,43 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     if not blocks:
         return set()
     sizes = [sum(words[i] for i in b) for b in blocks]
-    merged: list[list[int]] = [blocks[0]]
-    msizes = [sizes[0]]
-    for prev, b, size, (g_lines, g_words, g_ruled, g_media) in zip(sizes, blocks[1:], sizes[1:], gaps[1:]):
-        if (g_lines <= MAX_MERGE_GAP and g_words <= GAP_SHARE * min(size, msizes[-1])) or \
-                (g_lines <= MAX_PLAIN_GAP and not g_ruled) or (g_media and g_lines <= MAX_MEDIA_GAP
-                                                               and prev >= MEDIA_PART_WORDS):
-            merged[-1] = merged[-1] + b
-            msizes[-1] += size
+
+    def joins(k: int, left_size: int, right_size: int) -> bool:
+        """Whether block k merges with block k - 1 (sizes of the two sides as merged so far)."""
+        g_lines, g_words, g_ruled, g_media = gaps[k]
+        return (g_lines <= MAX_MERGE_GAP and g_words <= GAP_SHARE * min(left_size, right_size)) or \
+            (g_lines <= MAX_PLAIN_GAP and not g_ruled) or \
+            (g_media and g_lines <= MAX_MEDIA_GAP and left_size >= MEDIA_PART_WORDS)
+
+    # the article grows from its largest block outwards, so that no run of small blocks (comments,
+    # teasers) can merge into something that outweighs it
+    core = sizes.index(max(sizes))
+    lo = hi = core
+    main = sizes[core]
+    while True:
+        if lo > 0 and joins(lo, sizes[lo - 1], main):
+            lo -= 1
+            main += sizes[lo]
+        elif hi + 1 < len(blocks) and joins(hi + 1, main, sizes[hi + 1]):
+            hi += 1
+            main += sizes[hi]
         else:
-            merged.append(b)
-            msizes.append(size)
-    main = max(msizes)
-    m = msizes.index(main)
-    end = max(merged[m])
+            break
+    end = max(blocks[hi])
     stop = min((i for i in footer if i > end), default=len(classes))
-    keep: set[int] = set()
-    for b, size in zip(merged, msizes):
-        if size >= SIDE_BLOCK_SHARE * main and b[0] < stop:
-            keep.update(b)
+    keep: set[int] = {i for b in blocks[lo:hi + 1] for i in b}
+    # other blocks merge among themselves as before; a group stays if it is big next to the article
+    group: list[int] = []
+    gsize = 0
+    for k in [*range(0, lo), *range(hi + 1, len(blocks)), None]:
+        if k is not None and group and k == group[-1] + 1 and joins(k, gsize, sizes[k]):
+            group.append(k)
+            gsize += sizes[k]
+            continue
+        if group and gsize >= SIDE_BLOCK_SHARE * main and blocks[group[0]][0] < stop:
+            keep.update(i for g in group for i in blocks[g])
+        if k is not None:
+            group, gsize = [k], sizes[k]
     return keep
 
 

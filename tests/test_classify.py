@@ -258,3 +258,17 @@ def test_lone_paragraphs_under_a_list_heading_are_teasers():
                     "with a short summary of what it says about hope and courage."]
     lines = [P1 + " " + P2, "You may also like", *teasers]
     assert _kept(lines) == [P1 + " " + P2]
+
+
+def test_many_small_blocks_do_not_outweigh_the_article():
+    # eight short comments, each under a name and a date that only their shape marks as chrome,
+    # merge into more words than the article; the article is still the core the body grows from
+    comments = []
+    for k in range(8):
+        comments += [f"Reader {k}", f"{k + 1} hours ago", "Like",
+                     f"I think the council number {k} is right about the bridge, but the cost is a worry "
+                     "for everyone who pays taxes in this town, and we should all say so at the next meeting."]
+    menu = ["Home", "News", "Sport", "Weather", "Travel", "Culture", "Video", "Audio", "Contact"]
+    lines = [*ARTICLE[:4], *menu, *comments]
+    kept = _kept(lines)
+    assert all(t in kept for t in ARTICLE[:4])

@@ -108,7 +108,8 @@ _CAPS_CREDIT = re.compile(r"\(\s*[A-Z][A-Z.\- ]{2,}/[A-Z][A-Z.\- ]{2,}\)\s*$")
 # image shows ...", "FILE - In this ..."
 _CAPTION_OPENING = re.compile(
     r"^(?:file\s*[-–—:]\s*)?(?:in )?this (?:\S+ ){0,6}?(?:file )?(?:photo|image|picture|photograph|"
-    r"handout|screenshot|screen grab|video still|still image)\b(?:,| (?:shows|released|provided|taken|made|"
+    r"handout|screenshot|screen grab|video still|still image|illustration|rendering|artist's (?:concept|impression)|"
+    r"graphic|diagram|satellite image)\b(?:,| (?:shows|released|provided|taken|made|"
     r"posted|from|by|of|courtesy))",
     re.I,
 )
@@ -126,6 +127,8 @@ def caption(ctx: LineContext) -> bool:
     a line right above a bare credit line ("Photo: Name, Agency").
 
     >>> caption(LineContext(["In this Sunday, Nov. 10, 2019, photograph, unsold cars sit at a dealership."], 0))
+    True
+    >>> caption(LineContext(["This Acme Corp. illustration shows a concept of the company's lander."], 0))
     True
     >>> caption(LineContext(["The ministers shake hands in Hanoi on Wednesday.", "Photo: Hau Dinh, AP"], 0))
     True
