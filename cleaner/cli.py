@@ -12,6 +12,11 @@ from .config import field_docs, load_config
 from .errors import CleanerError
 
 
+def _printable(text: str) -> str:
+    """Untrusted text for one line of a terminal: control characters shown as escapes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(text))
+
+
 class Fail(click.ClickException):
     """A CleanerError shown as 'Error: ...' with exit status 1."""
 
@@ -117,7 +122,7 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
     click.echo(f"{c['inputs']} input files: {c['kept']} kept, {c['duplicate']} duplicates, {c['skipped']} skipped")
     for inp in m["inputs"]:
         if inp["status"] == "skipped":
-            click.echo(f"  skipped {inp['source']}: {inp['reason']}", err=True)
+            click.echo(f"  skipped {_printable(inp['source'])}: {_printable(inp['reason'])}", err=True)
     if m["removals_by_reason"]:
         click.echo("removed lines by reason: " + ", ".join(f"{r} {n}" for r, n in m["removals_by_reason"].items()))
     if as_json:

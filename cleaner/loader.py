@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 from .errors import VersionError
-from .io import sha256_file
 from .package.versions import list_versions, parse_version, read_manifest
 
 VERSION_TAG = re.compile(r"^v\d+\.\d+\.\d+$")
@@ -27,13 +26,11 @@ def resolve_version(name: str, version: str | None = None, root: str | Path = "d
 
 def verify_files(folder: Path) -> None:
     """Check every file listed in the manifest against its sha256; raise naming the first bad one."""
-    manifest = read_manifest(folder)
-    for rel, digest in manifest.get("files", {}).items():
-        path = folder / rel
-        if not path.is_file():
-            raise VersionError(f"{path} is missing")
-        if sha256_file(path) != digest:
-            raise VersionError(f"{path} does not match its sha256 in the manifest")
+    from .package.inspect import file_problems
+
+    problems, _ = file_problems(folder, read_manifest(folder).get("files", {}))
+    if problems:
+        raise VersionError(problems[0])
 
 
 def load(name: str, version: str | None = None, root: str | Path = "data", verify: bool = True):

@@ -72,7 +72,7 @@ def test_verify_names_tampered_file(seeds_result, tmp_path):
 
     out = versions.write_version(seeds_result, tmp_path, "seeds")
     (out.path / "README.md").write_text("tampered")
-    with pytest.raises(cleaner.VersionError, match="README.md does not match"):
+    with pytest.raises(cleaner.VersionError, match="README.md: sha256 does not match"):
         verify_files(out.path)
 
 

@@ -142,6 +142,27 @@ def parse_card(text: str) -> tuple[dict, str]:
     return yaml.safe_load(m.group(1)), text[m.end():]
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def code(text: str) -> str:
+    """Untrusted text (a file name, an error) as a Markdown code span: control characters shown
+    as escapes, so a newline in a name cannot start a new line of the card, and a fence longer
+    than any run of backticks inside, so the span cannot be closed early.
+
+    >>> code("a\\nb`c")
+    '`` a\\\\nb`c ``'
+    >>> code("plain.txt")
+    '`plain.txt`'
+    """
+    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    if not longest:
+        return f"`{text}`"
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
+
+
 def render_card(manifest: dict) -> str:
     """README.md text for a version, from its manifest (no timestamps: same input, same card)."""
     name, version, counts = manifest["name"], manifest["version"], manifest["counts"]
@@ -150,9 +171,9 @@ def render_card(manifest: dict) -> str:
     reasons = "\n".join(f"| `{r}` | {n} |" for r, n in sorted(manifest["removals_by_reason"].items())) or "| (none) | 0 |"
     fields = "\n".join(f"| `{f.name}` | {type_name(f.type)} | {FIELD_DOCS.get(f.name, '')} |" for f in SCHEMA)
     skipped = [i for i in manifest["inputs"] if i["status"] == "skipped"]
-    skipped_md = "\n".join(f"- `{i['source']}`: {i['reason']}" for i in skipped) or "- none"
+    skipped_md = "\n".join(f"- {code(i['source'])}: {code(i['reason'])}" for i in skipped) or "- none"
     dups = [i for i in manifest["inputs"] if i["status"] == "duplicate"]
-    dups_md = "\n".join(f"- `{i['source']}` ({i['how']}) of `{i['duplicate_of']}`" for i in dups) or "- none"
+    dups_md = "\n".join(f"- {code(i['source'])} ({i['how']}) of {code(i['duplicate_of'])}" for i in dups) or "- none"
     langs = "\n".join(f"| `{code}` | {n} |" for code, n in sorted(manifest["languages"].items())) or "| (none) | 0 |"
     cfg = manifest["config"]
     license_ = meta["license"]

@@ -118,6 +118,26 @@ class ValidationReport:
         return not self.problems
 
 
+def file_problems(folder: Path, listed: dict) -> tuple[list[str], list[str]]:
+    """(problems, checked files) of a version folder against the manifest's ``files``: a listed
+    file missing or changed, or a file not listed (an added shard would be loaded too). Files
+    a hub or git keep at the top (``.gitattributes``) are not the version's and are ignored."""
+    problems, checked = [], []
+    for rel, digest in sorted(listed.items()):
+        p = folder / rel
+        if not p.is_file():
+            problems.append(f"{p}: missing (listed in manifest.json)")
+        elif sha256_file(p) != digest:
+            problems.append(f"{p}: sha256 does not match manifest.json")
+        else:
+            checked.append(rel)
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder).as_posix()
+        if p.is_file() and rel != "manifest.json" and rel not in listed and not rel.startswith("."):
+            problems.append(f"{p}: not listed in manifest.json")
+    return problems, checked
+
+
 def validate(path: str | Path) -> ValidationReport:
     """Check a version folder: every checksum in ``manifest["files"]``, no unlisted file, the
     Parquet schema against ``dataset.SCHEMA``, and ``content_sha256`` recomputed from the rows.
@@ -136,18 +156,9 @@ def validate(path: str | Path) -> ValidationReport:
     except (OSError, ValueError, KeyError, TypeError) as e:
         report.problems.append(f"{manifest_path}: unreadable manifest ({e.__class__.__name__}: {e})")
         return report
-    for rel, digest in sorted(files.items()):
-        p = folder / rel
-        if not p.is_file():
-            report.problems.append(f"{p}: missing (listed in manifest.json)")
-        elif sha256_file(p) != digest:
-            report.problems.append(f"{p}: sha256 does not match manifest.json")
-        else:
-            report.checked.append(rel)
-    for p in sorted(folder.rglob("*")):
-        rel = p.relative_to(folder).as_posix()
-        if p.is_file() and rel != "manifest.json" and rel not in files:
-            report.problems.append(f"{p}: not listed in manifest.json")
+    problems, checked = file_problems(folder, files)
+    report.problems.extend(problems)
+    report.checked.extend(checked)
     shards = sorted((folder / "data").glob("*.parquet"))
     if not shards:
         report.problems.append(f"{folder / 'data'}: no Parquet shards")
