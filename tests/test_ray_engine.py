@@ -151,13 +151,27 @@ def test_ray_engine_gives_the_same_documents_rows_and_parquet(ray_cluster, corpu
 
 
 @needs_ray
-def test_url_input_read_with_read_binary_files_matches(ray_cluster, corpus, local_result):
-    """The object-store path (pyarrow.fs listing + read_binary_files), tried on a file:// URL."""
+def test_url_input_read_by_workers_through_pyarrow_fs_matches(ray_cluster, corpus, local_result):
+    """The object-store path (pyarrow.fs listing on the driver, workers read the raw bytes), tried
+    on a file:// URL."""
     from cleaner.engines.ray_engine import clean_files_ray
 
     result = clean_files_ray(corpus.resolve().as_uri(), CleanConfig())
     assert result.docs == local_result.docs
     assert content_digest(make_rows(result.docs)) == content_digest(make_rows(local_result.docs))
+
+
+@needs_ray
+def test_url_to_a_table_is_a_clear_error(tmp_path):
+    from cleaner.engines.ray_engine import clean_files_ray
+    from cleaner.errors import InputError
+
+    table = tmp_path / "docs.jsonl"
+    table.write_text('{"id": "a", "text": "A story."}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="is a table"):
+        clean_files_ray(table.as_uri(), CleanConfig())
+    with pytest.raises(InputError, match="does not exist"):
+        clean_files_ray((tmp_path / "missing").as_uri(), CleanConfig())
 
 
 @needs_ray

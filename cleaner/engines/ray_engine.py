@@ -278,6 +278,9 @@ def _list_url(url: str) -> tuple[object, list[tuple[str, str, int | None]]]:
         if info.type == pafs.FileType.NotFound:
             raise InputError(f"input {url} does not exist")
         if info.type == pafs.FileType.File:
+            if root.lower().endswith(tables.TABLE_SUFFIXES):
+                raise InputError(f"input {url} is a table: tables (JSONL, Parquet) are read from a local or "
+                                 "shared path; copy it there, or give a folder of .txt files")
             return fs, [(root, PurePosixPath(root).name, info.size)]
         found = fs.get_file_info(pafs.FileSelector(root, recursive=True))
     except InputError:
