@@ -162,6 +162,25 @@ def test_url_input_read_by_workers_through_pyarrow_fs_matches(ray_cluster, corpu
 
 
 @needs_ray
+def test_table_input_matches(ray_cluster, tmp_path):
+    """A JSONL table of records (listed by the driver like the local engine lists it)."""
+    from cleaner.engines.ray_engine import clean_files_ray
+
+    arts = json.loads((FIXTURES / "bbc_articles.json").read_text(encoding="utf-8"))
+    table = tmp_path / "docs.jsonl"
+    with open(table, "w", encoding="utf-8") as fh:
+        for k, art in enumerate(arts[:30]):
+            text = "\n\n".join([art["title"]] + art["paragraphs"] + ["Share this article"])
+            fh.write(json.dumps({"id": f"a{k}", "text": text}) + "\n")
+            if k % 5 == 0:
+                fh.write(json.dumps({"id": f"copy{k}", "text": text}) + "\n")
+        fh.write("not json\n")
+    local = clean_files(table, CleanConfig(), workers=1)
+    assert any(d.status == "duplicate" for d in local.docs) and any(d.status == "skipped" for d in local.docs)
+    assert clean_files_ray(table, CleanConfig()).docs == local.docs
+
+
+@needs_ray
 def test_url_to_a_table_is_a_clear_error(tmp_path):
     from cleaner.engines.ray_engine import clean_files_ray
     from cleaner.errors import InputError
