@@ -54,7 +54,7 @@ _DATE_PATTERNS = [
 # Words that may stand beside a date on a date line without making it prose.
 _DATE_FILLER = re.compile(
     r"\b(published|updated|posted|last|modified|created|date|time|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|cet|cest|"
-    r"bst|msk|ist|pst|pdt|et|pt|the|"
+    r"bst|msk|ist|pst|pdt|cst|cdt|mst|mdt|akst|hst|ast|aest|aedt|jst|kst|sgt|hkt|wib|eet|eest|wet|west|et|pt|ct|mt|the|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"veröffentlicht|aktualisiert|am|um|uhr|publié|le|mis|à|jour|publicado|actualizado|el|pubblicato|"
     r"опубликовано|обновлено|в)\b",
@@ -101,6 +101,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
+_LONE_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?!\d)", re.I)
 _DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are prose
 _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
 
@@ -113,7 +114,18 @@ def parse_date(line: str) -> str | None:
     if not found:
         return None
     iso, a, b = found
-    rest = _DATE_FILLER.sub(" ", line[:a] + " " + line[b:])
+    rest = line[:a] + " " + line[b:]
+    # a time printed before the date ("Updated 5:27 am CST, Wednesday, November 20, 2019")
+    t = _LONE_TIME.search(rest)
+    if t:
+        rest = rest[: t.start()] + " " + rest[t.end():]
+        if "T" not in iso:
+            hh, mm = int(t.group("h")), int(t.group("mi"))
+            if t.group("ampm"):
+                hh = hh % 12 + (12 if t.group("ampm").lower().startswith("p") else 0)
+            if hh < 24 and mm < 60:
+                iso += f"T{hh:02d}:{mm:02d}"
+    rest = _DATE_FILLER.sub(" ", rest)
     rest = re.sub(r"[\W_]+", " ", rest).strip()
     return iso if not rest else None
 

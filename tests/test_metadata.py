@@ -10,7 +10,10 @@ from cleaner.metadata import lift_metadata, parse_date, parse_tags
     ("23 June 2021", "2021-06-23"),
     ("June 23, 2021", "2021-06-23"),
     ("Dec. 8, 2021 at 9:05 a.m. EST", "2021-12-08T09:05"),
-    ("Updated: Wednesday 12:00 AM, 23 June 2021", None),  # time before date: only the date
+    ("Updated: Wednesday 12:00 AM, 23 June 2021", "2021-06-23T00:00"),
+    ("Updated 5:27 am CST, Wednesday, November 20, 2019", "2019-11-20T05:27"),
+    ("Published 11:20 AM, January 14, 2020", "2020-01-14T11:20"),
+    ("Posted 14:05 · 3 March 2020 · 12:00", "2020-03-03T12:00"),  # the time beside the date wins
     ("2021-06-23T10:15:00Z", "2021-06-23T10:15"),
     ("Published 23.06.2021 | 18:30", "2021-06-23T18:30"),
     ("23 июня 2021", "2021-06-23"),
@@ -23,10 +26,7 @@ from cleaner.metadata import lift_metadata, parse_date, parse_tags
     ("date 2021-06-23 Register", None),
 ])
 def test_parse_date(line, iso):
-    if line.startswith("Updated: Wednesday"):
-        assert parse_date(line) is None  # a stray time word is not filler; the line is not only a date
-    else:
-        assert parse_date(line) == iso
+    assert parse_date(line) == iso
 
 
 def test_tags():
