@@ -121,7 +121,9 @@ class ValidationReport:
 def file_problems(folder: Path, listed: dict) -> tuple[list[str], list[str]]:
     """(problems, checked files) of a version folder against the manifest's ``files``: a listed
     file missing or changed, or a file not listed (an added shard would be loaded too). Files
-    a hub or git keep at the top (``.gitattributes``) are not the version's and are ignored."""
+    a hub or git keep at the top (``.gitattributes``) are not the version's and are ignored, and
+    so is an unlisted ``report.html``: `cleaner report` may add one to a version made with
+    --no-report; it is a view of the data, never loaded as data."""
     problems, checked = [], []
     for rel, digest in sorted(listed.items()):
         p = folder / rel
@@ -133,7 +135,8 @@ def file_problems(folder: Path, listed: dict) -> tuple[list[str], list[str]]:
             checked.append(rel)
     for p in sorted(folder.rglob("*")):
         rel = p.relative_to(folder).as_posix()
-        if p.is_file() and rel != "manifest.json" and rel not in listed and not rel.startswith("."):
+        if p.is_file() and rel not in listed and rel not in ("manifest.json", "report.html") \
+                and not rel.startswith("."):
             problems.append(f"{p}: not listed in manifest.json")
     return problems, checked
 
