@@ -117,14 +117,21 @@ def read_bytes(f: InputFile, max_bytes: int) -> bytes:
         raise Undecodable("not-a-file") from None
     except OSError as e:
         raise Undecodable(f"unreadable: {e.strerror or e}") from None
-    if f.path.name.lower().endswith(".gz"):
+    return unpack_bytes(f.path.name, data, max_bytes)
+
+
+def unpack_bytes(name: str, data: bytes, max_bytes: int) -> bytes:
+    """A file's raw bytes (read by any means) -> its content: size limit, gzip for ``.gz``."""
+    if len(data) > max_bytes:
+        raise Undecodable(f"too-large: {len(data)} bytes > max_file_bytes {max_bytes}")
+    if name.lower().endswith(".gz"):
         try:
             with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as gz:
                 data = gz.read(max_bytes + 1)
         except (OSError, EOFError, zlib.error) as e:
             raise Undecodable(f"corrupt-gzip: {e}") from None
-    if len(data) > max_bytes:
-        raise Undecodable(f"too-large: more than max_file_bytes {max_bytes}")
+        if len(data) > max_bytes:
+            raise Undecodable(f"too-large: more than max_file_bytes {max_bytes}")
     return data
 
 

@@ -18,7 +18,7 @@ from .config import CleanConfig
 from .dedup import dedup_documents
 from .dedup.repeats import find_repeats
 from .document import Document, line_removal, split_lines
-from .io import InputFile, Undecodable, decode_bytes, discover, read_bytes, sha256
+from .io import InputFile, Undecodable, decode_bytes, discover, read_bytes, sha256, unpack_bytes
 from .metadata import lift_metadata
 from .repair import repair
 from .rules import run_rules
@@ -32,8 +32,9 @@ def doc_id(source: str) -> str:
     return hashlib.sha256(("cleaner-doc:" + source).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def read_document(f: InputFile, config: CleanConfig) -> Document:
-    """Read, decode and repair one file. A file that cannot be used comes back skipped."""
+def read_document(f: InputFile, config: CleanConfig, data: bytes | None = None) -> Document:
+    """Read, decode and repair one file (or its raw bytes, when an engine has read them). A file
+    that cannot be used comes back skipped."""
     doc = Document(source=f.source, sha256="", id=doc_id(f.source))
     if f.skip:
         doc.status, doc.reason = "skipped", f.skip
@@ -45,7 +46,8 @@ def read_document(f: InputFile, config: CleanConfig) -> Document:
             doc.status, doc.reason = "skipped", "empty: the record holds no text"
         return doc
     try:
-        data = read_bytes(f, config.max_file_bytes)
+        data = read_bytes(f, config.max_file_bytes) if data is None else \
+            unpack_bytes(f.source, data, config.max_file_bytes)
         doc.sha256 = sha256(data)
         text, doc.encoding = decode_bytes(data)
     except Undecodable as e:

@@ -5,7 +5,6 @@ import re
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-import yaml
 from click.testing import CliRunner
 
 import cleaner

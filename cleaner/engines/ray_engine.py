@@ -51,12 +51,9 @@ Dataset either way: whole files, never lines.
 from __future__ import annotations
 
 import contextlib
-import gzip
-import io as _io
 import logging
 import os
 import pickle
-import zlib
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
@@ -68,9 +65,8 @@ from .. import classify, tables
 from ..config import CleanConfig
 from ..document import Document
 from ..errors import CleanerError, InputError
-from ..io import SUFFIXES, Undecodable, decode_bytes, discover, sha256
-from ..pipeline import Progress, RunResult, clean_step, dedup_stage, default_workers, doc_id, read_step
-from ..repair import repair
+from ..io import SUFFIXES, InputFile, discover
+from ..pipeline import Progress, RunResult, clean_step, dedup_stage, default_workers, doc_id, read_document, read_step
 
 INSTALL_HINT = "pip install 'cleaner[ray]'"
 MIN_BLOCK_ROWS, MAX_BLOCK_ROWS = 32, 512
@@ -182,39 +178,11 @@ def _read_url_files(batch: pa.Table, config: CleanConfig, fs, fingerprint: str) 
                 doc = Document(source=source, sha256="", id=doc_id(source), status="skipped",
                                reason=f"unreadable: {e}")
             else:
-                doc = document_from_bytes(source, data, config)
+                doc = read_document(InputFile(source, Path(source)), config, data=data)
         keys = classify.line_keys(doc.text.split("\n")) if doc.status == "kept" else set()
         index.append(i)
         results.append((doc, keys))
     return _pass1_table(index, results)
-
-
-def document_from_bytes(source: str, data: bytes, config: CleanConfig) -> Document:
-    """A file's bytes -> a repaired Document (or a skipped one with a reason), following
-    :func:`cleaner.pipeline.read_document` and :func:`cleaner.io.read_bytes` for a regular file:
-    the size limit, gzip for ``.gz``, the checksum of the (decompressed) bytes, decoding, repair."""
-    doc = Document(source=source, sha256="", id=doc_id(source))
-    max_bytes = config.max_file_bytes
-    try:
-        if len(data) > max_bytes:
-            raise Undecodable(f"too-large: {len(data)} bytes > max_file_bytes {max_bytes}")
-        if source.lower().endswith(".gz"):
-            try:
-                with gzip.GzipFile(fileobj=_io.BytesIO(data)) as gz:
-                    data = gz.read(max_bytes + 1)
-            except (OSError, EOFError, zlib.error) as e:
-                raise Undecodable(f"corrupt-gzip: {e}") from None
-            if len(data) > max_bytes:
-                raise Undecodable(f"too-large: more than max_file_bytes {max_bytes}")
-        doc.sha256 = sha256(data)
-        text, doc.encoding = decode_bytes(data)
-    except Undecodable as e:
-        doc.status, doc.reason = "skipped", str(e)
-        return doc
-    doc.text = repair(text, use_ftfy=config.repair)
-    if not doc.text:
-        doc.status, doc.reason = "skipped", "empty: nothing left after repair"
-    return doc
 
 
 def _count_keys(batch: pa.Table) -> pa.Table:
