@@ -235,7 +235,7 @@ each body; the card's `language` list is computed from these rows.
 ## How it was cleaned
 
 1. **read**: encoding detected (BOM, UTF-8, UTF-16, then charset-normalizer for legacy code pages); line ends normalised.
-2. **repair**: ftfy (mojibake, HTML entities, control characters, NFC), curly quotes and full-width characters kept; odd spaces folded.
+2. **repair**: ftfy (mojibake, HTML entities, control characters, NFC), curly quotes, no-break spaces and full-width characters kept; runs of blanks folded, lines stripped.
 3. **boilerplate**: named rules for kinds of page chrome, metadata lines lifted into fields, line statistics, lines repeated across the corpus (in ≥ {cfg.get('corpus_repeat_min_docs')} documents and ≥ {cfg.get('corpus_repeat_min_share')} of them), and lines repeated inside a document.
 4. **language**: langdetect with seed {cfg['language_seed']}.
 5. **dedup**: exact duplicates of the normalised body; near duplicates by MinHash LSH ({cfg['num_perm']} permutations, {cfg['shingle_size']}-word shingles, seed {cfg.get('dedup_seed')}), each pair verified (Jaccard ≥ {cfg['near_threshold']}, containment ≥ {cfg['containment_threshold']}); the longest copy is kept.
