@@ -279,3 +279,22 @@ def test_published_versions_load_exactly_through_a_hub_api(two_versions, tmp_pat
     offline = _run(OFFLINE_CLIENT, _client_env(hf_home, None), "org/seeds")
     for v, rows in expected.items():
         assert sorted(offline[v], key=lambda r: r["id"]) == rows, v
+
+
+def test_interrupted_publish_leaves_no_tag_and_rerun_finishes(two_versions, tmp_path):
+    """The remote refuses the ref update once (as when a push is cut off after the LFS objects
+    went up): no tag points anywhere, and publishing again completes the job."""
+    require_git_lfs()
+    remote = bare_repo(tmp_path / "remote.git")
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'connection lost' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    with pytest.raises(cleaner.PublishError, match="connection lost"):
+        publish("seeds@1.0.0", "org/seeds", to=str(remote), root=two_versions)
+    git = lambda *a: subprocess.run(["git", "-C", str(remote), *a], capture_output=True, text=True)  # noqa: E731
+    assert git("tag", "--list").stdout.strip() == "" and git("rev-parse", "--verify", "main").returncode != 0
+    hook.unlink()
+    assert publish("seeds@1.0.0", "org/seeds", to=str(remote), root=two_versions).status == "published"
+    shown = json.loads(git("show", "v1.0.0:manifest.json").stdout)
+    assert shown["content_sha256"] == json.loads((two_versions / "seeds" / "v1.0.0" / "manifest.json").read_text())["content_sha256"]
+    assert publish("seeds@1.0.0", "org/seeds", to=str(remote), root=two_versions).status == "unchanged"
