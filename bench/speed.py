@@ -6,8 +6,8 @@ usage: python bench/speed.py [DATA] [--sizes 10000,30000,100000] [--work DIR] [-
 DATA is the dedup benchmark folder (default ../shared/bench/dedup); its gen.py makes the
 corpora (scraped-looking news, 3 KB a document) into WORK if they are not there yet.
 For each size it runs `cleaner clean WORK/docs_N.jsonl` in a subprocess and prints docs/s and
-the peak memory of the whole process tree (the main process and its workers, summed, sampled
-every 0.1 s). In the same run it measures a straightforward one-process pipeline (ftfy on the
+the peak memory of the whole process tree (the main process and its workers, proportional set
+sizes summed, so shared pages count once; sampled every 0.1 s). In the same run it measures a straightforward one-process pipeline (ftfy on the
 whole text, the same rules, metadata and statistics, langdetect on the whole body) on the first
 documents, and the share of language labels that agree with langdetect on the whole clean body.
 """
@@ -30,14 +30,15 @@ DEFAULT = HERE.parent.parent / "shared" / "bench" / "dedup"
 
 
 def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    """Memory of a process and all its descendants, in bytes (Linux /proc): their proportional
+    set sizes (PSS), so pages the forked workers share with the main process count once."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1]) * 1024
                         break
             for task in os.listdir(f"/proc/{p}/task"):
