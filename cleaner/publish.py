@@ -74,7 +74,7 @@ class Plan:
 
     @property
     def tag_message(self) -> str:
-        return f"{self.name} {self.tag}\n\ncontent_sha256: {self.content_sha256}\n"
+        return f"{self.commit_title}\n\ncontent_sha256: {self.content_sha256}\n"
 
     def describe(self) -> str:
         where = "the Hugging Face Hub" if self.target == "hf" else self.target
