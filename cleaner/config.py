@@ -56,8 +56,9 @@ class CleanConfig:
     # -- language ----------------------------------------------------------------------
     language_seed: int = 0
     """Seed of langdetect's random sampling, so labels are reproducible."""
-    language_sample_chars: int = 1000
-    """Detect language on at most this many characters of the body (0: the whole body)."""
+    language_sample_chars: int = 0
+    """Detect language on at most this many characters of the body (0: the whole body, of
+    which langdetect itself reads at most 10,000)."""
 
     # -- dedup -------------------------------------------------------------------------
     near_dedup: bool = True

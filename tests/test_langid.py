@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 from langdetect.detector import Detector
 
-from cleaner.langid import VectorDetector, _factory, detect, sample
+from cleaner.langid import VectorDetector, _factory, _fast_path, detect, sample
 
+GATE = Path(__file__).resolve().parent / "fixtures" / "gate"
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))]
 SAMPLES = SEEDS + [
     "Le président a déclaré mercredi que les négociations reprendraient à Genève l’été prochain.",
@@ -53,3 +54,57 @@ def test_seeded_and_order_free():
 def test_sample_cuts_at_a_space():
     assert sample("alpha beta gamma", 12) == "alpha beta"
     assert sample("short", 0) == "short"
+
+
+# -- the fast path: langdetect's certain answers, computed instead of sampled ------------------
+
+def _langdetect_grams(text):
+    factory, _ = _factory()
+    d = Detector(factory)
+    d.append(text)
+    d.cleaning_text()
+    return sorted(d._extract_ngrams())
+
+
+def _fast_grams(text):
+    fp = _fast_path()
+    uniq, counts = fp.counts(fp.prepare(text))
+    names = {i: g for g, i in fp.index.items()}
+    return sorted(g for i, k in zip(uniq.tolist(), counts.tolist()) for g in [names[i]] * int(k))
+
+
+@pytest.mark.parametrize("k", range(len(SAMPLES)))
+def test_fast_path_takes_langdetects_ngrams(k):
+    assert _fast_grams(SAMPLES[k]) == _langdetect_grams(SAMPLES[k])
+
+
+def test_fast_path_ngrams_on_random_text():
+    rng = random.Random(5)
+    chars = "aAbBcCDE  dé漢字かカ한글ДЖабв Ỷả مر 123.,!ș"
+    for _ in range(200):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(1, 120)))
+        assert _fast_grams(text) == _langdetect_grams(text), text
+
+
+def test_fast_path_answers_only_what_sampling_answers():
+    """Wherever the fast path answers, langdetect's sampling gives the same label and score
+    for several seeds; on text it is unsure of, sampling runs."""
+    texts = SAMPLES + [p.read_text(encoding="utf-8") for p in sorted(GATE.glob("*.txt"))]
+    answered = 0
+    for text in texts:
+        certain = _fast_path().decide(text)
+        if certain is None:
+            continue
+        answered += 1
+        for seed in range(3):
+            assert detect(text, seed, fast=False) == (certain, 1.0)
+        assert detect(text, 0) == (certain, 1.0)
+    assert answered >= len(texts) - 3
+
+
+def test_fast_path_defers_on_mixed_or_tiny_text():
+    mixed = ("The president said on Wednesday that talks would resume. "
+             "Le président a déclaré mercredi que les négociations reprendraient.")
+    assert _fast_path().decide(mixed) is None
+    label, score = detect(mixed, 0)
+    assert (label, score) == detect(mixed, 0, fast=False)
