@@ -36,10 +36,19 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                       ["You may also like", "Related Articles", "READ MORE: Macron warns of NATO brain death",
                        "Leia também:", "Читайте также", "Baca juga:", "More Great WIRED Stories", "Trending News",
                        "Weitere Beiträge zum Thema", "Материалы по теме", "Você pode gostar...",
-                       "Black death fears: tourists die after eating marmot [INSIGHT]"],
+                       "Black death fears: tourists die after eating marmot [INSIGHT]", "[Tom's Guide]"],
                       ["Read more about the plan in the minister's letter, he said.",
                        "Related parties must disclose their holdings, the regulator said.",
-                       "Top officials met on Monday."]),
+                       "Top officials met on Monday.", "[Applause.]", "[Updated at 5 p.m. with the reply.]"]),
+    "dateline-teaser": ("related-links",
+                        [],  # needs a neighbour like it: see test_dateline_teasers_come_in_lists
+                        ["NEW DELHI: The Supreme Court on Wednesday asked the state government to act.",
+                         "Officials in the capital said the vote was close WASHINGTON: a reporter's note"]),
+    "tweetable-quote": ("social-share",
+                        ["Growing your visibility slowly means much less stress. Click To Tweet",
+                         "Kindness is free, so give it away. Tweet this"],
+                        ["He urged fans to click to tweet their support, and many did.",
+                         "Tweet this, the senator told his staff, and they did."]),
     "skip-links": ("navigation",
                    ["Skip to main content", "Back to Top «", "Zum Inhalt springen"],
                    ["He skipped to the top of the queue."]),
@@ -75,9 +84,11 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                       "Image copyright Getty Images",
                       "Patients were treated at Chaoyang Hospital in Beijing Credit: EPA",
                       "A worker loads trims into his truck outside a store. (AP Photo/Alan Diaz, File)",
-                      "Fleas live on rodents like rats and rabbits. ( STEVE SMITH/SCIENCE PHOTO LIBRARY)"],
+                      "Fleas live on rodents like rats and rabbits. ( STEVE SMITH/SCIENCE PHOTO LIBRARY)",
+                      "A stock image of a woman holding a joint. Researchers have looked at its use. Getty"],
                      ["Putin addresses the conference via video link, June 23, 2021. /Reuters",
-                      "The photo shows the minister leaving the building, according to Reuters."]),
+                      "The photo shows the minister leaving the building, according to Reuters.",
+                      "The story was first reported by the AP", "He joined AFP in 2004. He left Reuters in 2009."]),
     "copyright-line": ("copyright-footer",
                        ["© 2019 Guardian News & Media Limited or its affiliated companies. All rights reserved.",
                         "Todos os direitos reservados", "Все права защищены", "무단 전재 및 재배포 금지"],
@@ -92,9 +103,11 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
     "caption": ("caption",
                 ["In this Sunday, Nov. 10, 2019, photograph, a long row of unsold vehicles sits at a dealership.",
                  "This undated photo provided by the police shows the suspect.",
-                 "FILE - In this June 3, 2019 file photo, the minister speaks to reporters."],
+                 "FILE - In this June 3, 2019 file photo, the minister speaks to reporters.",
+                 "An artist's illustration of a plume of water vapor emanating from Jupiter's moon Europa."],
                 ["In this case the court found that the photographs were taken lawfully.",
-                 "This photo exhibition, the curator said, took ten years to assemble."]),
+                 "This photo exhibition, the curator said, took ten years to assemble.",
+                 "An artist's impressions of the city were sold at auction for a record sum."]),
     "about-author": ("metadata:author",
                      ["About Brigit Katz", "About the author", "Über Moritz Bachmann", "Sobre o autor"],
                      ["About 200 people gathered outside the court.", "About us, they said nothing."]),
@@ -175,6 +188,23 @@ def test_rules_are_idempotent_on_kept_lines():
     dec = run_rules(lines)
     kept = [t for i, t in enumerate(lines) if i not in dec]
     assert run_rules(kept) == {}
+
+
+def test_dateline_teasers_come_in_lists():
+    teasers = ["UN regrets new US position on settlements UNITED NATIONS: The Secretary General said on Tuesday ...",
+               "Court asks state to draft a temple law NEW DELHI: The Supreme Court on Wednesday asked ...",
+               "Cleric says the government's days are numbered KARACHI: A firebrand cleric has warned ..."]
+    assert {i: r for i, (r, _) in run_rules(teasers).items()} == {0: "related-links", 1: "related-links",
+                                                                   2: "related-links"}
+    alone = [teasers[0], "The Secretary General said on Tuesday that the decision was regrettable."]
+    assert 0 not in run_rules(alone)
+
+
+def test_caption_above_an_agency_credit():
+    lines = ["The president waves during the air show on Monday, Nov. 13, 2017.", "Jane Roe | Bloomberg | Getty Images",
+             "DUBAI — The airline finalised a deal on Wednesday."]
+    got = run_rules(lines)
+    assert got[0] == ("caption", "caption") and 2 not in got
 
 
 def test_disabled_rule_does_not_run():

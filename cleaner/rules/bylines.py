@@ -72,6 +72,9 @@ def author_bio(ctx: LineContext) -> bool:
     False
     >>> author_bio(LineContext(["The council is a writer of rules."], 0))
     False
+    >>> page = ["Headline", "Text one.", "Text two.", "Jane Doe is a freelance writer living in Oslo"] + ["Teaser."] * 20
+    >>> author_bio(LineContext(page, 3))
+    True
     """
     t = ctx.text
     if len(t) > 500:
@@ -83,8 +86,20 @@ def author_bio(ctx: LineContext) -> bool:
         return False
     if t.split(" ", 1)[0].lower() in _NOT_NAMES:
         return False
+    if len(t) <= BIO_SHORT_CHARS and _SHORT_BIO.match(t) and ctx.from_start >= 3:
+        return True  # "Jane Doe is a freelance writer living in Oslo": a bio wherever it stands
     total = ctx.from_start + ctx.from_end + 1
     return ctx.from_end <= BIO_TAIL_SHARE * total
+
+
+BIO_SHORT_CHARS = 160
+"""A one-sentence bio is at most this long."""
+# "Name is a [freelance/staff/...] writer|reporter ... [based|living|in|for|who ...]"
+_SHORT_BIO = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]+ ){1,3}(?:is|was) (?:a|an) (?:[\w-]+ ){0,3}?"
+    r"(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|freelancer|blogger|"
+    r"photographer|critic)s?(?: (?:based|living|who|for|at|in|and|covering|with|from)\b.*|\.?)$"
+)
 
 
 # Capitalised sentence openers that are not names.

@@ -128,7 +128,11 @@ def related_links(ctx: LineContext) -> bool:
     True
     >>> related_links(LineContext(["Black death fears: tourists die after eating marmot [INSIGHT]"], 0))
     True
+    >>> related_links(LineContext(["[The Verge]"], 0))
+    True
     >>> related_links(LineContext(["Read more about the plan in the minister's letter, he said."], 0))
+    False
+    >>> related_links(LineContext(["[Updated at 5 p.m. with the minister's reply.]"], 0))
     False
     """
     t = ctx.low
@@ -136,7 +140,62 @@ def related_links(ctx: LineContext) -> bool:
         return True
     if _READ_MORE_PREFIX.match(t) and len(t) <= 200 and t.count(". ") < 2:
         return True
-    return ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text))
+    return ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text) or _SOURCE_TAG.match(ctx.text))
+
+
+# A line that is only a short name in brackets: the source a digest links to ("[The Verge]").
+_SOURCE_TAG = re.compile(r"^\[[^\W\d_][^\[\].!?:;]{1,38}\]$")
+
+
+# "Headline DATELINE: summary" on one line: a teaser whose headline, dateline and first sentence
+# the scraper ran together ("Senate passes the bill WASHINGTON: The Senate on Tuesday ...").
+_GLUED_DATELINE = re.compile(
+    r"^(?=[^\n]*[a-z])(?P<head>.{12,220}?[^\s.!?;,])\s+"
+    r"(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ ,]{1,2}[A-Z][A-Z.'’-]+){0,3})(?:\s*\([^)]{1,30}\))?"
+    r"\s*(?::|—|–| - )\s*[\"“‘']?[A-Z]"
+)
+
+
+def _glued_dateline(text: str) -> bool:
+    m = _GLUED_DATELINE.match(text) if len(text) <= 1500 else None
+    return bool(m) and not m.group("head").isupper() and len(m.group("head").split()) >= 3
+
+
+@rule("dateline-teaser", "related-links", max_len=1500)
+def dateline_teaser(ctx: LineContext) -> bool:
+    """A teaser printed as one line, "Headline DATELINE: summary", next to another like it (a
+    list of other stories; an article's own dateline opens its first paragraph).
+
+    >>> lines = ["UN regrets new US position on settlements UNITED NATIONS: The Secretary General said ...",
+    ...          "Court asks state to draft a temple law NEW DELHI: The Supreme Court on Wednesday asked ..."]
+    >>> [dateline_teaser(LineContext(lines, i)) for i in range(2)]
+    [True, True]
+    >>> dateline_teaser(LineContext(["NEW DELHI: The Supreme Court on Wednesday asked the state to act.",
+    ...                              "WASHINGTON: The Senate passed the bill."], 0))
+    False
+    >>> dateline_teaser(LineContext(["Court asks state to draft a temple law NEW DELHI: The court said ...",
+    ...                              "The court said the state had a month to reply."], 0))
+    False
+    """
+    if not _glued_dateline(ctx.text):
+        return False
+    return any(n is not None and _glued_dateline(n) for n in (ctx.neighbour(-1), ctx.neighbour(1)))
+
+
+# A quotation a plugin offers to tweet: the sentence, then its button ("... stress. Click To Tweet").
+_TWEETABLE = re.compile(r"(?:click to tweet|tweet this(?: quote)?|tweet quote)\s*$")
+
+
+@rule("tweetable-quote", "social-share", max_len=400, gate=("tweet",))
+def tweetable_quote(ctx: LineContext) -> bool:
+    """A pull quote with its "Click To Tweet" button (a repeat of a sentence of the article).
+
+    >>> tweetable_quote(LineContext(["Growing your visibility slowly means much less stress. Click To Tweet"], 0))
+    True
+    >>> tweetable_quote(LineContext(["He urged fans to click to tweet their support, and many did."], 0))
+    False
+    """
+    return bool(_TWEETABLE.search(ctx.low))
 
 
 _SKIP = re.compile(

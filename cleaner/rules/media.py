@@ -69,14 +69,17 @@ _CREDIT = re.compile(
     r"|\((?:ap|afp|ap photo|reuters|epa)?\s*(?:photo|foto|image)s?\s*/\s*[^)]{2,80}\)\s*$"
 
     r"|^(?:©|\(c\))\s*[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}(?:/[\w ]+)?\s+[A-Z]"
-    r"|\b(?:foto|imagem|immagine|bild|фото|사진)\s*[:=]\s*\S[^.]{0,60}$)",
+    r"|\b(?:foto|imagem|immagine|bild|фото|사진)\s*[:=]\s*\S[^.]{0,60}$"
+    r"|[.!?]['\"’”]?\s+(?:getty(?: images)?|ap(?: photo)?|afp|reuters|epa|shutterstock|istock(?:photo)?|alamy)"
+    r"(?:\s*/\s*[\w.' ]{2,40})?$)",
     re.I,
 )
 
 
 # every credit pattern contains one of these
 _CREDIT_GATE = ("photo", "image", "picture", "foto", "credit", "source", "/", "caption", "copyright", "getty", "©",
-                "(c)", "imagem", "immagine", "bild", "фото", "사진")
+                "(c)", "imagem", "immagine", "bild", "фото", "사진", " ap", "afp", "reuters", "epa", "shutterstock",
+                "istock", "alamy")
 
 
 @rule("photo-credit", "caption", max_len=400, gate=_CREDIT_GATE)
@@ -91,9 +94,13 @@ def photo_credit(ctx: LineContext) -> bool:
     True
     >>> photo_credit(LineContext(["Patients were treated at the hospital Credit: EPA"], 0))
     True
+    >>> photo_credit(LineContext(["A stock image of a woman holding a joint. Researchers looked at its use. Getty"], 0))
+    True
     >>> photo_credit(LineContext(["Putin addresses the conference via video link, June 23, 2021. /Reuters"], 0))
     False
     >>> photo_credit(LineContext(["The photo shows the minister leaving the building, according to Reuters."], 0))
+    False
+    >>> photo_credit(LineContext(["The story was first reported by the AP"], 0))
     False
     """
     t = ctx.text
@@ -107,18 +114,25 @@ _CAPS_CREDIT = re.compile(r"\(\s*[A-Z][A-Z.\- ]{2,}/[A-Z][A-Z.\- ]{2,}\)\s*$")
 # The opening of a news-agency caption: "In this Nov. 10, 2019, photo, ...", "This undated
 # image shows ...", "FILE - In this ..."
 _CAPTION_OPENING = re.compile(
-    r"^(?:file\s*[-–—:]\s*)?(?:in )?this (?:\S+ ){0,6}?(?:file )?(?:photo|image|picture|photograph|"
+    r"^(?:(?:an?|the) (?:artist'?s|artist’s|stock|file|handout|undated|satellite) (?:illustration|concept|impression|"
+    r"rendering|image|photo|photograph|picture) (?:of|shows)\b|"
+    r"(?:file\s*[-–—:]\s*)?(?:in )?this (?:\S+ ){0,6}?(?:file )?(?:photo|image|picture|photograph|"
     r"handout|screenshot|screen grab|video still|still image|illustration|rendering|artist's (?:concept|impression)|"
     r"graphic|diagram|satellite image)\b(?:,| (?:shows|released|provided|taken|made|"
-    r"posted|from|by|of|courtesy))",
+    r"posted|from|by|of|courtesy)))",
     re.I,
 )
 # A bare credit on its own line, right under the caption it belongs to.
 _BARE_CREDIT = re.compile(
-    r"^(?:\(?(?:photo|image|picture|foto|photograph|credit|bild|фото|imagem|immagine)s?(?: credit)?\s*[:©][^.]{1,80}\)?"
-    r"|©\s*\S[^.]{0,60})$",
+    r"^(?:\(?(?:photo|image|picture|foto|photograph|credit|bild|фото|imagem|immagine)s?(?: credit)?\s*[:©]"
+    r"(?:[^.]|\.(?=\S| [A-Z]))"  # initials may hold a dot ("H.W. Chiu", "K. Retherford")
+    r"{1,80}\)?"
+    r"|©\s*\S[^.]{0,60}"
+    r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[|/]\s*){1,3}(?:getty images|ap|afp|reuters|epa|"
+    r"shutterstock|istock|alamy|bloomberg|nasa|ap photo|afp via getty images))$",
     re.I,
 )
+"""A credit alone on a line: "Photo: Name, Agency", "© Name", "Name | Bloomberg | Getty Images"."""
 
 
 @rule("caption", "caption", max_len=400)
@@ -129,6 +143,12 @@ def caption(ctx: LineContext) -> bool:
     >>> caption(LineContext(["In this Sunday, Nov. 10, 2019, photograph, unsold cars sit at a dealership."], 0))
     True
     >>> caption(LineContext(["This Acme Corp. illustration shows a concept of the company's lander."], 0))
+    True
+    >>> caption(LineContext(["An artist's illustration of a plume of water vapor on Europa."], 0))
+    True
+    >>> caption(LineContext(["The president waves at the air show on Monday.", "Jane Roe | Bloomberg | Getty Images"], 0))
+    True
+    >>> caption(LineContext(["LeBron James dunks on Tuesday.", "LeBron James dunks on Tuesday.", "Photo: Ringo H.W. Chiu, AP"], 0))
     True
     >>> caption(LineContext(["The ministers shake hands in Hanoi on Wednesday.", "Photo: Hau Dinh, AP"], 0))
     True

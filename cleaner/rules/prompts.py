@@ -18,6 +18,7 @@ _NEWSLETTER = re.compile(
     r"delivered (?:directly |straight |right )?to (?:your|you)|by signing up,? you agree|"
     r"thank you for (?:signing up|subscribing)|successfully subscribed|succes+fully subscribed|"
     r"no spam\b|we(?:'|’)ll never share your|"
+    r"(?:every (?:day|week|morning)|each (?:day|week)),? we(?:'ll| will)? send (?:you )?an? e-?mail|"
     r"inscreva-se|assine (?:a|nossa) newsletter|receba (?:em seu|no seu|por) e-?mail|"
     r"iscriviti alla|ricevi (?:la|le) newsletter|newsletter abonnieren|jetzt abonnieren|"
     r"abonnez-vous|inscrivez-vous à|suscríbete|recibe (?:nuestras?|las) |"
@@ -27,7 +28,7 @@ _NEWSLETTER = re.compile(
 # Words that make a newsletter-vocabulary line a pitch rather than a sentence *about* newsletters.
 _PITCH = re.compile(
     r"(?:\b(?:sign|subscribe|subscribing|join|get|receive|enter|delivered|inbox|unsubscribe|spam|"
-    r"agree|free|daily|weekly|latest|our|your|thank|successfully|succes+fully)\b|"
+    r"agree|free|daily|weekly|latest|our|your|thank|successfully|succes+fully|send)\b|"
     r"inscreva|assine|receba|iscriviti|ricevi|abonnieren|abonnez|inscrivez|suscr|recibe|"
     r"подпи|рассылк|뉴스레터|berlangganan|daftar)",
     )
@@ -48,6 +49,8 @@ def newsletter_pitch(ctx: LineContext) -> bool:
     >>> newsletter_pitch(LineContext(["Sign up here to get the latest news, updates and special offers delivered directly to your inbox."], 0))
     True
     >>> newsletter_pitch(LineContext(["Receba em seu email nosso ebook gratuito"], 0))
+    True
+    >>> newsletter_pitch(LineContext(["Every day we send an email with the top stories from Example."], 0))
     True
     >>> newsletter_pitch(LineContext(["The newsletter, founded in 1931, was read by every diplomat in Vienna, historians say."], 0))
     False
