@@ -140,6 +140,10 @@ MIN_STOP_LIST = 100
 LANG_SAMPLE_WORDS = 600
 """Words sampled from a document to guess which stop list to use."""
 
+CORE_EARLY_SHARE = 0.7
+"""The article's core is the first prose block with at least this share of the largest block's
+words: an article comes before its comments and the teasers below it, so when a later block is
+only a little bigger (a long list of other stories), the earlier one is the article."""
 HEADING_MAX_CHARS = 60
 """A related-links line this short, without a label colon, is the heading of a list."""
 FOOTER_RULES = ("copyright-line", "legal-links")
@@ -599,7 +603,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     and shop links between its paragraphs), or when it is a photo gallery or a player: captions,
     credits and player controls, with nothing a rule took for navigation, prompts or footers
     (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their reasons). The article grows
-    that way from the largest block outwards; another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
+    that way outwards from its core, the first block nearly as big as the largest
+    (``CORE_EARLY_SHARE``); another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
     not come after a ``footer`` line (a copyright or legal footer) that follows the article."""
     blocks: list[list[int]] = []
     gaps: list[tuple[int, int, bool, bool]] = []  # chrome before each block: lines, words, ruled, media only
@@ -634,9 +639,10 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
             (g_lines <= MAX_PLAIN_GAP and not g_ruled) or \
             (g_media and g_lines <= MAX_MEDIA_GAP and left_size >= MEDIA_PART_WORDS)
 
-    # the article grows from its largest block outwards, so that no run of small blocks (comments,
+    # the article grows from its core outwards, so that no run of small blocks (comments,
     # teasers) can merge into something that outweighs it
-    core = sizes.index(max(sizes))
+    biggest = max(sizes)
+    core = next(k for k, n in enumerate(sizes) if n >= CORE_EARLY_SHARE * biggest)
     lo = hi = core
     main = sizes[core]
     while True:
