@@ -128,6 +128,7 @@ _ASCII_LETTERS = re.compile(r"[A-z]+")  # langdetect's own test: "A" <= ch <= "z
 # langdetect counts characters from U+0300 up as non-Latin. It means to leave out Latin Extended
 # Additional, but compares a block number with a block name, so it never does; neither do we.
 _NON_LATIN = re.compile("[\u0300-\U0010ffff]+")
+_VI_MARK = re.compile("[\u0300\u0301\u0303\u0309\u0323]")  # the marks NGram.normalize_vi composes
 
 
 class FastPath:
@@ -159,18 +160,25 @@ class FastPath:
         self.log = np.log(probs + Detector.ALPHA_DEFAULT / Detector.BASE_FREQ)
         self.langs = list(factory.langlist)
         self.table = _NormTable()
-        self.words: dict[str, tuple[int, ...]] = {}
+        self.words: dict[str, np.ndarray] = {}
 
     def prepare(self, text: str) -> str:
         """langdetect's append() and cleaning_text(): the text its n-grams are taken from."""
-        text = NGram.normalize_vi(Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text)))
+        # (each substitution only where it can match: they are slow on long texts)
+        if "http" in text:
+            text = Detector.URL_RE.sub(" ", text)
+        if "@" in text:
+            text = Detector.MAIL_RE.sub(" ", text)
+        if _VI_MARK.search(text):
+            text = NGram.normalize_vi(text)
         text = _SPACE_RUN.sub(" ", text[:10000])
-        latin = sum(map(len, _ASCII_LETTERS.findall(text)))
-        if latin * 2 < sum(map(len, _NON_LATIN.findall(text))):
-            text = _ASCII_LETTERS.sub("", text)
+        if not text.isascii():
+            non_latin = sum(map(len, _NON_LATIN.findall(text)))
+            if non_latin and sum(map(len, _ASCII_LETTERS.findall(text))) * 2 < non_latin:
+                text = _ASCII_LETTERS.sub("", text)
         return text.translate(self.table)
 
-    def word_grams(self, word: str, end: bool = True) -> tuple[int, ...]:
+    def word_grams(self, word: str, end: bool = True) -> np.ndarray:
         """Indices of the profile n-grams langdetect takes from one word (normalised), preceded
         by a space and, unless it ends the text, followed by one. NGram.add_char's rules:
         n-grams of 1-3 characters that do not cross a space; none while inside a run of two or
@@ -199,7 +207,7 @@ class FastPath:
                 g = grams[-n:]
                 if g != " " and g in index:
                     out.append(index[g])
-        found = tuple(out)
+        found = np.array(out, dtype=np.int32)
         if len(self.words) < 500_000:
             self.words[key] = found
         return found
@@ -208,23 +216,23 @@ class FastPath:
         """(distinct n-gram indices, their counts) of a prepared text."""
         words = Counter(text.split(" "))
         words.pop("", None)
-        idx: list[int] = []
-        weight: list[int] = []
+        arrays, times = [], []
         if text and not text.endswith(" "):
             last = text.rsplit(" ", 1)[-1]
             words[last] -= 1
-            got = self.word_grams(last, end=False)
-            idx.extend(got)
-            weight.extend([1] * len(got))
+            arrays.append(self.word_grams(last, end=False))
+            times.append(1)
+        grams = self.word_grams
         for word, k in words.items():
             if k:
-                got = self.word_grams(word)
-                idx.extend(got)
-                weight.extend([k] * len(got))
-        if not idx:
+                arrays.append(grams(word))
+                times.append(k)
+        if not arrays:
             return np.empty(0, dtype=np.int64), np.empty(0)
-        uniq, inverse = np.unique(np.array(idx, dtype=np.int64), return_inverse=True)
-        return uniq, np.bincount(inverse, weights=np.array(weight, dtype=np.float64))
+        idx = np.concatenate(arrays)
+        weight = np.repeat(np.array(times, dtype=np.float64), [len(a) for a in arrays])
+        uniq, inverse = np.unique(idx, return_inverse=True)
+        return uniq, np.bincount(inverse, weights=weight)
 
     def decide(self, text: str) -> str | None:
         """The language langdetect would certainly answer for this text, or None if unsure."""
