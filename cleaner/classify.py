@@ -148,6 +148,10 @@ HEADING_MAX_CHARS = 60
 """A related-links line this short, without a label colon, is the heading of a list."""
 FOOTER_RULES = ("copyright-line", "legal-links")
 """Rules whose lines are the page footer: after the article, nothing below them joins it."""
+END_RULES = ("author-bio", "about-author", "author-contact", "tag-list")
+"""Rules whose lines close an article (an author's bio or contact line, a tag list): a chain of
+teasers may start right after one without dates on its records. (Affiliate notes and newsletter
+boxes are not among them: buying guides open with the one, articles carry the other inline.)"""
 BIG = 1 << 30
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -163,13 +167,20 @@ def _is_terminal(line: str) -> bool:
     False
     >>> _is_terminal("Taxes are on the rise. These maps show where")
     True
+    >>> _is_terminal("首相は会見で説明した。政府は予算を見直す方針だ"), _is_terminal("「問題だ。」")
+    (True, True)
     """
     end = line.rstrip().rstrip(_CLOSERS)
     if end and end[-1] in _ENDS:
         return True
     if not any(k in line for k in _INNER_GATE):
         return False
-    return any(m.group(1).islower() for m in _INNER_END.finditer(line))
+    if any(m.group(1).islower() for m in _INNER_END.finditer(line)):
+        return True
+    return bool(_CJK_INNER_END.search(line))  # Chinese and Japanese put no space after a sentence
+
+
+_CJK_INNER_END = re.compile(r"[。！？][」』）〕】》\"”)]*[^\s」』）〕】》\"”)]")
 
 
 # an inner sentence end holds one of these marks
@@ -177,7 +188,7 @@ _INNER_GATE = tuple(".!?…。！？")
 
 
 _ENDS = frozenset(".!?…。！？:;")
-_CLOSERS = "'\"’”»)]"
+_CLOSERS = "'\"’”»)]」』）〕】》"
 _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(?:^|\s)[@#]\w+|\.(?:com|org|net)\b", re.I)
 _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|d|days?)\b|\bago\b|^by\s")
@@ -509,7 +520,8 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
 
 
 def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[int, LineStats],
-                   meta: set[int] = frozenset(), headings: set[int] = frozenset()) -> set[int]:
+                   meta: set[int] = frozenset(), headings: set[int] = frozenset(),
+                   ends: set[int] = frozenset()) -> set[int]:
     """Lines of teaser lists: runs of at least ``TEASER_CHAIN`` records, each a headline-shaped
     line (and perhaps a byline or a date) followed by a single short paragraph, the way sites
     list their other stories below an article. An article's own subheadings are followed by
@@ -517,8 +529,10 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     a byline (a line of ``meta``, lifted as metadata, or a date-shaped line), or is cut short
     ("…"), in at least half of the records, which the items of a buying guide are not; or the
     chain starts under the heading of a list of other stories (``headings``: "You may also
-    like"), and then needs no headlines and only some prose above it; the chain must also leave at least
-    ``MIN_ARTICLE_WORDS`` words of prose outside it (the article it is next to).
+    like"), and then needs no headlines and only some prose above it; or it starts right after
+    a line that ends an article (``ends``: an author's bio or contact line, a tag list), and
+    then needs its headlines but no dates. The chain must also
+    leave at least ``MIN_ARTICLE_WORDS`` words of prose outside it (the article it is next to).
 
     >>> head = "Council approves the new budget for next year's road works"
     >>> para = "The council voted on Monday to approve the spending plan for the coming year."
@@ -535,13 +549,13 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     chains: list[tuple[list[tuple[list[int], int]], bool, bool]] = []
     sep: list[int] = []
     pos = dated = truncated = 0
-    listed = False
+    listed = ended = False
 
     def close() -> None:
-        nonlocal records, dated, truncated, listed
-        if len(records) >= TEASER_CHAIN and (dated * 2 >= len(records) or listed):
+        nonlocal records, dated, truncated, listed, ended
+        if len(records) >= TEASER_CHAIN and (dated * 2 >= len(records) or listed or ended):
             chains.append((records, truncated * 2 >= len(records), listed))
-        records, dated, truncated, listed = [], 0, 0, False
+        records, dated, truncated, listed, ended = [], 0, 0, False, False
 
     def paragraph(i: int) -> bool:  # prose, or a sentence that only its names kept from "good"
         s = stats.get(i)
@@ -561,10 +575,12 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
         heads = [j for j in head if j in stats and first[j] is not None and stats[j].words >= 3
                  and _headline_shaped(stats[j], lines[j])]
         under_heading = any(j in headings for j in sep)
+        after_end = bool(heads) and any(j in ends for j in sep)
         if lone and s is not None and s.words <= TEASER_MAX_WORDS and (heads or under_heading or listed):
-            if len(sep) > len(head) or under_heading:
+            if len(sep) > len(head) or under_heading or after_end:
                 close()
             listed = listed or under_heading
+            ended = ended or after_end
             records.append((head, i))
             cut_short = any(_TRUNCATED.search(lines[j]) for j in (*heads, i))
             truncated += cut_short
@@ -712,7 +728,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         classes[i] = _first_class(s, prose)
     meta = {i for i, (reason, _) in decided.items() if reason.startswith("metadata")}
     headings = {i for i, (_, name) in decided.items() if name == "related-links" and _is_heading(lines[i])}
-    teasers = _teaser_chains(lines, classes, stats, meta, headings)
+    ends = {i for i, (_, name) in decided.items() if name in END_RULES}
+    teasers = _teaser_chains(lines, classes, stats, meta, headings, ends)
     for i in teasers:
         if i in stats:
             classes[i] = "bad"

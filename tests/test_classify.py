@@ -272,3 +272,30 @@ def test_many_small_blocks_do_not_outweigh_the_article():
     lines = [*ARTICLE[:4], *menu, *comments]
     kept = _kept(lines)
     assert all(t in kept for t in ARTICLE[:4])
+
+
+def test_undated_teasers_after_the_authors_bio_go():
+    # other stories under the article: a kicker, a headline, a site label, one short paragraph;
+    # no dates, no heading, but they start right after the author's bio that closes the article
+    teasers = []
+    for k in range(3):
+        teasers += [f"KICKER NUMBER {k}", f"Why The Harbour Ferry Number {k} Is Changing Its Timetable Next Spring",
+                    "example.com Travel",
+                    f"The operator said that the last ferry number {k} would now leave the terminal at midnight."]
+    lines = [*ARTICLE, "Jane Roe is a freelance writer living in Leeds", *teasers]
+    assert _kept(lines) == ARTICLE
+
+
+def test_earlier_block_nearly_as_big_as_the_largest_is_the_core():
+    # prose below the page footer, a little longer than the article: the article, which comes
+    # first, is the core, and nothing after the footer joins it
+    others = [f"Another story number {k} is summarised here with a long line of prose about the news of "
+              f"the day, the weather and the state of the roads in the city, as the site tells it." for k in range(4)]
+    article = [P1 + " " + P2, P2 + " " + P3, P3 + " " + P1]
+    kept = _kept([*article, "© 2020 Example Media. All rights reserved.", *others])
+    assert kept == article
+
+
+def test_japanese_sentences_end_inside_a_line_and_inside_quotes():
+    assert line_stats("首相は会見で説明した。政府は来年度の予算を見直す方針だ", frozenset()).terminal
+    assert line_stats("「これは大きな問題だ。」", frozenset()).terminal
