@@ -7,13 +7,19 @@ bytes), so it survives a change of Parquet library.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import re
+from collections import Counter
 from pathlib import Path
+from typing import Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..document import Document
+
+_WORD = re.compile(r"\w+")
 
 REMOVAL = pa.struct([
     ("start", pa.int64()), ("end", pa.int64()), ("reason", pa.string()), ("rule", pa.string()), ("text", pa.string()),
@@ -61,16 +67,16 @@ def schema_sha256() -> str:
     return hashlib.sha256(str(SCHEMA).encode()).hexdigest()
 
 
-def make_rows(docs: list[Document]) -> list[dict]:
-    """One row per kept document, sorted by id, with its duplicates attached."""
+def iter_rows(docs: list[Document]):
+    """One row per kept document, in id order, with its duplicates attached; made one at a
+    time, so a whole dataset of rows is never in memory."""
     dups: dict[str, list[dict]] = {}
     for d in docs:
         if d.status == "duplicate":
             dups.setdefault(d.duplicate_of, []).append(
                 {"id": d.id, "source": d.source, "how": d.reason, "similarity": d.similarity})
-    rows = []
     for d in sorted((d for d in docs if d.status == "kept"), key=lambda d: d.id):
-        rows.append({
+        yield {
             "id": d.id, "source": d.source, "title": d.meta.get("title"), "text": d.body,
             "date": d.meta.get("date"), "author": d.meta.get("author"), "outlet": d.meta.get("outlet"),
             "section": d.meta.get("section"), "tags": list(d.meta.get("tags") or []),
@@ -79,35 +85,78 @@ def make_rows(docs: list[Document]) -> list[dict]:
             "removals": [{"start": r.start, "end": r.end, "reason": r.reason, "rule": r.rule,
                           "text": d.text[r.start:r.end].rstrip("\n")} for r in d.removals],
             "duplicates": sorted(dups.get(d.id, []), key=lambda x: x["id"]),
-        })
-    return rows
+        }
 
 
-def content_digest(rows: list[dict]) -> tuple[str, int]:
+def make_rows(docs: list[Document]) -> list[dict]:
+    """All rows of :func:`iter_rows`, as a list."""
+    return list(iter_rows(docs))
+
+
+def _canonical(row: dict) -> bytes:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+class RowSummary:
+    """What the manifest needs from the rows, gathered as they stream past: the content hash
+    and size of their canonical JSON, the words of the bodies, the languages."""
+
+    def __init__(self) -> None:
+        self._hash, self.content_bytes, self.rows, self.words_out = hashlib.sha256(), 0, 0, 0
+        self.languages: Counter = Counter()
+
+    def add(self, row: dict) -> None:
+        line = _canonical(row)
+        self._hash.update(line)
+        self.content_bytes += len(line)
+        self.rows += 1
+        self.words_out += len(_WORD.findall(row["text"]))
+        if row["language"]:
+            self.languages[row["language"]] += 1
+
+    @property
+    def content_sha256(self) -> str:
+        return self._hash.hexdigest()
+
+
+def content_digest(rows: Iterable[dict]) -> tuple[str, int]:
     """(sha256, byte count) of the canonical JSON of the rows (sorted keys, a row a line, id order)."""
-    h, size = hashlib.sha256(), 0
+    summary = RowSummary()
     for row in rows:
-        line = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-        h.update(line)
-        size += len(line)
-    return h.hexdigest(), size
+        summary.add(row)
+    return summary.content_sha256, summary.content_bytes
 
 
-def content_sha256(rows: list[dict]) -> str:
+def content_sha256(rows: Iterable[dict]) -> str:
     return content_digest(rows)[0]
 
 
-def write_shards(rows: list[dict], folder: Path, shard_rows: int) -> list[Path]:
-    """Write rows as data/train-NNNNN-of-NNNNN.parquet under folder (at least one shard)."""
+def write_shards(rows: Iterable[dict], folder: Path, shard_rows: int, total: int | None = None,
+                 summary: RowSummary | None = None) -> list[Path]:
+    """Write rows as data/train-NNNNN-of-NNNNN.parquet under folder (at least one shard), a
+    shard at a time as the rows stream in; ``total`` is the number of rows (needed up front for
+    the names; counted from the rows when they are a list). Each row is also added to
+    ``summary`` when one is given."""
+    if total is None:
+        rows = list(rows)
+        total = len(rows)
     data = folder / "data"
     data.mkdir(parents=True, exist_ok=True)
-    chunks = [rows[i:i + shard_rows] for i in range(0, len(rows), shard_rows)] or [[]]
+    n_shards = max(1, -(-total // shard_rows))
+    rows = iter(rows)
     paths = []
-    for k, chunk in enumerate(chunks):
-        path = data / f"train-{k:05d}-of-{len(chunks):05d}.parquet"
+    for k in range(n_shards):
+        chunk = list(itertools.islice(rows, shard_rows))
+        if summary is not None:
+            for row in chunk:
+                summary.add(row)
+        path = data / f"train-{k:05d}-of-{n_shards:05d}.parquet"
         table = pa.Table.from_pylist(chunk, schema=SCHEMA)
+        del chunk
         pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=True)
         paths.append(path)
+    if next(rows, None) is not None:
+        raise ValueError(f"more rows than the {total} announced")
     return paths
 
 

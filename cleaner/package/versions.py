@@ -106,7 +106,8 @@ def _library_versions() -> dict[str, str]:
     return out
 
 
-def build_manifest(result: RunResult, name: str, version: str, rows: list[dict]) -> dict:
+def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.RowSummary") -> dict:
+    """The manifest of a run whose rows were summarised into ``rows`` as they were written."""
     docs = result.docs
     by_id = {d.id: d for d in docs}
     inputs = []
@@ -122,14 +123,13 @@ def build_manifest(result: RunResult, name: str, version: str, rows: list[dict])
         inputs.append(entry)
     reasons = Counter(r.reason for d in docs if d.status == "kept" for r in d.removals)
     words = lambda s: len(re.findall(r"\w+", s))  # noqa: E731
-    digest, content_bytes = dataset.content_digest(rows)
     counts = {
         "inputs": len(docs),
         "kept": sum(d.status == "kept" for d in docs),
         "duplicate": sum(d.status == "duplicate" for d in docs),
         "skipped": sum(d.status == "skipped" for d in docs),
         "words_in": sum(words(d.text) for d in docs),
-        "words_out": sum(words(r["text"]) for r in rows),
+        "words_out": rows.words_out,
     }
     return {
         "name": name,
@@ -139,11 +139,11 @@ def build_manifest(result: RunResult, name: str, version: str, rows: list[dict])
         "libraries": _library_versions(),
         "config": result.config.to_dict(),
         "schema_sha256": dataset.schema_sha256(),
-        "content_sha256": digest,
-        "content_bytes": content_bytes,
+        "content_sha256": rows.content_sha256,
+        "content_bytes": rows.content_bytes,
         "counts": counts,
         "removals_by_reason": dict(sorted(reasons.items())),
-        "languages": dict(sorted(Counter(r["language"] for r in rows if r["language"]).items())),
+        "languages": dict(sorted(rows.languages.items())),
         "inputs": inputs,
         "files": {},
     }
@@ -198,17 +198,23 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
             shutil.rmtree(stale, ignore_errors=True)
         existing = list_versions(dataset_dir)
         previous = read_manifest(dataset_dir / f"v{existing[-1]}") if existing else None
-        rows = dataset.make_rows(result.docs)
-        manifest = build_manifest(result, name, "0.0.0", rows)
-        version = _decide(previous, manifest, explicit_version, existing)
-        if version is None:
-            return WriteOutcome(dataset_dir / f"v{previous['version']}", previous["version"], False, previous)
-        manifest["version"] = version
-        manifest["created"] = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-        tmp = dataset_dir / f".tmp-v{version}-{os.getpid()}"
+        # The shards are written first (into a temporary folder, rows streaming from the
+        # documents), since the content hash that decides the version is taken as they are.
+        tmp = dataset_dir / f".tmp-{os.getpid()}"
         tmp.mkdir()
+        version = None
         try:
-            shards = dataset.write_shards(rows, tmp, result.config.shard_rows)
+            summary = dataset.RowSummary()
+            kept = sum(d.status == "kept" for d in result.docs)
+            shards = dataset.write_shards(dataset.iter_rows(result.docs), tmp, result.config.shard_rows,
+                                          total=kept, summary=summary)
+            manifest = build_manifest(result, name, "0.0.0", summary)
+            version = _decide(previous, manifest, explicit_version, existing)
+            if version is None:
+                shutil.rmtree(tmp, ignore_errors=True)
+                return WriteOutcome(dataset_dir / f"v{previous['version']}", previous["version"], False, previous)
+            manifest["version"] = version
+            manifest["created"] = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
             manifest["parquet_bytes"] = sum(p.stat().st_size for p in shards)
             (tmp / "README.md").write_text(card.render_card(manifest), encoding="utf-8")
             croissant.write_croissant(tmp, manifest)
@@ -230,7 +236,8 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
                 os.close(fd)
         except OSError as e:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise VersionError(f"could not write {name} v{version} under {dataset_dir}: {e.strerror or e}; "
+            what = f"{name} v{version}" if version else f"a new version of {name}"
+            raise VersionError(f"could not write {what} under {dataset_dir}: {e.strerror or e}; "
                                "nothing was written and earlier versions are untouched") from None
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
