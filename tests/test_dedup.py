@@ -117,6 +117,34 @@ def test_an_article_quoted_whole_inside_another_is_not_contained():
     assert res == {"a": Duplicate("b", "contained", 1.0)}
 
 
+def test_a_copy_with_text_added_at_the_top_is_contained():
+    # an editor's note / related block above the article, a third of the longer body
+    copy = " ".join(WORDS[:300])
+    note = " ".join(seed_body("004").split()[:130])
+    topped = note + "\n\n" + copy
+    assert shingle_jaccard(copy, topped) < CFG.near_threshold
+    res = dedup_documents([("a-copy", copy), ("b-topped", topped)], CFG)
+    assert res == {"a-copy": Duplicate("b-topped", "contained", 1.0)}
+    # the same added text, but as long as the copy: another piece quoting it
+    longer_note = " ".join(seed_body("004").split()[:300])
+    assert dedup_documents([("a-copy", copy), ("b", longer_note + "\n\n" + copy)], CFG) == {}
+
+
+def test_sharing_the_longer_ones_opening_but_starting_elsewhere_is_not_a_copy():
+    # a digest opening with another story's paragraph, and that story (its own lede first):
+    # the shorter is mostly inside the longer, but its start is not, so it is not a copy of it
+    passage = " ".join(WORDS[:250])
+    story = " ".join(seed_body("002").split()[:20]) + "\n\n" + passage
+    digest = passage + "\n\n" + " ".join(seed_body("004").split()[:230])
+    idx = ShingleIndex(5, 128, 1)
+    for t in (story, digest):
+        idx.add(t)
+    store = idx.finish()
+    assert store.intersection(0, 1) / store.counts[0] >= CFG.containment_threshold
+    assert store.start_shared(1, 0) == 1.0 and store.start_shared(0, 1) < CFG.containment_min_start
+    assert dedup_documents([("story", story), ("digest", digest)], CFG) == {}
+
+
 def test_same_length_copies_keep_the_smallest_id_in_any_order():
     edited = ARTICLE.replace("ninth", "9th").replace("Shoigu", "Sergei")
     assert len(normalize_tokens(edited)) == len(normalize_tokens(ARTICLE))

@@ -41,9 +41,16 @@ CONTAINMENT_MIN_RATIO = 0.5
 shingles. Overridden by ``config.containment_min_ratio``."""
 
 CONTAINMENT_MIN_START = 0.5
-"""A ``contained`` link also needs this share of the longer body's first 32 shingles to be
-in the shorter one: truncated and extended copies share the start; a short article quoted
-whole in the middle of a longer one does not. Overridden by ``config.containment_min_start``."""
+"""Share of an anchor (a body's first or last 32 shingles) that must be found in the other body
+for the anchor to count as shared: a ``contained`` link needs both bodies' starts shared
+(truncated and extended copies), or the shorter's start and end (text added at the top); a short
+article quoted whole in the middle of a longer one has neither. Overridden by
+``config.containment_min_start``."""
+
+CONTAINMENT_MIN_RATIO_INSIDE = 2 / 3
+"""A ``contained`` copy that does not share the longer body's start (text added at the top or
+around it) needs at least this share of the longer body's shingles: the added text is at most
+half as long as the copy. Overridden by ``config.containment_min_ratio_inside``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +103,9 @@ def dedup_documents(entries: Iterable[tuple[str, str]], config) -> dict[str, Dup
         rank = sorted(range(n_contents), key=lambda c: (-n_tokens[c], canonical[c]))
         verifier = Verifier(store, config.near_threshold, config.containment_threshold,
                             getattr(config, "containment_min_ratio", CONTAINMENT_MIN_RATIO),
-                            getattr(config, "containment_min_start", CONTAINMENT_MIN_START))
+                            getattr(config, "containment_min_start", CONTAINMENT_MIN_START),
+                            min_inside_ratio=getattr(config, "containment_min_ratio_inside",
+                                                     CONTAINMENT_MIN_RATIO_INSIDE))
         links = cluster(rank, pairs, verifier)
 
     out: dict[str, Duplicate] = {}

@@ -20,10 +20,13 @@ with numpy, batch by batch, so only hashes are kept, never the texts:
    thresholds are dropped; the rest are checked on the stored shingle sets: Jaccard
    ``|A∩B| / |A∪B|`` at or above ``near_threshold`` links ``near``; otherwise containment of
    the smaller in the larger ``|A∩B| / |A|`` at or above ``containment_threshold`` links
-   ``contained`` (a truncated or extended copy), provided the smaller has at least half the
-   larger's shingles and the two share their start (half of the larger's first 32 shingles,
-   kept in text order, are in the smaller), so a short article quoted whole inside a longer,
-   different one is not taken for a copy.
+   ``contained`` when the *anchors* (each body's first and last 32 shingles, kept in text
+   order) say the smaller is a copy of the larger, not a passage of it: both share their start
+   (a truncated or extended copy; the smaller has at least ``containment_min_ratio`` of the
+   larger's shingles), or the smaller's start and end are both in the larger (text added at the
+   top or around it; the smaller has at least ``containment_min_ratio_inside`` of the larger's
+   shingles). A short article quoted whole inside a longer, different one is not a copy, and
+   neither is one that merely shares the larger's opening paragraph while starting elsewhere.
 5. **Clusters.** Documents are visited best first (longest, then smallest id). An unassigned
    document either joins the representative of a verified neighbour, *after being verified
    against that representative itself*, or becomes a representative. A duplicate always points
@@ -208,21 +211,40 @@ def signatures(docs: np.ndarray, vals: np.ndarray, n_docs: int, num_perm: int) -
 
 
 HEAD = 32
-"""Shingles kept in order from the start of each body, to check that a contained copy
-shares the start of the longer one (truncated and extended copies do)."""
+"""Shingles kept in text order from the start and from the end of each body (the *anchors*),
+to tell where a contained copy sits inside the longer body: a truncated or extended copy shares
+its start with it, a copy with text added at the top its start and end."""
 
 
 def heads(docs: np.ndarray, vals: np.ndarray, n_docs: int, h: int = HEAD) -> tuple[np.ndarray, np.ndarray]:
     """The first ``h`` shingle hashes of each document, in text order: ``(heads, lengths)``."""
+    head, _, n = anchors(docs, vals, n_docs, h)
+    return head, n
+
+
+def anchors(docs: np.ndarray, vals: np.ndarray, n_docs: int, h: int = HEAD) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The first and the last ``h`` shingle hashes of each document, each in text order:
+    ``(heads, tails, lengths)`` (a document with fewer than ``h`` shingles has them all in both).
+
+    >>> head, tail, n = anchors(np.array([0, 0, 0, 1]), np.array([5, 6, 7, 9], np.uint32), 3, h=2)
+    >>> head.tolist(), tail.tolist(), n.tolist()
+    ([[5, 6], [9, 0], [0, 0]], [[6, 7], [9, 0], [0, 0]], [2, 1, 0])
+    """
     if docs.size and not bool(np.all(docs[1:] >= docs[:-1])):
         order = np.argsort(docs, kind="stable")  # keeps text order inside a document
         docs, vals = docs[order], vals[order]
+    count = np.bincount(docs, minlength=n_docs)
     first = np.searchsorted(docs, np.arange(n_docs))
     rank = np.arange(docs.size) - first[docs]
+    n = np.minimum(count, h)
+    head = np.zeros((n_docs, h), dtype=np.uint32)
     sel = rank < h
-    out = np.zeros((n_docs, h), dtype=np.uint32)
-    out[docs[sel], rank[sel]] = vals[sel]
-    return out, np.minimum(np.bincount(docs, minlength=n_docs), h).astype(np.int64)
+    head[docs[sel], rank[sel]] = vals[sel]
+    tail = np.zeros((n_docs, h), dtype=np.uint32)
+    back = count[docs] - 1 - rank  # shingles after this one in its document
+    sel = back < h
+    tail[docs[sel], (n[docs] - 1 - back)[sel]] = vals[sel]
+    return head, tail, n.astype(np.int64)
 
 
 class ShingleStore:
@@ -233,9 +255,11 @@ class ShingleStore:
     """
 
     def __init__(self, sig: np.ndarray, values: list[np.ndarray], counts: list[np.ndarray],
-                 head: np.ndarray | None = None, head_len: np.ndarray | None = None):
+                 head: np.ndarray | None = None, head_len: np.ndarray | None = None,
+                 tail: np.ndarray | None = None):
         self.sig = sig
         self.head = head if head is not None else np.zeros((sig.shape[0], HEAD), np.uint32)
+        self.tail = tail if tail is not None else self.head
         self.head_len = head_len if head_len is not None else np.zeros(sig.shape[0], np.int64)
         self.counts = np.concatenate(counts) if counts else np.zeros(0, np.int64)
         self._values = values
@@ -262,15 +286,21 @@ class ShingleStore:
         np.minimum(pos, b.size - 1, out=pos)
         return int(np.count_nonzero(b[pos] == a))
 
-    def start_shared(self, longer: int, shorter: int) -> float:
-        """Share of the longer body's first shingles found in the shorter body."""
-        h = self.head[longer, :self.head_len[longer]]
-        s = self.shingles(shorter)
-        if h.size == 0 or s.size == 0:
+    def _found(self, anchor: np.ndarray, other: int) -> float:
+        s = self.shingles(other)
+        if anchor.size == 0 or s.size == 0:
             return 0.0
-        pos = s.searchsorted(h)
+        pos = s.searchsorted(anchor)
         np.minimum(pos, s.size - 1, out=pos)
-        return float(np.count_nonzero(s[pos] == h)) / h.size
+        return float(np.count_nonzero(s[pos] == anchor)) / anchor.size
+
+    def start_shared(self, a: int, b: int) -> float:
+        """Share of ``a``'s first shingles (its start anchor) found anywhere in ``b``."""
+        return self._found(self.head[a, :self.head_len[a]], b)
+
+    def end_shared(self, a: int, b: int) -> float:
+        """Share of ``a``'s last shingles (its end anchor) found anywhere in ``b``."""
+        return self._found(self.tail[a, :self.head_len[a]], b)
 
     def jaccard(self, i: int, j: int) -> float:
         inter = self.intersection(i, j)
@@ -281,9 +311,9 @@ class ShingleStore:
 def hash_batch(prepared: list[bytes], k: int, num_perm: int, seed: int, powers: _Powers | None = None,
                near: bool = True):
     """Everything about one batch of prepared bodies, computed at once with numpy:
-    ``(keys, (sig, head, head_len), values, set_counts)``: each body's exact key, MinHash
-    signature row, first shingles in text order, and sorted shingle set (``values``, one body after the other, ``set_counts`` long); only the
-    keys when ``near`` is false."""
+    ``(keys, (sig, head, head_len, tail), values, set_counts)``: each body's exact key, MinHash
+    signature row, start and end anchors (:func:`anchors`), and sorted shingle set (``values``,
+    one body after the other, ``set_counts`` long); only the keys when ``near`` is false."""
     nb = len(prepared)
     buf = np.frombuffer(b"\n".join(prepared), dtype=np.uint8).copy()
     blank_separators(buf)
@@ -295,9 +325,9 @@ def hash_batch(prepared: list[bytes], k: int, num_perm: int, seed: int, powers: 
     if not near:
         return keys, None, None, None
     docs, vals = shingle_values(tok, doc_of_tok, counts, k)
-    head, head_len = heads(docs, vals, nb)
+    head, tail, head_len = anchors(docs, vals, nb)
     sig, values, set_counts = signatures(docs, vals, nb, num_perm)
-    return keys, (sig, head, head_len), values, set_counts
+    return keys, (sig, head, head_len, tail), values, set_counts
 
 
 class ShingleIndex:
@@ -381,11 +411,11 @@ class ShingleIndex:
         if not self.near:
             return None
         if self._sigs:
-            sig, head, head_len = (np.concatenate(parts) for parts in zip(*self._sigs))
+            sig, head, head_len, tail = (np.concatenate(parts) for parts in zip(*self._sigs))
         else:
-            sig, head, head_len = np.zeros((0, self.P), np.uint32), None, None
+            sig, head, head_len, tail = np.zeros((0, self.P), np.uint32), None, None, None
         self._sigs = []
-        store = ShingleStore(sig, self._vals, self._set_counts, head, head_len)
+        store = ShingleStore(sig, self._vals, self._set_counts, head, head_len, tail)
         self._vals, self._set_counts = [], []
         return store
 
@@ -451,15 +481,32 @@ class Link:
 
 
 class Verifier:
-    """Decides whether two contents are duplicates, on their exact shingle sets."""
+    """Decides whether two contents are duplicates, on their exact shingle sets.
+
+    ``near``: Jaccard at or above ``near_threshold``. ``contained``: at least
+    ``containment_threshold`` of the shorter body's shingles are in the longer one, the shorter
+    has at least ``min_contained_shingles``, and the anchors (first and last :data:`HEAD`
+    shingles, a share of at least ``min_start_shared`` of them found in the other body) say
+    where the copy sits:
+
+    - *start-aligned* (a truncated or extended copy): each body's start is in the other, and
+      the shorter has at least ``min_length_ratio`` of the longer's shingles;
+    - *inside* (text added at the top, or around the copy): the shorter's start and end are both
+      in the longer, and the shorter has at least ``min_inside_ratio`` of the longer's shingles,
+      so a short article quoted whole inside a longer, different one is not taken for a copy.
+
+    With ``min_start_shared`` 0 the anchors are not looked at (only ``min_length_ratio``).
+    """
 
     def __init__(self, store: ShingleStore, near_threshold: float, containment_threshold: float,
-                 min_length_ratio: float = 0.0, min_start_shared: float = 0.0, min_contained_shingles: int = 10):
+                 min_length_ratio: float = 0.0, min_start_shared: float = 0.0, min_contained_shingles: int = 10,
+                 min_inside_ratio: float = 1.0):
         self.store = store
         self.min_start = min_start_shared
         self.near = near_threshold
         self.cont = containment_threshold
         self.min_ratio = min_length_ratio
+        self.min_inside = min_inside_ratio
         self.min_contained = min_contained_shingles
 
     def check(self, i: int, j: int) -> tuple[str, float] | None:
@@ -472,10 +519,21 @@ class Verifier:
         if jac >= self.near:
             return "near", jac
         small = min(ni, nj)
-        if small >= self.min_contained and small >= self.min_ratio * max(ni, nj) and inter / small >= self.cont:
-            longer, shorter = (i, j) if ni >= nj else (j, i)
-            if self.min_start <= 0 or self.store.start_shared(longer, shorter) >= self.min_start:
-                return "contained", inter / small
+        if small < self.min_contained or inter / small < self.cont:
+            return None
+        ratio = small / max(ni, nj)
+        if ratio < min(self.min_ratio, self.min_inside):
+            return None
+        if self.min_start <= 0:
+            return ("contained", inter / small) if ratio >= self.min_ratio else None
+        longer, shorter = (i, j) if ni >= nj else (j, i)
+        a, st = self.min_start, self.store
+        if st.start_shared(shorter, longer) < a:
+            return None  # the copy's own start is not in the longer body: not a copy of it
+        if ratio >= self.min_ratio and st.start_shared(longer, shorter) >= a:
+            return "contained", inter / small  # start-aligned: truncated or extended
+        if ratio >= self.min_inside and st.end_shared(shorter, longer) >= a:
+            return "contained", inter / small  # inside: text added at the top or around
         return None
 
 
