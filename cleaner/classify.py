@@ -122,6 +122,9 @@ TEASER_CHAIN = 3
 """Records (headline + one short paragraph) in a row that make a teaser list."""
 TEASER_MAX_WORDS = 100
 """A teaser's summary is one paragraph of at most this many words ..."""
+LISTED_TEASER_FACTOR = 2
+"""... or this many times as long under the heading of a list of other stories ("You may also
+like"), where the site may print the other texts whole (quotes, short posts)."""
 TEASER_HEAD_LINES = 4
 """... under at most this many lines (headline, byline, date, label)."""
 TEASER_HEAD_WORDS = 5
@@ -148,6 +151,11 @@ HEADING_MAX_CHARS = 60
 """A related-links line this short, without a label colon, is the heading of a list."""
 FOOTER_RULES = ("copyright-line", "legal-links")
 """Rules whose lines are the page footer: after the article, nothing below them joins it."""
+TOP_HEADLINE_LINES = 2
+"""Doubtful headline-shaped lines that open the article's main block are its headline and a
+kicker above it (see ``_headline_on_top``), at most this many ..."""
+TOP_HEADLINE_WORDS = 25
+"""... each of at most this many words and no sentence end (a question mark aside)."""
 END_RULES = ("author-bio", "about-author", "author-contact", "tag-list")
 """Rules whose lines close an article (an author's bio or contact line, a tag list): a chain of
 teasers may start right after one without dates on its records. (Affiliate notes and newsletter
@@ -576,7 +584,8 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
                  and _headline_shaped(stats[j], lines[j])]
         under_heading = any(j in headings for j in sep)
         after_end = bool(heads) and any(j in ends for j in sep)
-        if lone and s is not None and s.words <= TEASER_MAX_WORDS and (heads or under_heading or listed):
+        limit = TEASER_MAX_WORDS * (LISTED_TEASER_FACTOR if under_heading or listed else 1)
+        if lone and s is not None and s.words <= limit and (heads or under_heading or listed):
             if len(sep) > len(head) or under_heading or after_end:
                 close()
             listed = listed or under_heading
@@ -740,6 +749,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     ruled = {i: reason for i, (reason, _) in decided.items() if not reason.startswith("metadata")}
     footer = {i for i in footer if i in ruled}
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled)
+    main -= _headline_on_top(lines, main, classes, stats)
     for i in stats:
         if i >= cut:
             out[i] = ("low-content", "after-comment-form")
@@ -750,6 +760,30 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         elif i not in main:
             out[i] = ("low-content", "outside-main-block")
     return out
+
+
+def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | None],
+                     stats: dict[int, LineStats]) -> set[int]:
+    """The headline (and a kicker above it) where the article's main block starts: up to
+    ``TOP_HEADLINE_LINES`` doubtful, headline-shaped lines that open it. A subheading stays
+    because it has prose above it; the line that opens the article has none: it is the
+    headline, printed again above the body (or a kicker, a label), not part of it.
+
+    >>> lines = ["Council approves the budget for next year", "The council voted on Monday to approve "
+    ...          "the spending plan for the coming year, officials said.", "Road works", "More prose here."]
+    >>> first = ["near", "good", "short", "good"]
+    >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
+    >>> sorted(_headline_on_top(lines, {0, 1, 2, 3}, first, st))
+    [0]
+    """
+    out: set[int] = set()
+    for i in sorted(main)[:TOP_HEADLINE_LINES]:
+        s = stats.get(i)
+        if s is None or first[i] not in ("near", "short") or s.words > TOP_HEADLINE_WORDS or s.listish \
+                or (s.terminal and not lines[i].endswith("?")):
+            break  # a sentence (perhaps full of names) opens the article itself
+        out.add(i)
+    return out if len(out) < len(main) else set()
 
 
 def _is_heading(text: str) -> bool:

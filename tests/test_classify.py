@@ -299,3 +299,24 @@ def test_earlier_block_nearly_as_big_as_the_largest_is_the_core():
 def test_japanese_sentences_end_inside_a_line_and_inside_quotes():
     assert line_stats("首相は会見で説明した。政府は来年度の予算を見直す方針だ", frozenset()).terminal
     assert line_stats("「これは大きな問題だ。」", frozenset()).terminal
+
+
+def test_headline_that_opens_the_article_goes_subheadings_stay():
+    lines = ["Home", "News", "Sport", "Does the New Bridge Really Cost Twice What the Council Said?",
+             *ARTICLE[:3], "Cooperation Attempts", *ARTICLE[3:]]
+    kept = _kept(lines)
+    assert kept == [*ARTICLE[:3], "Cooperation Attempts", *ARTICLE[3:]]
+    # a first sentence full of names is not a headline, even if it looks like one by its capitals
+    names = ("President Of The Senate Jane Roe, Senator John Doe And Senator Ann Poe Have Taken The "
+             "Inspector-General Of Police To Court over the invitation, which they said was unlawful.")
+    assert _kept([names, *ARTICLE])[0] == names
+
+
+def test_whole_texts_under_a_list_heading_are_teasers_too():
+    # a site of short texts prints the others whole under "You may also like", each under its share bar
+    long_text = " ".join([P1, P2, P3, P1, P2, P3, P1])  # ~120 words: longer than a teaser's summary
+    teasers = []
+    for k in range(3):
+        teasers += ["Whatsapp Facebook Pint", f"Text number {k}. {long_text}"]
+    lines = [*ARTICLE, "You may also like", *teasers]
+    assert _kept(lines) == ARTICLE
