@@ -735,6 +735,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     prose = _prose_stop(list(stats.values()))
     for i, s in stats.items():
         classes[i] = _first_class(s, prose)
+    for i in _embedded_posts(lines, stats):
+        classes[i] = "good"
     meta = {i for i, (reason, _) in decided.items() if reason.startswith("metadata")}
     headings = {i for i, (_, name) in decided.items() if name == "related-links" and _is_heading(lines[i])}
     ends = {i for i, (_, name) in decided.items() if name in END_RULES}
@@ -784,6 +786,37 @@ def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | Non
             break  # a sentence (perhaps full of names) opens the article itself
         out.add(i)
     return out if len(out) < len(main) else set()
+
+
+_POST_SIGNATURE = re.compile(
+    r"^[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)\s*(?:[^\W\d_]{3,9}\.? \d{1,2}, (?:19|20)\d\d|"
+    r"\d{1,2}\.? [^\W\d_]{3,9}\.? (?:19|20)\d\d)$")
+"""The signature under an embedded post: "— Jane Roe (@janeroe) November 18, 2019"."""
+POST_MAX_WORDS = 70
+"""An embedded post (a tweet) above its signature has at most this many words."""
+
+
+def _embedded_posts(lines: Sequence[str], stats: dict[int, LineStats]) -> set[int]:
+    """Posts quoted in the article (tweets): a signature line "— Name (@handle) date" and the
+    post's text right above it. A quoted post is part of the story, though its line shape (a
+    date, a handle, a link) is chrome's.
+
+    >>> lines = ["Sen. Roe wrote on Monday:", "We will not back down. pic.twitter.com/abc123",
+    ...          "— Jane Roe (@janeroe) November 18, 2019", "Her office did not reply."]
+    >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
+    >>> sorted(_embedded_posts(lines, st))
+    [1, 2]
+    """
+    out: set[int] = set()
+    for i, s in stats.items():
+        if s.words <= DATED_MAX_WORDS + 4 and "(@" in lines[i] and _POST_SIGNATURE.match(lines[i]):
+            out.add(i)
+            j = i - 1
+            while j >= 0 and not lines[j]:
+                j -= 1
+            if j in stats and stats[j].words <= POST_MAX_WORDS and j not in out:
+                out.add(j)
+    return out
 
 
 def _is_heading(text: str) -> bool:

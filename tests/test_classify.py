@@ -320,3 +320,10 @@ def test_whole_texts_under_a_list_heading_are_teasers_too():
         teasers += ["Whatsapp Facebook Pint", f"Text number {k}. {long_text}"]
     lines = [*ARTICLE, "You may also like", *teasers]
     assert _kept(lines) == ARTICLE
+
+
+def test_embedded_post_and_its_signature_stay():
+    post = ["We will not back down on the bridge, whatever it costs. pic.twitter.com/abc123",
+            "— Jane Roe (@janeroe) November 18, 2019"]
+    lines = [*ARTICLE[:3], *post, *ARTICLE[3:]]
+    assert _kept(lines) == lines
