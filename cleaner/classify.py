@@ -156,6 +156,11 @@ TOP_HEADLINE_LINES = 2
 kicker above it (see ``_headline_on_top``), at most this many ..."""
 TOP_HEADLINE_WORDS = 25
 """... each of at most this many words and no sentence end (a question mark aside)."""
+CLOSER_RULES = ("author-bio", "about-author", "author-contact", "tag-list", "related-links", "newsletter-pitch",
+                "comment-form")
+"""Rules whose lines stand where an article ends (a bio, tags, a list of other stories, a pitch,
+the comment form): prose after a gap of chrome that holds one of them does not grow the article
+(it may still stay as a side block of its own size, see ``SIDE_BLOCK_SHARE``)."""
 END_RULES = ("author-bio", "about-author", "author-contact", "tag-list")
 """Rules whose lines close an article (an author's bio or contact line, a tag list): a chain of
 teasers may start right after one without dates on its records. (Affiliate notes and newsletter
@@ -618,7 +623,7 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
 
 
 def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] = frozenset(),
-                 ruled: dict[int, str] | set[int] = frozenset()) -> set[int]:
+                 ruled: dict[int, str] | set[int] = frozenset(), closers: set[int] = frozenset()) -> set[int]:
     """Indices of good lines that belong to the document's main prose block(s).
 
     Good lines form blocks, split where more than ``MAX_GAP`` chrome lines stand between them;
@@ -630,17 +635,23 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their reasons). The article grows
     that way outwards from its core, the first block nearly as big as the largest
     (``CORE_EARLY_SHARE``); another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
-    not come after a ``footer`` line (a copyright or legal footer) that follows the article."""
+    not come after a ``footer`` line (a copyright or legal footer) that follows the article. The
+    article does not grow to the right across a gap that holds one of ``closers`` (lines that end
+    an article: a bio, tags, a list of other stories)."""
     blocks: list[list[int]] = []
     gaps: list[tuple[int, int, bool, bool]] = []  # chrome before each block: lines, words, ruled, media only
-    gap, gap_words, gap_ruled, gap_media = MAX_GAP + 1, 0, True, False
+    closed: list[bool] = []  # whether the chrome before each block holds a line that closes an article
+    gap, gap_words, gap_ruled, gap_media, gap_closed = MAX_GAP + 1, 0, True, False, False
     for i, c in enumerate(classes):
+        if i in closers:
+            gap_closed = True
         if c == "good":
             if gap > MAX_GAP or not blocks:
                 blocks.append([])
                 gaps.append((gap, gap_words, gap_ruled, gap_media))
+                closed.append(gap_closed)
             blocks[-1].append(i)
-            gap, gap_words, gap_ruled, gap_media = 0, 0, False, None
+            gap, gap_words, gap_ruled, gap_media, gap_closed = 0, 0, False, None, False
         elif c == "bad":
             gap += 1
             gap_words += max(1, words[i])
@@ -674,7 +685,7 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
         if lo > 0 and joins(lo, sizes[lo - 1], main):
             lo -= 1
             main += sizes[lo]
-        elif hi + 1 < len(blocks) and joins(hi + 1, main, sizes[hi + 1]):
+        elif hi + 1 < len(blocks) and not closed[hi + 1] and joins(hi + 1, main, sizes[hi + 1]):
             hi += 1
             main += sizes[hi]
         else:
@@ -750,7 +761,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     footer = {i for i, (_, name) in decided.items() if name in FOOTER_RULES}
     ruled = {i: reason for i, (reason, _) in decided.items() if not reason.startswith("metadata")}
     footer = {i for i in footer if i in ruled}
-    main = _main_blocks(resolved[:cut], words[:cut], footer, ruled)
+    closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES}
+    main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers)
     main -= _headline_on_top(lines, main, classes, stats)
     for i in stats:
         if i >= cut:

@@ -327,3 +327,12 @@ def test_embedded_post_and_its_signature_stay():
             "— Jane Roe (@janeroe) November 18, 2019"]
     lines = [*ARTICLE[:3], *post, *ARTICLE[3:]]
     assert _kept(lines) == lines
+
+
+def test_article_does_not_grow_past_a_closing_line():
+    # a list of other stories under the article: its heading is in the gap, so the prose after
+    # it does not join the article, even though the gap is short and light
+    more = [P3 + " Another story entirely, summarised here at some length for the reader.",
+            P2 + " And one more, about something else again, in a few more words."]
+    lines = [*ARTICLE, "Related Stories", "Share", "Email", *more]
+    assert _kept(lines) == ARTICLE
