@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from cleaner.config import CleanConfig
-from cleaner.dedup import Duplicate, dedup_documents
+from cleaner.dedup import Duplicate, Signature, dedup_documents, signature_of, signatures_of
 from cleaner.dedup.exact import normalize_body, normalize_tokens
 from cleaner.dedup.near import ShingleIndex, Verifier
 
@@ -277,6 +277,47 @@ def test_minhash_estimate_tracks_jaccard():
         est = float((store.sig[i] == store.sig[j]).mean())
         errs.append(abs(est - store.jaccard(i, j)))
     assert np.mean(errs) < 0.03 and max(errs) < 0.2
+
+
+# ------------------------------------------------------------------ precomputed signatures
+
+
+def test_precomputed_signatures_give_the_same_result_as_texts_in_any_mix_and_order():
+    passage = " ".join(WORDS[:250])
+    docs = corpus() + [("e", ""), ("f", "Hi there"), ("g", "hi, THERE"),
+                       ("teaser", " ".join(WORDS[:int(len(WORDS) * 0.55)])), ("whole", ARTICLE),
+                       ("story", " ".join(seed_body("002").split()[:20]) + "\n\n" + passage),
+                       ("digest", passage + "\n\n" + " ".join(seed_body("004").split()[:230]))]
+    expected = dedup_documents(docs, CFG)
+    assert len(expected) == 23 and "story" not in expected and "digest" not in expected
+    assert expected["teaser"] == Duplicate("s1-update", "contained", 1.0)  # "whole" is ARTICLE, as s1-orig
+    sigs = [(i, signature_of(t, CFG)) for i, t in docs]
+    assert dedup_documents(sigs, CFG) == expected
+    mixed = [(i, s if k % 3 else t) for k, ((i, t), (_, s)) in enumerate(zip(docs, sigs))]
+    for seed in range(3):
+        random.Random(seed).shuffle(mixed)
+        assert dedup_documents(mixed, CFG) == expected
+
+
+def test_a_signature_does_not_depend_on_its_batch_and_survives_pickling():
+    import pickle
+
+    texts = [t for _, t in corpus()]
+    together = signatures_of(texts, CFG.shingle_size, CFG.num_perm, CFG.dedup_seed)
+    assert together == [signature_of(t, CFG) for t in texts]
+    assert pickle.loads(pickle.dumps(together)) == together
+    assert all(len(s.data) < 8 * len(t) for s, t in zip(together, texts))  # small beside the text
+
+
+def test_signatures_made_with_other_parameters_are_refused():
+    other = dataclasses.replace(CFG, dedup_seed=CFG.dedup_seed + 1)
+    with pytest.raises(ValueError, match="signature made with"):
+        dedup_documents([("a", ARTICLE), ("b", signature_of(ARTICLE, other))], CFG)
+    off = dataclasses.replace(CFG, near_dedup=False)
+    sig = signature_of(ARTICLE, off)
+    assert isinstance(sig, Signature) and sig.data == b""
+    assert dedup_documents([("a", sig), ("b", signature_of(ARTICLE.upper(), off))], off) == {
+        "b": Duplicate("a", "exact", 1.0)}
 
 
 def test_duplicate_ids_and_edge_inputs():

@@ -27,10 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .near import ShingleIndex, Verifier, cluster, lsh_candidates, prefilter
+from .near import ShingleIndex, Signature, Verifier, cluster, lsh_candidates, prefilter, signatures_of
 from .repeats import find_repeats
 
-__all__ = ["Duplicate", "dedup_documents", "find_repeats", "LSH_ROWS"]
+__all__ = ["Duplicate", "Signature", "dedup_documents", "find_repeats", "signature_of", "signatures_of", "LSH_ROWS"]
 
 LSH_ROWS = 4
 """Signature slots per LSH band (``num_perm // LSH_ROWS`` bands); 4 finds pairs down to
@@ -62,8 +62,27 @@ class Duplicate:
     similarity: float  # 1.0 for exact; verified Jaccard (near) or containment (contained)
 
 
-def dedup_documents(entries: Iterable[tuple[str, str]], config) -> dict[str, Duplicate]:
+def signature_of(body: str, config) -> Signature:
+    """What :func:`dedup_documents` needs of ``body``, as a small picklable object (a few KB):
+    a pure function of the body and the config's ``shingle_size``, ``num_perm``,
+    ``dedup_seed`` and ``near_dedup``, meant to run where the body is made (the cleaning
+    workers), so that the dedup stage itself only compares signatures.
+
+    >>> from cleaner.config import CleanConfig
+    >>> sig = signature_of("Hello, world: a short body of words.", CleanConfig())
+    >>> sig == signature_of("HELLO WORLD A SHORT BODY OF WORDS", CleanConfig()), sig.key[1]
+    (True, 7)
+    """
+    (sig,) = signatures_of([body], config.shingle_size, config.num_perm, config.dedup_seed, config.near_dedup)
+    return sig
+
+
+def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> dict[str, Duplicate]:
     """Find duplicate documents among ``(id, body)`` entries; documents not returned are kept.
+
+    The body may also be given as its :class:`Signature` (:func:`signature_of` with the same
+    config, computed elsewhere, e.g. in the worker processes that cleaned the bodies); the
+    result is the same, and the texts are not needed here at all.
 
     Exact duplicates share the normalised body (:mod:`cleaner.dedup.exact`); near duplicates
     (when ``config.near_dedup``) are found by MinHash LSH and verified
@@ -76,12 +95,15 @@ def dedup_documents(entries: Iterable[tuple[str, str]], config) -> dict[str, Dup
     seen_ids: set[str] = set()
     index = ShingleIndex(config.shingle_size, config.num_perm, config.dedup_seed, near=config.near_dedup)
     try:
-        for doc_id, text in entries:
+        for doc_id, body in entries:
             if doc_id in seen_ids:
                 raise ValueError(f"duplicate document id {doc_id!r}")
             seen_ids.add(doc_id)
             ids.append(doc_id)
-            index.add(text)
+            if isinstance(body, Signature):
+                index.add_signature(body)
+            else:
+                index.add(body)
         del seen_ids
         store = index.finish()
     finally:

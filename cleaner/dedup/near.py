@@ -250,23 +250,18 @@ def anchors(docs: np.ndarray, vals: np.ndarray, n_docs: int, h: int = HEAD) -> t
 class ShingleStore:
     """Signatures and shingle sets of all contents, with exact similarity on demand.
 
-    Shingle sets stay in their per-batch arrays (no final concatenation, which would need
-    twice the memory at the end).
+    Shingle sets stay where they were computed, in their per-batch arrays or in the
+    :class:`Signature` objects (no final concatenation, which would need twice the memory).
     """
 
-    def __init__(self, sig: np.ndarray, values: list[np.ndarray], counts: list[np.ndarray],
-                 head: np.ndarray | None = None, head_len: np.ndarray | None = None,
-                 tail: np.ndarray | None = None):
+    def __init__(self, sig: np.ndarray, views: list[np.ndarray], head: np.ndarray | None = None,
+                 head_len: np.ndarray | None = None, tail: np.ndarray | None = None):
         self.sig = sig
         self.head = head if head is not None else np.zeros((sig.shape[0], HEAD), np.uint32)
         self.tail = tail if tail is not None else self.head
         self.head_len = head_len if head_len is not None else np.zeros(sig.shape[0], np.int64)
-        self.counts = np.concatenate(counts) if counts else np.zeros(0, np.int64)
-        self._values = values
-        self._views: list[np.ndarray] = []  # one view per content into its batch array
-        for vals, cnt in zip(values, counts):
-            off = np.concatenate(([0], np.cumsum(cnt))).tolist()
-            self._views.extend(vals[off[j]:off[j + 1]] for j in range(cnt.size))
+        self._views = views  # each content's sorted shingle set (views into batch arrays or signatures)
+        self.counts = np.fromiter((v.size for v in views), dtype=np.int64, count=len(views))
 
     def shingles(self, i: int) -> np.ndarray:
         return self._views[i]
@@ -274,7 +269,7 @@ class ShingleStore:
     @property
     def values(self) -> np.ndarray:
         """All shingle sets, one after the other (a copy: for tests and inspection)."""
-        return np.concatenate(self._values) if self._values else np.zeros(0, np.uint32)
+        return np.concatenate(self._views) if self._views else np.zeros(0, np.uint32)
 
     def intersection(self, i: int, j: int) -> int:
         a, b = self.shingles(i), self.shingles(j)
@@ -330,11 +325,69 @@ def hash_batch(prepared: list[bytes], k: int, num_perm: int, seed: int, powers: 
     return keys, (sig, head, head_len, tail), values, set_counts
 
 
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What near-duplicate detection needs of one body, computed where the body is (e.g. in
+    the worker process that cleaned it) and handed to :meth:`ShingleIndex.add_signature`.
+
+    Small and picklable: ``key`` is the exact key ``(digest, words)``; ``data`` holds uint32
+    values: the MinHash signature (``num_perm``), the start and end anchors (:data:`HEAD` each,
+    ``n_anchor`` of them used) and the sorted shingle set; empty when ``near`` is off.
+    ``params`` are ``(shingle_size, num_perm, seed, near)``: signatures are only compared with
+    signatures made with the same ones.
+    """
+
+    params: tuple[int, int, int, bool]
+    key: tuple[int, int]
+    n_anchor: int
+    data: bytes
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """``(signature, head, tail, shingle set)``: read-only views into ``data``."""
+        P = self.params[1]
+        v = np.frombuffer(self.data, dtype=np.uint32)
+        return v[:P], v[P:P + HEAD], v[P + HEAD:P + 2 * HEAD], v[P + 2 * HEAD:]
+
+
+_POWERS = _Powers()  # per process, grown on demand
+
+
+def signatures_of(bodies: Sequence[str], shingle_size: int, num_perm: int, seed: int,
+                  near: bool = True) -> list[Signature]:
+    """The :class:`Signature` of each body (raw text; normalised here), computed at once.
+
+    A body's signature does not depend on the other bodies of the call.
+
+    >>> a, b = signatures_of(["The cat sat on the mat today.", "the CAT sat on the mat, today"], 3, 16, 1)
+    >>> a == b, len(a.data) == 4 * (16 + 2 * HEAD + 5)
+    (True, True)
+    """
+    if shingle_size < 1 or num_perm < 1:
+        raise ValueError("shingle_size and num_perm must be positive")
+    if not bodies:
+        return []
+    params = (shingle_size, num_perm, seed, bool(near))
+    keys, rows, values, set_counts = hash_batch([prepare(b) for b in bodies], shingle_size, num_perm, seed,
+                                                _POWERS, near)
+    if not near:
+        return [Signature(params, key, 0, b"") for key in keys]
+    sig, head, head_len, tail = rows
+    ends = np.cumsum(set_counts).tolist()
+    starts = [0] + ends[:-1]
+    out = []
+    for d, key in enumerate(keys):
+        data = np.concatenate((sig[d], head[d], tail[d], values[starts[d]:ends[d]])).tobytes()
+        out.append(Signature(params, key, int(head_len[d]), data))
+    return out
+
+
 class ShingleIndex:
     """Collects bodies in batches; per batch, at once: token hashes, exact keys, shingle sets
     and signatures (:func:`hash_batch`, on a small thread pool: numpy releases the GIL).
     Results are taken in submission order, so the outcome never depends on thread timing.
     Texts are dropped after their batch; only the first body of each exact key is kept.
+    Bodies already hashed elsewhere come as :class:`Signature` objects
+    (:meth:`add_signature`); their arrays are used in place, not copied.
 
     After :meth:`finish`, ``content_of[i]`` is the distinct content of the i-th added body and
     ``n_tokens[c]`` that content's length in words.
@@ -345,38 +398,59 @@ class ShingleIndex:
         if shingle_size < 1 or num_perm < 1:
             raise ValueError("shingle_size and num_perm must be positive")
         self.k, self.P, self.seed, self.near, self.batch_size = shingle_size, num_perm, seed, near, batch_size
+        self.params = (shingle_size, num_perm, seed, bool(near))
         self._pending: list[bytes] = []
+        self._pending_sigs: list[Signature] = []
         self._powers = _Powers()
-        self._pool = ThreadPoolExecutor(max_workers=threads) if threads > 1 else None
+        self._threads = threads
+        self._pool = None
         self._inflight: deque = deque()
         self._max_inflight = max(1, threads)
         self._keys: dict[tuple[int, int], int] = {}
         self.content_of: list[int] = []
         self.n_tokens: list[int] = []
-        self._sigs: list[np.ndarray] = []
-        self._vals: list[np.ndarray] = []
-        self._set_counts: list[np.ndarray] = []
+        self._sigs: list[tuple] = []
+        self._views: list[np.ndarray] = []
 
     def add(self, text: str) -> None:
         """Queue one body (raw text; it is normalised here)."""
+        if self._pending_sigs:
+            self._collect_signatures()
         self._pending.append(prepare(text))
         if len(self._pending) >= self.batch_size:
             self._submit()
+
+    def add_signature(self, signature: Signature) -> None:
+        """Add one body by its precomputed :class:`Signature` (made with the same parameters)."""
+        if signature.params != self.params:
+            raise ValueError(f"signature made with (shingle_size, num_perm, seed, near) = {signature.params}, "
+                             f"expected {self.params}")
+        if self._pending or self._inflight:
+            self._drain()  # keep the order of addition
+        self._pending_sigs.append(signature)
+        if len(self._pending_sigs) >= self.batch_size:
+            self._collect_signatures()
 
     def _submit(self) -> None:
         if not self._pending:
             return
         args = (self._pending, self.k, self.P, self.seed, self._powers, self.near)
         self._pending = []
-        if self._pool is None:
+        if self._threads <= 1:
             self._collect(hash_batch(*args))
             return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self._threads)
         self._inflight.append(self._pool.submit(hash_batch, *args))
         while len(self._inflight) > self._max_inflight:
             self._collect(self._inflight.popleft().result())
 
-    def _collect(self, result) -> None:
-        keys, rows, values, set_counts = result
+    def _drain(self) -> None:
+        self._submit()
+        while self._inflight:
+            self._collect(self._inflight.popleft().result())
+
+    def _new_contents(self, keys) -> np.ndarray:
         new = np.zeros(len(keys), dtype=bool)
         for d, key in enumerate(keys):
             c = self._keys.get(key)
@@ -385,14 +459,29 @@ class ShingleIndex:
                 self.n_tokens.append(key[1])
                 new[d] = True
             self.content_of.append(c)
+        return new
+
+    def _collect(self, result) -> None:
+        keys, rows, values, set_counts = result
+        new = self._new_contents(keys)
         if not self.near or not new.any():
             return
         if not new.all():
             rows = tuple(r[new] for r in rows)
             values, set_counts = values[np.repeat(new, set_counts)], set_counts[new]
         self._sigs.append(rows)
-        self._vals.append(values)
-        self._set_counts.append(set_counts)
+        self._views.extend(np.split(values, np.cumsum(set_counts)[:-1]))
+
+    def _collect_signatures(self) -> None:
+        batch, self._pending_sigs = self._pending_sigs, []
+        new = self._new_contents([s.key for s in batch])
+        if not self.near or not new.any():
+            return
+        arrays = [s.arrays() for s, n in zip(batch, new) if n]
+        self._sigs.append((np.stack([a[0] for a in arrays]), np.stack([a[1] for a in arrays]),
+                           np.array([s.n_anchor for s, n in zip(batch, new) if n], dtype=np.int64),
+                           np.stack([a[2] for a in arrays])))
+        self._views.extend(a[3] for a in arrays)
 
     def close(self) -> None:
         """Stop the worker threads (pending batches are dropped); safe to call twice."""
@@ -403,9 +492,9 @@ class ShingleIndex:
 
     def finish(self) -> ShingleStore | None:
         """Process the last batches; the store of signatures and shingle sets (None if not near)."""
-        self._submit()
-        while self._inflight:
-            self._collect(self._inflight.popleft().result())
+        self._drain()
+        if self._pending_sigs:
+            self._collect_signatures()
         self.close()
         self._keys = {}
         if not self.near:
@@ -415,8 +504,8 @@ class ShingleIndex:
         else:
             sig, head, head_len, tail = np.zeros((0, self.P), np.uint32), None, None, None
         self._sigs = []
-        store = ShingleStore(sig, self._vals, self._set_counts, head, head_len, tail)
-        self._vals, self._set_counts = [], []
+        store = ShingleStore(sig, self._views, head, head_len, tail)
+        self._views = []
         return store
 
 
