@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -148,6 +147,48 @@ def clean_step(doc: Document, config: CleanConfig, corpus: classify.CorpusStats 
     return annotate_language(clean_document(doc, config, corpus), config)
 
 
+class KeyCounts:
+    """In how many documents each line key occurs: the keys of every document collected in
+    numpy arrays (8 bytes a key) and counted at the end, instead of a dict of Python ints
+    (about 100 bytes an entry; millions of entries on a large corpus). ``items()`` yields
+    only keys found in two documents or more, since a line in one document is never chrome
+    by recurrence.
+
+    >>> c = KeyCounts(); c.update({1, 2}); c.update({2, 3}); c.update({2})
+    >>> sorted(c.items())
+    [(2, 3)]
+    """
+
+    _FLUSH = 1 << 20
+
+    def __init__(self) -> None:
+        self._parts: list = []
+        self._buffer: list[int] = []
+
+    def update(self, keys: Iterable[int]) -> None:
+        self._buffer.extend(keys)
+        if len(self._buffer) >= self._FLUSH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import numpy as np
+
+        if self._buffer:
+            self._parts.append(np.array(self._buffer, dtype=np.uint64))
+            self._buffer = []
+
+    def items(self):
+        import numpy as np
+
+        self._flush()
+        if not self._parts:
+            return iter(())
+        keys, counts = np.unique(np.concatenate(self._parts), return_counts=True)
+        self._parts = []
+        repeated = counts >= 2
+        return zip(keys[repeated].tolist(), counts[repeated].tolist())
+
+
 class _Engine:
     """Maps a per-document step over items, in order, in this process or in worker processes.
 
@@ -213,7 +254,7 @@ def clean_documents(input_path: str | Path, config: CleanConfig | None = None, p
     engine = _Engine(default_workers() if workers is None else workers)
     langid.warm_up()  # load profiles once, before workers fork
     docs: list[Document] = []
-    counts: Counter = Counter()
+    counts = KeyCounts()
     readable = 0
     for doc, keys in engine.map(read_step, files, (config,), progress, "read"):
         docs.append(doc)

@@ -77,9 +77,9 @@ def fix_text(text: str) -> str:
 
 def normalize_whitespace(text: str) -> str:
     """One space between words, lines stripped, at most one blank line between blocks."""
-    text = _INVISIBLE.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # (neither pattern matches a newline)
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n")
 
 
 def repair(text: str, use_ftfy: bool = True) -> str:
@@ -89,5 +89,7 @@ def repair(text: str, use_ftfy: bool = True) -> str:
     # Whitespace is normalised before ftfy too, so ftfy sees the same lines on a second pass.
     text = normalize_whitespace(_BREAKS.sub("\n", text))
     if use_ftfy:
-        text = normalize_whitespace(fix_text(text))
+        fixed = fix_text(text)
+        if fixed != text:
+            text = normalize_whitespace(fixed)
     return text
