@@ -161,7 +161,7 @@ def _glued_dateline(text: str) -> bool:
     return bool(m) and not m.group("head").isupper() and len(m.group("head").split()) >= 3
 
 
-@rule("dateline-teaser", "related-links", max_len=1500)
+@rule("dateline-teaser", "related-links", max_len=1500, gate=(":", "—", "–", " - "))
 def dateline_teaser(ctx: LineContext) -> bool:
     """A teaser printed as one line, "Headline DATELINE: summary", next to another like it (a
     list of other stories; an article's own dateline opens its first paragraph).
