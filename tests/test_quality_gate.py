@@ -21,7 +21,7 @@ KEEP_FLOOR = 1.0
 """Share of must-keep snippets (all pages) that must stay in the body."""
 DROP_FLOOR = 1.0
 """Share of must-drop snippets (all pages) that must be gone from the body."""
-PAGE_FLOOR = 0.8
+PAGE_FLOOR = 1.0
 """On every page, each of the two shares must reach at least this."""
 
 
