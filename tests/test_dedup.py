@@ -299,6 +299,22 @@ def test_precomputed_signatures_give_the_same_result_as_texts_in_any_mix_and_ord
         assert dedup_documents(mixed, CFG) == expected
 
 
+def test_hashing_in_worker_processes_gives_the_same_result(monkeypatch):
+    import cleaner.dedup as dd
+
+    docs = corpus()
+    monkeypatch.setattr(dd, "DEDUP_WORKERS", 1)
+    expected = dedup_documents(docs, CFG)
+    monkeypatch.setattr(dd, "PROCESS_MIN_DOCS", 10)
+    monkeypatch.setattr(dd, "DEDUP_WORKERS", 2)
+    mixed = [(i, signature_of(t, CFG) if k % 4 == 0 else t) for k, (i, t) in enumerate(docs)]
+    assert list(dd._hashed(mixed, CFG, batch=7))[::4] == mixed[::4]
+    # texts come back signed (by the workers: the only place _hashed signs them)
+    assert all(isinstance(b, Signature) for _, b in dd._hashed(mixed, CFG, batch=7))
+    assert dedup_documents(mixed, CFG) == expected
+    assert dedup_documents(list(reversed(docs)), CFG) == expected
+
+
 def test_a_signature_does_not_depend_on_its_batch_and_survives_pickling():
     import pickle
 

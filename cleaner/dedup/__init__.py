@@ -24,6 +24,8 @@ Duplicate(of='c', how='near', similarity=0.8958)
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -46,6 +48,16 @@ for the anchor to count as shared: a ``contained`` link needs both bodies' start
 (truncated and extended copies), or the shorter's start and end (text added at the top); a short
 article quoted whole in the middle of a longer one has neither. Overridden by
 ``config.containment_min_start``."""
+
+DEDUP_WORKERS = 0
+"""Worker processes that hash the bodies given as text (normalise, shingle, sign) when there
+are at least :data:`PROCESS_MIN_DOCS` of them: 0 for one per available CPU, 1 to hash in this
+process (on two threads). Forked like the pipeline's workers, they receive the texts in batches
+and send back :class:`Signature` objects in order, so the result is the same whatever the
+number. Overridden by ``config.dedup_workers``."""
+
+PROCESS_MIN_DOCS = 2000
+"""Fewer bodies given as text than this are hashed in this process (a pool is not worth it)."""
 
 CONTAINMENT_MIN_RATIO_INSIDE = 2 / 3
 """A ``contained`` copy that does not share the longer body's start (text added at the top or
@@ -77,6 +89,45 @@ def signature_of(body: str, config) -> Signature:
     return sig
 
 
+def _workers(config) -> int:
+    n = int(getattr(config, "dedup_workers", DEDUP_WORKERS))
+    if n <= 0:
+        n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return n
+
+
+_PARAMS = None  # (shingle_size, num_perm, seed, near) in forked hashing workers
+
+
+def _sign_batch(bodies: list) -> list[Signature]:
+    texts = [b for b in bodies if not isinstance(b, Signature)]
+    made = iter(signatures_of(texts, *_PARAMS)) if texts else iter(())
+    return [b if isinstance(b, Signature) else next(made) for b in bodies]
+
+
+def _hashed(entries: list, config, batch: int = 256):
+    """``entries`` with their text bodies replaced by signatures made in worker processes, in
+    order; ``entries`` as they are when hashing here is better (see :data:`DEDUP_WORKERS`)."""
+    workers = _workers(config)
+    n_text = sum(1 for _, b in entries if not isinstance(b, Signature))
+    if (not config.near_dedup or workers <= 1 or n_text < PROCESS_MIN_DOCS
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        yield from entries
+        return
+    global _PARAMS
+    _PARAMS = (config.shingle_size, config.num_perm, config.dedup_seed, True)
+    batches = ([b for _, b in entries[s:s + batch]] for s in range(0, len(entries), batch))
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            s = 0
+            for sigs in pool.imap(_sign_batch, batches):
+                for (doc_id, _), sig in zip(entries[s:s + len(sigs)], sigs):
+                    yield doc_id, sig
+                s += len(sigs)
+    finally:
+        _PARAMS = None
+
+
 def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> dict[str, Duplicate]:
     """Find duplicate documents among ``(id, body)`` entries; documents not returned are kept.
 
@@ -89,13 +140,15 @@ def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> d
     (:mod:`cleaner.dedup.near`). Every duplicate points at its cluster's representative, the
     longest body (in normalised words), ties broken by the smallest id, so the result does not
     depend on the order of ``entries``. Only digests, signatures and shingle hashes are kept
-    in memory, never the texts.
+    in memory, never the texts. Many bodies given as text are hashed in worker processes
+    (:data:`DEDUP_WORKERS`), with the same result.
     """
     ids: list[str] = []
     seen_ids: set[str] = set()
     index = ShingleIndex(config.shingle_size, config.num_perm, config.dedup_seed, near=config.near_dedup)
+    entries = list(entries)  # references only: the texts are not copied
     try:
-        for doc_id, body in entries:
+        for doc_id, body in _hashed(entries, config):
             if doc_id in seen_ids:
                 raise ValueError(f"duplicate document id {doc_id!r}")
             seen_ids.add(doc_id)
