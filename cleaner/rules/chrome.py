@@ -102,6 +102,15 @@ _RELATED = re.compile(
     r"articoli correlati|potrebbero interessarti|articles? (?:similaires|liés)|sur le même sujet|"
     r"материалы по теме|(?:вам )?(?:также )?может быть интересно|вам (?:также )?может понравиться|"
     r"похожие (?:статьи|новости|материалы)|другие (?:новости|статьи|материалы)|"
+    # "most read / most popular" in other languages
+    r"самые (?:популярные|читаемые|обсуждаемые|интересные)\b.*|популярные (?:статьи|новости|материалы)|"
+    r"mais (?:lidas|lidos|populares|vistas|vistos|comentadas)|(?:lo )?más (?:leído|visto|popular)(?:es|s)?|"
+    r"noticias más (?:leídas|vistas)|(?:i |gli )?più (?:letti|lette|popolari|visti|viste|cliccati)|"
+    r"meistgelesen\w*|am meisten gelesen|beliebteste (?:artikel|beiträge|nachrichten)|"
+    r"(?:les )?(?:articles )?(?:les )?plus (?:lus|populaires|partagés|commentés)|"
+    r"terpopuler|paling (?:populer|banyak dibaca)|berita (?:populer|terpopuler|lainnya)|"
+    r"人気(?:記事|ニュース)(?:ランキング)?|アクセスランキング|よく読まれている記事|인기 ?(?:기사|뉴스)|"
+    r"가장 많이 본 (?:기사|뉴스)|"
     r"(?:more|other|further|similar|recent|latest|top|popular|trending|featured|recommended|related|"
     r"sponsored|promoted|next)\b(?: [\w&'’-]+){0,3} (?:news|stories|articles|posts|videos|reads|"
     r"headlines|reading|content|links|galleries))\s*[:.…»›>\-–—]*$",
@@ -124,6 +133,8 @@ def related_links(ctx: LineContext) -> bool:
     True
     >>> related_links(LineContext(["Материалы по теме"], 0))
     True
+    >>> related_links(LineContext(["Самые популярные диеты"], 0)), related_links(LineContext(["Più letti"], 0))
+    (True, True)
     >>> related_links(LineContext(["READ MORE: Macron warns of NATO brain death"], 0))
     True
     >>> related_links(LineContext(["Black death fears: tourists die after eating marmot [INSIGHT]"], 0))
