@@ -216,12 +216,6 @@ to tell where a contained copy sits inside the longer body: a truncated or exten
 its start with it, a copy with text added at the top its start and end."""
 
 
-def heads(docs: np.ndarray, vals: np.ndarray, n_docs: int, h: int = HEAD) -> tuple[np.ndarray, np.ndarray]:
-    """The first ``h`` shingle hashes of each document, in text order: ``(heads, lengths)``."""
-    head, _, n = anchors(docs, vals, n_docs, h)
-    return head, n
-
-
 def anchors(docs: np.ndarray, vals: np.ndarray, n_docs: int, h: int = HEAD) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The first and the last ``h`` shingle hashes of each document, each in text order:
     ``(heads, tails, lengths)`` (a document with fewer than ``h`` shingles has them all in both).
