@@ -382,7 +382,8 @@ def _first_class(s: LineStats, prose: float) -> str:
     if s.stop < 0 or prose < MIN_PROSE_STOP:  # no (useful) stop list: length and punctuation only
         if s.words >= GOOD_MIN_WORDS and s.terminal:
             return "good"
-        return "near" if s.words >= GOOD_MIN_WORDS else "bad"
+        # a shorter sentence is doubtful, as it is where stop words are counted: its neighbours decide
+        return "near" if s.words >= GOOD_MIN_WORDS or s.terminal else "bad"
     if s.stop < max(STOP_ABS_FLOOR, STOP_REL_BAD * prose):
         return "bad"
     good_stop = s.stop >= max(STOP_ABS_FLOOR, STOP_REL_GOOD * prose)

@@ -336,3 +336,12 @@ def test_article_does_not_grow_past_a_closing_line():
             P2 + " And one more, about something else again, in a few more words."]
     lines = [*ARTICLE, "Related Stories", "Share", "Email", *more]
     assert _kept(lines) == ARTICLE
+
+
+def test_short_sentence_without_stop_words_is_judged_by_its_neighbours():
+    ja = ["ホーム", "ニュース",
+          "政府は二十日、来年度から全国の小学校で英語の授業時間を増やす方針を正式に決めたと発表した。",
+          "首相は会見で説明した。",
+          "文部科学省によると、新しい授業は二〇二一年四月から始まり、教員の研修も今年度中に行うという。",
+          "お問い合わせ"]
+    assert _kept(ja, {}) == ja[2:5]
