@@ -104,9 +104,20 @@ class Document:
     reason: str | None = None  # why skipped, or how duplicated (exact, near, contained)
     duplicate_of: str | None = None  # id of the kept representative
     similarity: float | None = None
-    body: str = ""  # derived: apply_removals(text, removals), cached once cleaning is done
+    stored_body: str | None = field(default=None, repr=False)  # a body set by hand; normally None
+
+    @property
+    def body(self) -> str:
+        """The clean body: ``apply_removals(text, removals)``, derived on every access and not
+        stored, so a document carries (and sends between processes) its text only once."""
+        if self.stored_body is not None:
+            return self.stored_body
+        return apply_removals(self.text, self.removals) if self.text else ""
+
+    @body.setter
+    def body(self, value: str) -> None:
+        self.stored_body = value
 
     def finish(self) -> None:
-        """Normalize the removals and derive the body from them."""
+        """Normalize the removals (sorted, disjoint), which the body is derived from."""
         self.removals = normalize_removals(self.removals)
-        self.body = apply_removals(self.text, self.removals)
