@@ -9,6 +9,8 @@ name near the headline), and those lines leave the body with reason ``metadata:<
 '2020-03-03T09:15'
 >>> parse_date("The summit opened on 3 March 2020 in London.") is None
 True
+>>> parse_date("2020年3月18日 12時05分"), parse_date("입력 2020.03.20 10:15")
+('2020-03-18T12:05', '2020-03-20T10:15')
 """
 from __future__ import annotations
 
@@ -49,6 +51,10 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}{_TIME}", re.I),
     re.compile(rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.{_YEAR}{_TIME}"),
     re.compile(rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}{_TIME}"),
+    # East Asian order: "2020年3月18日 12時05分", "2020년 3월 20일", "2020.03.20 10:15"
+    re.compile(rf"\b{_YEAR}\s*(?:年|년)\s*(?P<m>\d{{1,2}})\s*(?:月|월)\s*(?P<d>\d{{1,2}})\s*(?:日|일)"
+               rf"(?:\s*[(（][^)）]{{1,4}}[)）])?(?:\s*(?P<h>\d{{1,2}})\s*(?::|時|시)\s*(?P<mi>\d{{2}})\s*(?:分|분)?)?"),
+    re.compile(rf"\b{_YEAR}\.(?P<m>\d{{1,2}})\.(?P<d>\d{{1,2}})\.?{_TIME}"),
 ]
 
 # Words that may stand beside a date on a date line without making it prose.
@@ -57,7 +63,7 @@ _DATE_FILLER = re.compile(
     r"bst|msk|ist|pst|pdt|cst|cdt|mst|mdt|akst|hst|ast|aest|aedt|jst|kst|sgt|hkt|wib|eet|eest|wet|west|et|pt|ct|mt|the|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"veröffentlicht|aktualisiert|am|um|uhr|publié|le|mis|à|jour|publicado|actualizado|el|pubblicato|"
-    r"опубликовано|обновлено|в)\b",
+    r"опубликовано|обновлено|в|입력|수정|등록|기사입력|最終更新|更新|公開|配信|掲載)\b",
     re.I,
 )
 
@@ -157,6 +163,9 @@ _AUTHOR = re.compile(
 _TAG_LABEL = re.compile(r"^(tags?|topics?|keywords?|related topics|themen|sujets|etiquetas|темы|теги)\s*[:：]\s*(?P<rest>.+)$", re.I)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def _words(line: str) -> list[str]:
     return re.findall(r"\w[\w'’.-]*", line)
 
@@ -168,11 +177,16 @@ def looks_like_title(line: str) -> bool:
     True
     >>> looks_like_title("He said the talks went well, and left.")
     False
+    >>> looks_like_title("都内の公立小学校にタブレット配布へ　来年度から"), looks_like_title("都によりますと、費用は都の予算でまかなうということです。")
+    (True, False)
     """
     n = len(_words(line))
+    cjk = len(_CJK.findall(line)) if not line.isascii() else 0
+    if cjk:  # scripts written without spaces: about two characters a word, as classify counts them
+        n = max(n, cjk // 2)
     if not 3 <= n <= 30 or len(line) > 250:
         return False
-    if re.search(r"[.,;:]$", line) and not line.endswith("..."):
+    if re.search(r"[.,;:。、！？]$", line) and not line.endswith("..."):
         return False
     return parse_date(line) is None
 

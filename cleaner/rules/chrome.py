@@ -13,7 +13,8 @@ from . import LineContext, rule
 
 _AD = re.compile(
     r"^[\s\-–—_*·|\[\]()]*(advertisement|advertising|advert|ad|ads|sponsored( content)?|anzeige|werbung|"
-    r"publicité|publicidad|pubblicità|publicidade|реклама|광고|iklan|story continues below( advertisement)?|"
+    r"publicité|publicidad|pubblicità|publicidade|реклама|광고|iklan|スポンサーリンク|広告|\[?pr\]?|"
+    r"story continues below( advertisement)?|"
     r"(article|story) continues (below|after (this )?(advertisement|ad))|continue reading (the main story|below)|"
     r"scroll (down )?to continue( reading)?|advertisement - scroll to continue|"
     r"(skip|close) (this )?(ad|advertisement)|report (this )?ad)[\s\-–—_*·|\[\]()]*$",
@@ -27,6 +28,8 @@ def ad_marker(ctx: LineContext) -> bool:
     >>> ad_marker(LineContext(["- Advertisement -"], 0))
     True
     >>> ad_marker(LineContext(["Story continues below advertisement"], 0))
+    True
+    >>> ad_marker(LineContext(["スポンサーリンク"], 0))
     True
     >>> ad_marker(LineContext(["Advertisement revenue fell by half in 2020."], 0))
     False
@@ -96,7 +99,8 @@ _RELATED = re.compile(
     r"mais lidas|leggi anche|potrebbe interessarti|lesen sie (?:auch|mehr)|das könnte sie auch "
     r"interessieren|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|te puede interesar|"
     r"читайте (?:также|еще|ещё)|смотрите также|популярное|по теме|baca juga|artikel terkait|"
-    r"berita terkait|terkait|관련 ?기사|많이 본 뉴스|関連記事|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
+    r"berita terkait|terkait|관련 ?(?:기사|뉴스)|많이 본 뉴스|【?関連(?:記事|ニュース|リンク)】?|あわせて読みたい|"
+    r"(?:こちらも)?おすすめ(?:の)?記事|추천 ?기사|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
     r"ähnliche (?:artikel|beiträge)|materiais relacionados|(?:você|voce) (?:também )?pode gostar|"
     r"(?:quizás |también )?te (?:puede|podría) interesar|noticias relacionadas|artículos relacionados|"
     r"articoli correlati|potrebbero interessarti|articles? (?:similaires|liés)|sur le même sujet|"
@@ -364,3 +368,30 @@ def menu_line(ctx: LineContext) -> bool:
     if len(parts) < 3 or is_legal_row(t) or len(parts) * 2 < t.count(" ") // 2:
         return False
     return all(len(p.split()) <= 4 for p in parts)
+
+
+# Share and interface words of Japanese and Korean pages, which write them without spaces
+# between a verb and its ending ("シェアする", "공유하기"), so they get their own list.
+_CJK_UI = re.compile(
+    r"^(?:(?:シェア(?:する)?|ツイート(?:する)?|はてな(?:ブックマーク|ブックマークに追加)?|はてブ|"
+    r"lineで(?:送る|シェア)|line|pocket|facebook|twitter|x|ブックマーク|印刷(?:する)?|メール|コメント(?:する)?|"
+    r"ログイン|会員登録|メニュー|検索|トップ(?:へ|に)?戻る|ページ(?:の)?(?:先頭|トップ)へ|続きを読む|もっと見る|"
+    r"공유(?:하기)?|스크랩|인쇄(?:하기)?|이메일|댓글 ?쓰기|좋아요|페이스북|트위터|카카오(?:톡|스토리)|네이버|밴드|"
+    r"url ?복사|기사 ?보내기|글자 ?크기|확대|축소|목록|맨 ?위로|로그인|회원가입|구독(?:하기)?|검색|\d+)"
+    r"[\s|/・·,、]*)+$"
+)
+
+
+@rule("cjk-share-bar", "social-share", max_len=80)
+def cjk_share_bar(ctx: LineContext) -> bool:
+    """A row of share or interface buttons on a Japanese or Korean page.
+
+    >>> cjk_share_bar(LineContext(["シェア ツイート はてなブックマーク"], 0))
+    True
+    >>> cjk_share_bar(LineContext(["공유하기 페이스북 트위터 카카오톡"], 0))
+    True
+    >>> cjk_share_bar(LineContext(["首相は会見でシェアの拡大を説明した。"], 0))
+    False
+    """
+    t = ctx.low
+    return len(t) <= 80 and not t.isascii() and bool(_CJK_UI.match(t))

@@ -70,6 +70,7 @@ _CREDIT = re.compile(
 
     r"|^(?:©|\(c\))\s*[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}(?:/[\w ]+)?\s+[A-Z]"
     r"|\b(?:foto|imagem|immagine|bild|фото|사진)\s*[:=]\s*\S[^.]{0,60}$"
+    r"|(?:写真|画像|提供)\s*[:=：＝]\s*\S[^。]{0,40}[)）]?$"
     r"|[.!?]['\"’”]?\s+(?:getty(?: images)?|ap(?: photo)?|afp|reuters|epa|shutterstock|istock(?:photo)?|alamy)"
     r"(?:\s*/\s*[\w.' ]{2,40})?$)",
     re.I,
@@ -79,7 +80,7 @@ _CREDIT = re.compile(
 # every credit pattern contains one of these
 _CREDIT_GATE = ("photo", "image", "picture", "foto", "credit", "source", "/", "caption", "copyright", "getty", "©",
                 "(c)", "imagem", "immagine", "bild", "фото", "사진", " ap", "afp", "reuters", "epa", "shutterstock",
-                "istock", "alamy")
+                "istock", "alamy", "写真", "画像", "提供")
 
 
 @rule("photo-credit", "caption", max_len=400, gate=_CREDIT_GATE)
