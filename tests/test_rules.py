@@ -94,7 +94,7 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                       "A worker loads trims into his truck outside a store. (AP Photo/Alan Diaz, File)",
                       "Fleas live on rodents like rats and rabbits. ( STEVE SMITH/SCIENCE PHOTO LIBRARY)",
                       "A stock image of a woman holding a joint. Researchers have looked at its use. Getty",
-                      "会見する首相（写真：共同）"],
+                      "会見する首相（写真：共同）", "© Sputnik / Jane Roe", "©Reuters"],
                      ["Putin addresses the conference via video link, June 23, 2021. /Reuters",
                       "The photo shows the minister leaving the building, according to Reuters.",
                       "The story was first reported by the AP", "He joined AFP in 2004. He left Reuters in 2009."]),

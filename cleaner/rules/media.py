@@ -71,6 +71,7 @@ _CREDIT = re.compile(
     r"|^(?:©|\(c\))\s*[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}(?:/[\w ]+)?\s+[A-Z]"
     r"|\b(?:foto|imagem|immagine|bild|фото|사진)\s*[:=]\s*\S[^.]{0,60}$"
     r"|(?:写真|画像|提供)\s*[:=：＝]\s*\S[^。]{0,40}[)）]?$"
+    r"|^[©ⓒ]\s*(?!\d)(?!.*\b(?:19|20)\d\d\b)(?!.*\b(?:rights|reserved|copyright)\b)[^\W\d_][^.!?]{1,40}$"
     r"|[.!?]['\"’”]?\s+(?:getty(?: images)?|ap(?: photo)?|afp|reuters|epa|shutterstock|istock(?:photo)?|alamy)"
     r"(?:\s*/\s*[\w.' ]{2,40})?$)",
     re.I,
@@ -97,6 +98,8 @@ def photo_credit(ctx: LineContext) -> bool:
     True
     >>> photo_credit(LineContext(["A stock image of a woman holding a joint. Researchers looked at its use. Getty"], 0))
     True
+    >>> photo_credit(LineContext(["© Sputnik / Jane Roe"], 0)), photo_credit(LineContext(["© 2019 Example Media"], 0))
+    (True, False)
     >>> photo_credit(LineContext(["Putin addresses the conference via video link, June 23, 2021. /Reuters"], 0))
     False
     >>> photo_credit(LineContext(["The photo shows the minister leaving the building, according to Reuters."], 0))
