@@ -5,6 +5,7 @@ Progress is reported through an optional callback ``progress(stage, done, total)
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -211,6 +212,10 @@ class _Engine:
 
         global _SHARED
         _SHARED = (fn, shared)
+        # Objects that exist now are frozen out of the garbage collector's reach: a collection
+        # in a forked worker writes to the header of every object it scans, which would copy
+        # every page of this process's documents into every worker.
+        gc.freeze()
         try:
             with mp.get_context("fork").Pool(self.workers) as pool:
                 done = 0
@@ -221,6 +226,7 @@ class _Engine:
                     yield result
         finally:
             _SHARED = None
+            gc.unfreeze()
 
 
 _CHUNK = 32
