@@ -12,7 +12,7 @@ from . import LineContext, rule
 _NEWSLETTER = re.compile(
     r"(?:\bnewsletters?\b|\binbox\b|\bunsubscribe\b|e-?mail alerts?|\bmailing list\b|"
     r"sign(?:ing)? up (?:here|now|today|free)|sign(?:ing)? up (?:for|to) (?:our|free|e-?mail|the \w+ (?:newsletter|briefing|digest))|"
-    r"subscribe (?:to|for|now|today|here)|"
+    r"subscribe (?:to|for|now|today|here)|click (?:here )?to subscribe|"
     r"enter your e-?mail|your e-?mail address(?! will not)|e-?mail (?:address )?(?:here|below)|"
     r"get (?:the|our) (?:latest|best|top|daily|weekly)\b.{0,60}\b(?:delivered|sent|straight|in your)|"
     r"delivered (?:directly |straight |right )?to (?:your|you)|by signing up,? you agree|"
@@ -77,6 +77,8 @@ _COMMENT = re.compile(
     r"comments? powered by|you are commenting using your|join the (?:conversation|discussion)|"
     r"(?:view|show|hide|load|read|see) (?:all |more )?(?:\d+ )?(?:comments?|replies)|"
     r"comment (?:policy|guidelines)|community (?:guidelines|standards)|submission guidelines|"
+    r"(?:please )?be (?:respectful|civil|courteous)\b.{0,60}\bcomment|our goal with (?:article )?comments|"
+    r"join (?:our|the) (?:\w+ )?(?:forums?|community|discussion board)\b|"
     r"\bcommented on\s*$|^reply(?: to (?:this )?comment)?$|^report (?:this )?(?:comment|abuse)$|"
     r"^(?:(?:like|likes|report|flag|share|upvote|downvote|vote|\d+)\s*[·|•]?\s*)*(?:reply|replies)"
     r"(?:\s*[·|•]?\s*(?:like|likes|report|flag|share|upvote|downvote|vote|\d+))*$|"
@@ -102,6 +104,8 @@ def comment_form(ctx: LineContext) -> bool:
     True
     >>> comment_form(LineContext(["Like · Reply"], 0))
     True
+    >>> comment_form(LineContext(["Join our Space Forums to keep talking space on the latest missions!"], 0))
+    True
     >>> comment_form(LineContext(["The minister declined to comment on the leaked report."], 0))
     False
     """
@@ -112,7 +116,7 @@ def comment_form(ctx: LineContext) -> bool:
 
 
 # every comment pattern but the "... said:" header (which ends with a colon) contains one of these
-_COMMENT_GATE = ("comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
+_COMMENT_GATE = ("forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
                  "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
                  "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe")
 
@@ -150,3 +154,29 @@ def cookie_consent(ctx: LineContext) -> bool:
 
 
 # cheap literal gate before the regex: every cookie/consent pattern contains one of these
+
+
+# A pitch for money or membership: "Do you rely on our reporting? Click here to support it."
+_SUPPORT = re.compile(
+    r"(?:click here to (?:support|donate|contribute)|(?:please )?(?:support|fund) (?:our|independent|quality) "
+    r"(?:journalism|reporting|work)|(?:make|give) a (?:one-off |one-time |monthly )?(?:donation|contribution)|"
+    r"donate (?:now|today|here)|become a (?:member|patron|supporter|subscriber) (?:today|now|of|and|to)\b|"
+    r"you can support (?:us|our)|apoie o jornalismo|sostieni (?:il )?(?:nostro )?giornalismo|"
+    r"unterstützen sie (?:unseren )?journalismus|soutenez (?:notre )?journalisme|поддержите (?:нас|редакцию|проект))"
+)
+
+
+@rule("support-pitch", "ui-chrome", max_len=400,
+      gate=("support", "donat", "contribut", "fund", "member", "patron", "subscriber", "apoie", "sostieni",
+            "unterstützen", "soutenez", "поддержите"))
+def support_pitch(ctx: LineContext) -> bool:
+    """A request for donations or membership addressed to the reader.
+
+    >>> support_pitch(LineContext(["Do you rely on Example reporting? Click here to support it."], 0))
+    True
+    >>> support_pitch(LineContext(["Please support independent journalism: make a one-off contribution."], 0))
+    True
+    >>> support_pitch(LineContext(["The charity said donations had fallen by a third since 2018."], 0))
+    False
+    """
+    return bool(_SUPPORT.search(ctx.low))
