@@ -108,6 +108,45 @@ def test_containment_needs_the_shorter_to_be_half_the_longer():
     assert how == "contained" and sim == 1.0
 
 
+def test_a_short_teaser_is_contained_only_as_a_whole_prefix():
+    # under half the article: a copy only if it is a prefix (its end is in the article too)
+    teaser = " ".join(WORDS[: int(len(WORDS) * 0.41)])
+    res = dedup_documents([("a-teaser", teaser), ("z-full", ARTICLE)], CFG)
+    assert res == {"a-teaser": Duplicate("z-full", "contained", 1.0)}
+    # the same opening, then another story of a tenth of its length: it shares the start
+    # and is >= 80% inside the article, but it is not a prefix of it
+    cont = " ".join(seed_body("004").split()[:30])
+    mixed = teaser + "\n\n" + cont
+    idx = ShingleIndex(5, 128, 1)
+    for t in (mixed, ARTICLE):
+        idx.add(t)
+    store = idx.finish()
+    assert store.counts[0] < 0.5 * store.counts[1]
+    assert store.intersection(0, 1) / store.counts[0] >= 0.8 and store.start_shared(0, 1) == 1.0
+    loose = dataclasses.replace(CFG, containment_threshold=0.8)
+    assert dedup_documents([("a", mixed), ("z-full", ARTICLE)], loose) == {}
+    v = Verifier(store, 0.8, 0.8, min_length_ratio=0.5, min_start_shared=0.5, min_prefix_ratio=0.4)
+    assert v.check(0, 1) is None
+    v = Verifier(store, 0.8, 0.8, min_length_ratio=0.4, min_start_shared=0.5)
+    assert v.check(0, 1)[0] == "contained"  # what a plain 40% floor would have linked
+
+
+def test_bodies_sharing_their_start_are_candidates_even_when_their_jaccard_is_low():
+    from cleaner.dedup.near import anchor_candidates, lsh_candidates
+
+    bodies = [seed_body(p) for p in ("000", "001", "002", "003", "004")]
+    texts = bodies + [" ".join(b.split()[: len(b.split()) // 4]) for b in bodies]  # 25% teasers
+    idx = ShingleIndex(5, 128, 1)
+    for t in texts:
+        idx.add(t)
+    store = idx.finish()
+    active = store.counts > 0
+    pairs = {tuple(p) for p in anchor_candidates(store.head, store.head_len, active).tolist()}
+    assert pairs == {(k, k + 5) for k in range(5)}
+    # whole-body LSH misses most of them (Jaccard 0.25: found with probability 0.12 each)
+    assert len({tuple(p) for p in lsh_candidates(store.sig, 4, active).tolist()} & pairs) < 5
+
+
 def test_an_article_quoted_whole_inside_another_is_not_contained():
     short = seed_body("000")
     other = " ".join(seed_body("004").split()[:200])

@@ -29,7 +29,10 @@ import os
 from dataclasses import dataclass
 from typing import Iterable
 
-from .near import ShingleIndex, Signature, Verifier, cluster, lsh_candidates, prefilter, signatures_of
+import numpy as np
+
+from .near import (ShingleIndex, Signature, Verifier, anchor_candidates, cluster, lsh_candidates, prefilter,
+                   signatures_of)
 from .repeats import find_repeats
 
 __all__ = ["Duplicate", "Signature", "dedup_documents", "find_repeats", "signature_of", "signatures_of", "LSH_ROWS"]
@@ -48,6 +51,11 @@ for the anchor to count as shared: a ``contained`` link needs both bodies' start
 (truncated and extended copies), or the shorter's start and end (text added at the top); a short
 article quoted whole in the middle of a longer one has neither. Overridden by
 ``config.containment_min_start``."""
+
+CONTAINMENT_MIN_RATIO_PREFIX = 0.4
+"""A ``contained`` copy shorter than ``containment_min_ratio`` of the longer body is still one
+down to this share when it is a whole prefix of it (both starts shared, and the shorter's end
+in the longer: a teaser cut from the article). Overridden by ``config.containment_min_ratio_prefix``."""
 
 DEDUP_WORKERS = 0
 """Worker processes that hash the bodies given as text (normalise, shingle, sign) when there
@@ -173,14 +181,19 @@ def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> d
     links = {}
     if store is not None and n_contents > 1:
         rows = getattr(config, "lsh_rows", LSH_ROWS)
-        pairs = lsh_candidates(store.sig, rows, store.counts > 0)
+        active = store.counts > 0
+        pairs = np.concatenate([lsh_candidates(store.sig, rows, active),
+                                anchor_candidates(store.head, store.head_len, active)])
+        pairs = np.unique(pairs, axis=0) if len(pairs) else pairs
         pairs = prefilter(store, pairs, config.near_threshold, config.containment_threshold)
         rank = sorted(range(n_contents), key=lambda c: (-n_tokens[c], canonical[c]))
         verifier = Verifier(store, config.near_threshold, config.containment_threshold,
                             getattr(config, "containment_min_ratio", CONTAINMENT_MIN_RATIO),
                             getattr(config, "containment_min_start", CONTAINMENT_MIN_START),
                             min_inside_ratio=getattr(config, "containment_min_ratio_inside",
-                                                     CONTAINMENT_MIN_RATIO_INSIDE))
+                                                     CONTAINMENT_MIN_RATIO_INSIDE),
+                            min_prefix_ratio=getattr(config, "containment_min_ratio_prefix",
+                                                     CONTAINMENT_MIN_RATIO_PREFIX))
         links = cluster(rank, pairs, verifier)
 
     out: dict[str, Duplicate] = {}

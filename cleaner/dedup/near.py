@@ -15,7 +15,8 @@ with numpy, batch by batch, so only hashes are kept, never the texts:
 3. **Candidates.** LSH banding: ``num_perm // rows`` bands of ``rows`` slots; documents that
    agree on a whole band are candidate pairs. With 4 rows a pair at Jaccard 0.5 is found with
    probability 0.87, at 0.8 with 0.99999, so truncated copies (low Jaccard, high containment)
-   are found too.
+   are found too. Shorter teasers are found by their start: bodies whose start anchors (below)
+   agree on a MinHash slot of the anchor are candidates too (:func:`anchor_candidates`).
 4. **Verification.** Candidate pairs whose *estimated* similarity is far below both
    thresholds are dropped; the rest are checked on the stored shingle sets: Jaccard
    ``|A∩B| / |A∪B|`` at or above ``near_threshold`` links ``near``; otherwise containment of
@@ -23,7 +24,8 @@ with numpy, batch by batch, so only hashes are kept, never the texts:
    ``contained`` when the *anchors* (each body's first and last 32 shingles, kept in text
    order) say the smaller is a copy of the larger, not a passage of it: both share their start
    (a truncated or extended copy; the smaller has at least ``containment_min_ratio`` of the
-   larger's shingles), or the smaller's start and end are both in the larger (text added at the
+   larger's shingles, or ``containment_min_ratio_prefix`` if its end is in the larger too: a
+   teaser cut from it), or the smaller's start and end are both in the larger (text added at the
    top or around it; the smaller has at least ``containment_min_ratio_inside`` of the larger's
    shingles). A short article quoted whole inside a longer, different one is not a copy, and
    neither is one that merely shares the larger's opening paragraph while starting elsewhere.
@@ -554,6 +556,52 @@ def lsh_candidates(sig: np.ndarray, rows: int, active: np.ndarray, max_gap: int 
     return np.stack([(code >> _U64(32)).astype(np.int64), (code & _MASK32).astype(np.int64)], axis=1)
 
 
+def _bucket_pairs(keys: np.ndarray, ids: np.ndarray, max_gap: int) -> list[np.ndarray]:
+    """Pairs of ``ids`` whose ``keys`` are equal (each with its next ``max_gap`` bucket-mates)."""
+    order = np.argsort(keys, kind="stable")
+    ks = keys[order]
+    found = []
+    for gap in range(1, min(max_gap, ids.size - 1) + 1):
+        same = np.flatnonzero(ks[gap:] == ks[:-gap])
+        if same.size == 0:
+            break
+        found.append(np.stack([ids[order[same]], ids[order[same + gap]]], axis=1))
+    return found
+
+
+def _unique_pairs(found: list[np.ndarray]) -> np.ndarray:
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(found)
+    pairs.sort(axis=1)
+    code = np.unique(pairs[:, 0].astype(np.uint64) << _U64(32) | pairs[:, 1].astype(np.uint64))
+    return np.stack([(code >> _U64(32)).astype(np.int64), (code & _MASK32).astype(np.int64)], axis=1)
+
+
+def anchor_candidates(head: np.ndarray, head_len: np.ndarray, active: np.ndarray, bands: int = 4,
+                      max_gap: int = 32) -> np.ndarray:
+    """Candidate pairs ``(i, j)``, ``i < j``, whose *starts* look alike: a MinHash of each
+    body's start anchor (its first :data:`HEAD` shingles), one slot per band.
+
+    Truncated copies and teasers share their start with the article but may have too few of
+    its shingles for the LSH of whole bodies to pair them (a 40% teaser has Jaccard 0.4); two
+    starts sharing 70% of their shingles meet in at least one of 4 bands with probability
+    0.99. Pairs found here are verified like any other.
+    """
+    ids = np.flatnonzero(active & (head_len > 0))
+    if ids.size < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    h = head[ids].astype(np.uint64)
+    empty = np.arange(head.shape[1])[None, :] >= head_len[ids][:, None]
+    found = []
+    with np.errstate(over="ignore"):
+        for b in range(bands):
+            v = _mix64(h ^ _mix64(np.array([0xA5A5 + b], dtype=np.uint64))[0])
+            v[empty] = np.iinfo(np.uint64).max
+            found.extend(_bucket_pairs(v.min(axis=1), ids, max_gap))
+    return _unique_pairs(found)
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """A verified relation of a content to its representative."""
@@ -573,7 +621,9 @@ class Verifier:
     where the copy sits:
 
     - *start-aligned* (a truncated or extended copy): each body's start is in the other, and
-      the shorter has at least ``min_length_ratio`` of the longer's shingles;
+      the shorter has at least ``min_length_ratio`` of the longer's shingles, or at least
+      ``min_prefix_ratio`` if it is a whole prefix of the longer (its end is in the longer too:
+      a teaser cut from it);
     - *inside* (text added at the top, or around the copy): the shorter's start and end are both
       in the longer, and the shorter has at least ``min_inside_ratio`` of the longer's shingles,
       so a short article quoted whole inside a longer, different one is not taken for a copy.
@@ -583,13 +633,14 @@ class Verifier:
 
     def __init__(self, store: ShingleStore, near_threshold: float, containment_threshold: float,
                  min_length_ratio: float = 0.0, min_start_shared: float = 0.0, min_contained_shingles: int = 10,
-                 min_inside_ratio: float = 1.0):
+                 min_inside_ratio: float = 1.0, min_prefix_ratio: float | None = None):
         self.store = store
         self.min_start = min_start_shared
         self.near = near_threshold
         self.cont = containment_threshold
         self.min_ratio = min_length_ratio
         self.min_inside = min_inside_ratio
+        self.min_prefix = min_length_ratio if min_prefix_ratio is None else min(min_prefix_ratio, min_length_ratio)
         self.min_contained = min_contained_shingles
 
     def check(self, i: int, j: int) -> tuple[str, float] | None:
@@ -605,7 +656,7 @@ class Verifier:
         if small < self.min_contained or inter / small < self.cont:
             return None
         ratio = small / max(ni, nj)
-        if ratio < min(self.min_ratio, self.min_inside):
+        if ratio < min(self.min_prefix, self.min_inside):
             return None
         if self.min_start <= 0:
             return ("contained", inter / small) if ratio >= self.min_ratio else None
@@ -613,8 +664,10 @@ class Verifier:
         a, st = self.min_start, self.store
         if st.start_shared(shorter, longer) < a:
             return None  # the copy's own start is not in the longer body: not a copy of it
-        if ratio >= self.min_ratio and st.start_shared(longer, shorter) >= a:
-            return "contained", inter / small  # start-aligned: truncated or extended
+        if st.start_shared(longer, shorter) >= a:  # start-aligned: truncated or extended
+            if ratio >= self.min_ratio or st.end_shared(shorter, longer) >= a:
+                return "contained", inter / small  # (a short one only as a whole prefix)
+            return None
         if ratio >= self.min_inside and st.end_shared(shorter, longer) >= a:
             return "contained", inter / small  # inside: text added at the top or around
         return None
