@@ -342,14 +342,24 @@ def test_hashing_in_worker_processes_gives_the_same_result(monkeypatch):
     import cleaner.dedup as dd
 
     docs = corpus()
+    texts = [t for _, t in docs]
+    idx = ShingleIndex(5, 128, 1, batch_size=4, processes=2)
+    assert idx._processes == 2
+    for t in texts:
+        idx.add(t)
+    by_processes = idx.finish()
+    idx = ShingleIndex(5, 128, 1, batch_size=4, threads=1)
+    for t in texts:
+        idx.add(t)
+    here = idx.finish()
+    assert np.array_equal(by_processes.sig, here.sig) and np.array_equal(by_processes.values, here.values)
+    assert np.array_equal(by_processes.head, here.head) and np.array_equal(by_processes.tail, here.tail)
+
     monkeypatch.setattr(dd, "DEDUP_WORKERS", 1)
     expected = dedup_documents(docs, CFG)
     monkeypatch.setattr(dd, "PROCESS_MIN_DOCS", 10)
     monkeypatch.setattr(dd, "DEDUP_WORKERS", 2)
     mixed = [(i, signature_of(t, CFG) if k % 4 == 0 else t) for k, (i, t) in enumerate(docs)]
-    assert list(dd._hashed(mixed, CFG, batch=7))[::4] == mixed[::4]
-    # texts come back signed (by the workers: the only place _hashed signs them)
-    assert all(isinstance(b, Signature) for _, b in dd._hashed(mixed, CFG, batch=7))
     assert dedup_documents(mixed, CFG) == expected
     assert dedup_documents(list(reversed(docs)), CFG) == expected
 

@@ -24,7 +24,6 @@ Duplicate(of='c', how='near', similarity=0.8958)
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass
 from typing import Iterable
@@ -57,12 +56,14 @@ CONTAINMENT_MIN_RATIO_PREFIX = 0.4
 down to this share when it is a whole prefix of it (both starts shared, and the shorter's end
 in the longer: a teaser cut from the article). Overridden by ``config.containment_min_ratio_prefix``."""
 
-DEDUP_WORKERS = 0
+DEDUP_WORKERS = 1
 """Worker processes that hash the bodies given as text (normalise, shingle, sign) when there
-are at least :data:`PROCESS_MIN_DOCS` of them: 0 for one per available CPU, 1 to hash in this
-process (on two threads). Forked like the pipeline's workers, they receive the texts in batches
-and send back :class:`Signature` objects in order, so the result is the same whatever the
-number. Overridden by ``config.dedup_workers``."""
+are at least :data:`PROCESS_MIN_DOCS` of them; 1 (the default) hashes in this process on two
+threads, 0 means one process per available CPU. Forked like the pipeline's workers, they
+receive batches of texts and send back the batch's arrays, taken in order, so the result is the
+same whatever the number. On this project's 2-core machine the threads are as fast or faster
+(numpy releases the GIL for most of the work; the processes add pickling); more cores may
+favour processes. Overridden by ``config.dedup_workers``."""
 
 PROCESS_MIN_DOCS = 2000
 """Fewer bodies given as text than this are hashed in this process (a pool is not worth it)."""
@@ -104,38 +105,6 @@ def _workers(config) -> int:
     return n
 
 
-_PARAMS = None  # (shingle_size, num_perm, seed, near) in forked hashing workers
-
-
-def _sign_batch(bodies: list) -> list[Signature]:
-    texts = [b for b in bodies if not isinstance(b, Signature)]
-    made = iter(signatures_of(texts, *_PARAMS)) if texts else iter(())
-    return [b if isinstance(b, Signature) else next(made) for b in bodies]
-
-
-def _hashed(entries: list, config, batch: int = 256):
-    """``entries`` with their text bodies replaced by signatures made in worker processes, in
-    order; ``entries`` as they are when hashing here is better (see :data:`DEDUP_WORKERS`)."""
-    workers = _workers(config)
-    n_text = sum(1 for _, b in entries if not isinstance(b, Signature))
-    if (not config.near_dedup or workers <= 1 or n_text < PROCESS_MIN_DOCS
-            or "fork" not in multiprocessing.get_all_start_methods()):
-        yield from entries
-        return
-    global _PARAMS
-    _PARAMS = (config.shingle_size, config.num_perm, config.dedup_seed, True)
-    batches = ([b for _, b in entries[s:s + batch]] for s in range(0, len(entries), batch))
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            s = 0
-            for sigs in pool.imap(_sign_batch, batches):
-                for (doc_id, _), sig in zip(entries[s:s + len(sigs)], sigs):
-                    yield doc_id, sig
-                s += len(sigs)
-    finally:
-        _PARAMS = None
-
-
 def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> dict[str, Duplicate]:
     """Find duplicate documents among ``(id, body)`` entries; documents not returned are kept.
 
@@ -153,10 +122,13 @@ def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> d
     """
     ids: list[str] = []
     seen_ids: set[str] = set()
-    index = ShingleIndex(config.shingle_size, config.num_perm, config.dedup_seed, near=config.near_dedup)
     entries = list(entries)  # references only: the texts are not copied
+    workers = _workers(config)
+    n_text = sum(1 for _, b in entries if not isinstance(b, Signature))
+    index = ShingleIndex(config.shingle_size, config.num_perm, config.dedup_seed, near=config.near_dedup,
+                         processes=workers if (workers > 1 and n_text >= PROCESS_MIN_DOCS) else 0)
     try:
-        for doc_id, body in _hashed(entries, config):
+        for doc_id, body in entries:
             if doc_id in seen_ids:
                 raise ValueError(f"duplicate document id {doc_id!r}")
             seen_ids.add(doc_id)

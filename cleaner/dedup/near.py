@@ -50,7 +50,8 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -377,10 +378,17 @@ def signatures_of(bodies: Sequence[str], shingle_size: int, num_perm: int, seed:
     return out
 
 
+def _hash_texts(texts: list[str], k: int, num_perm: int, seed: int, near: bool):
+    """:func:`hash_batch` of raw texts, in a worker process."""
+    return hash_batch([prepare(t) for t in texts], k, num_perm, seed, _POWERS, near)
+
+
 class ShingleIndex:
     """Collects bodies in batches; per batch, at once: token hashes, exact keys, shingle sets
-    and signatures (:func:`hash_batch`, on a small thread pool: numpy releases the GIL).
-    Results are taken in submission order, so the outcome never depends on thread timing.
+    and signatures (:func:`hash_batch`, on a small thread pool: numpy releases the GIL; or,
+    with ``processes`` > 1, in that many forked processes that receive the texts and send the
+    batch's arrays back). Results are taken in submission order, so the outcome never depends
+    on timing.
     Texts are dropped after their batch; only the first body of each exact key is kept.
     Bodies already hashed elsewhere come as :class:`Signature` objects
     (:meth:`add_signature`); their arrays are used in place, not copied.
@@ -390,7 +398,7 @@ class ShingleIndex:
     """
 
     def __init__(self, shingle_size: int, num_perm: int, seed: int, near: bool = True,
-                 batch_size: int = 256, threads: int = 2):
+                 batch_size: int = 256, threads: int = 2, processes: int = 0):
         if shingle_size < 1 or num_perm < 1:
             raise ValueError("shingle_size and num_perm must be positive")
         self.k, self.P, self.seed, self.near, self.batch_size = shingle_size, num_perm, seed, near, batch_size
@@ -399,9 +407,10 @@ class ShingleIndex:
         self._pending_sigs: list[Signature] = []
         self._powers = _Powers()
         self._threads = threads
+        self._processes = processes if processes > 1 and "fork" in multiprocessing.get_all_start_methods() else 0
         self._pool = None
         self._inflight: deque = deque()
-        self._max_inflight = max(1, threads)
+        self._max_inflight = 2 * self._processes if self._processes else max(1, threads)
         self._keys: dict[tuple[int, int], int] = {}
         self.content_of: list[int] = []
         self.n_tokens: list[int] = []
@@ -412,7 +421,7 @@ class ShingleIndex:
         """Queue one body (raw text; it is normalised here)."""
         if self._pending_sigs:
             self._collect_signatures()
-        self._pending.append(prepare(text))
+        self._pending.append(text if self._processes else prepare(text))
         if len(self._pending) >= self.batch_size:
             self._submit()
 
@@ -432,12 +441,17 @@ class ShingleIndex:
             return
         args = (self._pending, self.k, self.P, self.seed, self._powers, self.near)
         self._pending = []
-        if self._threads <= 1:
+        if self._processes:  # texts go to forked processes, the batch's arrays come back
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(self._processes, mp_context=multiprocessing.get_context("fork"))
+            self._inflight.append(self._pool.submit(_hash_texts, *args[:4], self.near))
+        elif self._threads <= 1:
             self._collect(hash_batch(*args))
             return
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=self._threads)
-        self._inflight.append(self._pool.submit(hash_batch, *args))
+        else:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=self._threads)
+            self._inflight.append(self._pool.submit(hash_batch, *args))
         while len(self._inflight) > self._max_inflight:
             self._collect(self._inflight.popleft().result())
 
@@ -480,7 +494,7 @@ class ShingleIndex:
         self._views.extend(a[3] for a in arrays)
 
     def close(self) -> None:
-        """Stop the worker threads (pending batches are dropped); safe to call twice."""
+        """Stop the worker threads or processes (pending batches are dropped); safe to call twice."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
