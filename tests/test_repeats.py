@@ -89,3 +89,16 @@ def test_decided_lines_are_never_returned_and_empty_input():
     assert find_repeats(lines, {1: ("social-share", "share-bar")}) == {}
     assert find_repeats(lines, {0: ("social-share", "share-bar")}) == {1: ("repeated-line", "exact-repeat")}
     assert find_repeats([], {}) == {}
+
+
+def test_paragraph_first_shown_in_removed_chrome_stays_in_the_body():
+    para = ("The council approved the new budget on Monday after a long debate about schools, roads "
+            "and the future of the old library, which will close in the spring.")
+    caption = "Council members vote on the budget in the town hall"
+    lines = [para, caption, "", "Body starts here with its own sentence about the vote.", para, caption + " /AFP"]
+    # the teaser copy of the paragraph and the first caption were removed as chrome
+    decided = {0: ("related-links", "teaser-chain"), 1: ("photo-credit", "caption")}
+    assert find_repeats(lines, decided) == {5: ("repeated-line", "near-repeat")}
+    # lifted as metadata (a summary/standfirst field), the earlier copy still counts
+    assert find_repeats(lines, {0: ("metadata:description", "summary")}) == {
+        4: ("repeated-line", "exact-repeat"), 5: ("repeated-line", "near-repeat")}

@@ -15,7 +15,8 @@ does a paragraph that continues an earlier line in plain prose ("...could face" 
 "...could face hefty fines"), or merely shares its start.
 
 Earlier lines include *decided* ones (already removed, e.g. the title lifted as metadata), so
-the headline printed again in the body goes too. Lines with fewer than two words, or with no
+the headline printed again in the body goes too; but a prose-length line removed as chrome is
+not a first copy (see :data:`PROSE_WORDS`). Lines with fewer than two words, or with no
 word that is not a number ("0:00", "14:40", "***"), are left to other rules.
 
 >>> lines = ["Putin says NATO is a threat", "", "Photo of the summit in London",
@@ -39,6 +40,11 @@ MIN_NEAR_WORDS = 4
 """A near repeat extends an earlier line of at least this many words..."""
 MAX_EXTRA_WORDS = 6
 """...by at most this many words (and at most a third of the earlier line's words)."""
+
+PROSE_WORDS = 20
+"""An earlier line removed as chrome (not lifted as metadata) with at least this many words is
+not a first copy: the article's own paragraph, printed before it in a teaser or a standfirst
+that was removed, stays in the body. Shorter removed lines (captions, headlines) still are."""
 
 _CREDIT_MARK = re.compile(r"[|/\-–—:(\[]")
 _WORD = re.compile(r"\w+")
@@ -91,6 +97,8 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
             if len(toks) > k and _extends_earlier(lines[i], toks, tokens, by_head, by_tail):
                 out[i] = (REASON, "near-repeat")
                 continue
+        if i in decided and len(toks) >= PROSE_WORDS and not decided[i][0].startswith("metadata"):
+            continue  # a paragraph shown earlier in chrome (a teaser, a standfirst) is no first copy
         if toks not in seen:
             seen.add(toks)
             if len(toks) >= k:
