@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,49 +195,73 @@ class KeyCounts:
 class _Engine:
     """Maps a per-document step over items, in order, in this process or in worker processes.
 
-    Worker processes are forked, so they share the loaded language profiles and the corpus
-    statistics with this process instead of receiving copies.
+    The worker pool is forked once, at the first map that needs it (before any document has
+    been read), and serves both passes. Documents reach the workers through pipes, never as a
+    forked copy of this process's memory: a copy would be shared only until this process
+    touched each document again, and then every such page would be held twice. The step's
+    fixed arguments (the config, the corpus statistics) go with every chunk as one pickled
+    blob, unpickled once per worker.
     """
 
     def __init__(self, workers: int):
         self.workers = max(1, workers)
+        self.pool = None
 
-    def map(self, fn, items: list, shared: tuple, progress, stage: str):
-        total = len(items)
+    def __enter__(self) -> "_Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def _start(self):
+        import multiprocessing as mp
+
+        # Objects that exist now (the language profiles, the imported modules) are frozen out
+        # of the garbage collector's reach, so collections in the workers leave their pages
+        # shared with this process.
+        gc.freeze()
+        try:
+            self.pool = mp.get_context("fork").Pool(self.workers)
+        finally:
+            gc.unfreeze()
+        return self.pool
+
+    def map(self, fn, items: Iterable, total: int, shared: tuple, progress, stage: str):
+        """``fn(item, *shared)`` for the ``total`` items, in order; items are taken from the
+        iterable only as they are sent, so the caller can let go of each one."""
         if self.workers == 1 or total < 2 * _CHUNK:
             for k, item in enumerate(items, 1):
                 yield fn(item, *shared)
                 if k % _CHUNK == 0 or k == total:
                     _tick(progress, stage, k, total)
             return
-        import multiprocessing as mp
-
-        global _SHARED
-        _SHARED = (fn, shared)
-        # Objects that exist now are frozen out of the garbage collector's reach: a collection
-        # in a forked worker writes to the header of every object it scans, which would copy
-        # every page of this process's documents into every worker.
-        gc.freeze()
-        try:
-            with mp.get_context("fork").Pool(self.workers) as pool:
-                done = 0
-                for result in pool.imap(_call_shared, items, chunksize=_CHUNK):
-                    done += 1
-                    if done % _CHUNK == 0 or done == total:
-                        _tick(progress, stage, done, total)
-                    yield result
-        finally:
-            _SHARED = None
-            gc.unfreeze()
+        pool = self.pool or self._start()
+        blob = pickle.dumps((fn, shared), protocol=pickle.HIGHEST_PROTOCOL)
+        key = hashlib.sha256(blob).digest()
+        items = iter(items)
+        chunks = ((key, blob, chunk) for chunk in iter(lambda: list(itertools.islice(items, _CHUNK)), []))
+        done = 0
+        for results in pool.imap(_run_chunk, chunks):
+            for result in results:
+                done += 1
+                yield result
+            _tick(progress, stage, done, total)
 
 
 _CHUNK = 32
-_SHARED = None  # (step, its fixed arguments) for forked workers; set only while a pool runs
+_STEP: dict = {}  # in a worker: {key of the blob: (step, its fixed arguments)}, the latest only
 
 
-def _call_shared(item):
-    fn, shared = _SHARED
-    return fn(item, *shared)
+def _run_chunk(task):
+    key, blob, chunk = task
+    if key not in _STEP:
+        _STEP.clear()
+        _STEP[key] = pickle.loads(blob)
+    fn, shared = _STEP[key]
+    return [fn(item, *shared) for item in chunk]
 
 
 def default_workers() -> int:
@@ -257,21 +283,24 @@ def clean_documents(input_path: str | Path, config: CleanConfig | None = None, p
         files = tables.discover_records(root, config.text_field, config.id_field)
     else:
         files = discover(root, config.follow_symlinks)
-    engine = _Engine(default_workers() if workers is None else workers)
     langid.warm_up()  # load profiles once, before workers fork
     docs: list[Document] = []
     counts = KeyCounts()
     readable = 0
-    for doc, keys in engine.map(read_step, files, (config,), progress, "read"):
-        docs.append(doc)
-        counts.update(keys)
-        readable += doc.status == "kept"
-    del files
-    corpus = classify.CorpusStats.from_counts(counts, readable, config)
-    del counts
-    todo = [d for d in docs if d.status == "kept"]
-    cleaned = {d.source: d for d in engine.map(clean_step, todo, (config, corpus), progress, "clean")}
-    return [cleaned.get(d.source, d) for d in docs]
+    with _Engine(default_workers() if workers is None else workers) as engine:
+        for doc, keys in engine.map(read_step, files, len(files), (config,), progress, "read"):
+            docs.append(doc)
+            counts.update(keys)
+            readable += doc.status == "kept"
+        del files
+        corpus = classify.CorpusStats.from_counts(counts, readable, config)
+        del counts
+        todo = [k for k, d in enumerate(docs) if d.status == "kept"]
+        # each cleaned document replaces its read one at once, so the two are never all held
+        cleaned = engine.map(clean_step, (docs[k] for k in todo), len(todo), (config, corpus), progress, "clean")
+        for k, doc in zip(todo, cleaned):
+            docs[k] = doc
+    return docs
 
 
 def clean_files(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,
