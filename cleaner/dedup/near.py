@@ -64,16 +64,29 @@ _MASK32 = _U64(0xFFFFFFFF)
 _EMPTY = np.uint64(1 << 32)  # marks an empty bin before densification
 
 
+_GOLDEN, _M1, _M2 = _U64(0x9E3779B97F4A7C15), _U64(0xBF58476D1CE4E5B9), _U64(0x94D049BB133111EB)
+_S30, _S27, _S31 = _U64(30), _U64(27), _U64(31)
+
+
 def _mix64(x: np.ndarray) -> np.ndarray:
-    """splitmix64 finaliser on a uint64 array (wrapping arithmetic)."""
-    x = x + _U64(0x9E3779B97F4A7C15)
-    x = (x ^ (x >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
-    x = (x ^ (x >> _U64(27))) * _U64(0x94D049BB133111EB)
-    return x ^ (x >> _U64(31))
+    """splitmix64 finaliser on a uint64 array (wrapping arithmetic); returns a new array."""
+    x = x + _GOLDEN
+    x ^= x >> _S30
+    x *= _M1
+    x ^= x >> _S27
+    x *= _M2
+    x ^= x >> _S31
+    return x
+
+
+_SEED_WORDS: dict[int, np.uint64] = {}
 
 
 def _seed_word(seed: int) -> np.uint64:
-    return _mix64(np.array([seed & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64))[0]
+    w = _SEED_WORDS.get(seed)
+    if w is None:
+        w = _SEED_WORDS[seed] = _mix64(np.array([seed & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64))[0]
+    return w
 
 
 _BASE = 0x100000001B3  # odd, so invertible mod 2**64
