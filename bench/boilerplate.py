@@ -5,18 +5,22 @@ usage: python bench/boilerplate.py [DATA] [--out DIR] [--json] [--per-language]
 DATA is the benchmark folder (default ../shared/bench/boilerplate): input/<name>.txt pages as a
 scraper saved them, gold/<name>.txt bodies, and its score.py, whose metric is used as it is.
 Prints macro token F1, precision, recall and leak (micro and macro) for each system, and the
-same split by the gold body's language (English / other). Writes each system's cleaned pages
-to OUT/<system>/<name>.txt.
+same split by the gold body's language (English / other) and by site into two halves, A and B
+(the host without "www.", hashed: a page is in A when the first byte of sha256("0" + host) is
+even). Error analysis is done on half A only; half B shows how much carries over to sites
+whose pages were never looked at. Writes each system's cleaned pages to OUT/<system>/<name>.txt.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import re
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE.parent.parent / "shared" / "bench" / "boilerplate"
@@ -67,6 +71,21 @@ def languages(data: Path) -> dict:
     return {g.stem: detect(g.read_text(encoding="utf-8"), 0, 3000)[0] for g in sorted((data / "gold").glob("*.txt"))}
 
 
+def site_half(url: str) -> str:
+    """"A" or "B": the half of the benchmark a page's site falls in (see the module docstring)."""
+    host = urlparse(url).netloc.lower()
+    host = host[4:] if host.startswith("www.") else host
+    return "A" if hashlib.sha256(("0" + host).encode()).digest()[0] % 2 == 0 else "B"
+
+
+def halves(data: Path) -> dict:
+    meta = data / "meta.jsonl"
+    if not meta.exists():
+        return {}
+    rows = [json.loads(line) for line in meta.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["name"]: site_half(r["url"]) for r in rows if r.get("url")}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT)
@@ -84,6 +103,7 @@ def main(argv=None) -> int:
         "cleaner": cleaned,
     }
     lang = languages(args.data)
+    half = halves(args.data)
     figures = {}
     for name, outputs in systems.items():
         folder = args.out / name
@@ -93,7 +113,10 @@ def main(argv=None) -> int:
         res = scorer.score(args.data, outputs)
         per = res.pop("per_page")
         figures[name] = {"all": res}
-        for group, keep in (("en", lambda s: lang.get(s) == "en"), ("other", lambda s: lang.get(s) != "en")):
+        groups = [("en", lambda s: lang.get(s) == "en"), ("other", lambda s: lang.get(s) != "en")]
+        if half:
+            groups += [("A", lambda s: half.get(s) == "A"), ("B", lambda s: half.get(s) == "B")]
+        for group, keep in groups:
             sub = {k: v for k, v in per.items() if keep(k)}
             figures[name][group] = scorer.aggregate(sub)
     if args.json:
