@@ -265,11 +265,16 @@ def guess_language(lines: Sequence[str]) -> str | None:
 
 
 def _guess_from_tokens(lines: list[tuple[str, list[str] | None]]) -> str | None:
-    """:func:`guess_language` on (line, its ``\\w+`` tokens or None) pairs."""
+    """:func:`guess_language` on (line, its ``\\w+`` tokens or None) pairs.
+
+    Numbers are no evidence of a language: some stop lists hold the digits (Spanish, Korean,
+    Chinese, Persian list "0" to "9"), so a page of recipes, scores or prices would otherwise
+    be taken for Spanish and its English prose measured against the wrong list (see
+    :func:`_language_words`)."""
     langs, table = _stop_table()
     words: list[str] = []
     for line, toks in sorted(lines, key=lambda lt: len(lt[0]), reverse=True):
-        words.extend(_WORD.findall(line.lower()) if toks is None else map(str.lower, toks))
+        words.extend(_language_words(_WORD.findall(line.lower()) if toks is None else map(str.lower, toks)))
         if len(words) >= LANG_SAMPLE_WORDS:
             break
     masks = Counter(map(table.get, words))
@@ -286,6 +291,18 @@ def _guess_from_tokens(lines: list[tuple[str, list[str] | None]]) -> str | None:
         return None
     best = max(usable, key=lambda k: (hits[k] / sizes[k] ** 0.5, -k))
     return langs[best]
+
+
+def _language_words(tokens: Iterable[str]) -> list[str]:
+    """The tokens that can tell a language: numbers left out.
+
+    >>> _language_words(["1", "cup", "of", "rice", "2", "tbsp", "40", "3½"])
+    ['cup', 'of', 'rice', 'tbsp', '3½']
+    >>> guess_language(["1 cup spinach, 2 cups milk, 8 oz. almond milk, 1 tsp. oil, 4 oz. chicken, 2 eggs",
+    ...                 "Drink 20 minutes before your workout and eat 1 to 2 hours after it."])
+    'en'
+    """
+    return [t for t in tokens if not t.isdecimal()]
 
 
 @lru_cache(maxsize=4096)

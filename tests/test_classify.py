@@ -345,3 +345,15 @@ def test_short_sentence_without_stop_words_is_judged_by_its_neighbours():
           "文部科学省によると、新しい授業は二〇二一年四月から始まり、教員の研修も今年度中に行うという。",
           "お問い合わせ"]
     assert _kept(ja, {}) == ja[2:5]
+
+
+def test_numbers_are_no_evidence_of_a_language():
+    # a stop list that holds the digits (Spanish's) must not win an English page of quantities
+    lines = ["Breakfast: 2 eggs, 1 cup oats, 250 ml milk, 1 banana, 2 tsp. honey, 30 g walnuts, 1 apple",
+             "Lunch: 150 g chicken, 1 cup rice, 2 cups spinach, 1 tbsp. olive oil, 1 lemon, 3 tomatoes",
+             "Dinner: 200 g salmon, 2 potatoes, 1 cup peas, 1 tsp. butter, 2 carrots, 1 onion, 4 olives",
+             "Eat the first meal within an hour after you wake up, and the last one at least two hours before bed."]
+    assert guess_language(lines) == "en"
+    # so the prose under it is measured against the English list and stays
+    out = classify_lines(["Meal plan", "", P1, "", *lines, "", P2], {}, None, CFG)
+    assert 2 not in out and 10 not in out
