@@ -357,3 +357,12 @@ def test_numbers_are_no_evidence_of_a_language():
     # so the prose under it is measured against the English list and stays
     out = classify_lines(["Meal plan", "", P1, "", *lines, "", P2], {}, None, CFG)
     assert 2 not in out and 10 not in out
+
+
+def test_comment_list_heading_cuts_the_comments_below_it():
+    # a blog's comment list: "N responses to “Title”", then name, date and text, again and again
+    comments = ["27 responses to “The bridge will open in spring”"]
+    for k in range(3):
+        comments += [f"reader{k} says:", f"March {k + 1}, 2020 at 10:1{k} am",
+                     f"I have lived by the river for years number {k} and I will believe it when the first car drives over it."]
+    assert _kept([*ARTICLE, *comments]) == ARTICLE

@@ -69,6 +69,7 @@ _COMMENT = re.compile(
     r"(?:^(?:there are )?no comments(?: yet)?\b|^be the first to (?:comment|review)|"
     r"^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|review)|^leave a reply|"
     r"^(?:\d+ )?(?:comments?|replies|responses?)(?: \(\d+\))?\s*:?$|^comments? (?:are )?(?:closed|disabled)|"
+    r"^(?:\d+|one|no) (?:comments?|replies|responses?|thoughts?) (?:to|on) [\"“‘'«„]|"
     r"your e-?mail (?:address )?will not be published|required fields are marked|"
     r"save my name,? e-?mail|notify me of (?:follow-up|new) (?:comments|posts)|"
     r"this site uses akismet|comments? (?:are|is) moderated|moderates comments|"
@@ -104,6 +105,10 @@ def comment_form(ctx: LineContext) -> bool:
     True
     >>> comment_form(LineContext(["Like · Reply"], 0))
     True
+    >>> comment_form(LineContext(["12 responses to “Council approves the budget”"], 0))
+    True
+    >>> comment_form(LineContext(["3 thoughts on “A walk along the old canal”"], 0))
+    True
     >>> comment_form(LineContext(["Join our Space Forums to keep talking space on the latest missions!"], 0))
     True
     >>> comment_form(LineContext(["The minister declined to comment on the leaked report."], 0))
@@ -118,7 +123,8 @@ def comment_form(ctx: LineContext) -> bool:
 # every comment pattern but the "... said:" header (which ends with a colon) contains one of these
 _COMMENT_GATE = ("forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
                  "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
-                 "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe")
+                 "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe",
+                 "thought")
 
 
 _COOKIE = re.compile(
