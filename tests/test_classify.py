@@ -364,5 +364,6 @@ def test_comment_list_heading_cuts_the_comments_below_it():
     comments = ["27 responses to “The bridge will open in spring”"]
     for k in range(3):
         comments += [f"reader{k} says:", f"March {k + 1}, 2020 at 10:1{k} am",
-                     f"I have lived by the river for years number {k} and I will believe it when the first car drives over it."]
+                     f"I have lived by the river for years number {k} and I will believe it when the first car drives over it.",
+                     "The council has promised this bridge to every one of us since the works began, and look at it now."]
     assert _kept([*ARTICLE, *comments]) == ARTICLE
