@@ -130,6 +130,15 @@ TEASER_HEAD_LINES = 4
 TEASER_HEAD_WORDS = 5
 """The median headline of a teaser list has at least this many words (a list item's label,
 a name or a number, is shorter)."""
+GLUED_HEAD_WORDS = 4
+"""A teaser card flattened to text glues its headline to its summary ("... Troy SteakhouseA party
+of six left ..."): a run of at least this many words in title case ..."""
+GLUED_HEAD_CAPS = 0.75
+"""... where at least this share of the words are capitalised (a headline's title case; prose
+that names a product such as "MacBook" or "SpaceX" has its lowercase words around it) ..."""
+GLUED_TAIL_WORDS = 8
+"""... followed, with no space, by at least this many words of summary (a product name ends
+sooner)."""
 DATED_MAX_WORDS = 12
 """A line of at most this many words that holds a time or a full date is a timestamp line
 (chrome, unless it ends a sentence); metadata lifting takes the article's own date first."""
@@ -417,6 +426,40 @@ def _headline_shaped(s: LineStats, text: str) -> bool:
     """A doubtful line shaped like a headline or a link label (no sentence end, or mostly
     capitalised words): what lists of other stories are made of."""
     return (not s.terminal or s.caps > CAPS_MAX_GOOD or text.endswith("?")) and not s.listish
+
+
+_GLUE = re.compile(r"[^\W\d_][a-z]{4}(?=[A-Z](?:[a-z]|\s))")
+"""A word of five letters or more run into the capital that starts the next sentence."""
+
+
+def _glued_teaser(line: str) -> bool:
+    """A headline and its summary run together with no space between them, the way a teaser
+    card (headline element, summary element) comes out of a careless scrape: a title-case run
+    of ``GLUED_HEAD_WORDS`` words or more, glued to ``GLUED_TAIL_WORDS`` words or more. Such a
+    line reads as prose but is a link to another story.
+
+    >>> _glued_teaser("Harbour Ferry To Run Later On Weekends From AprilThe operator said the last "
+    ...               "ferry would now leave the terminal at midnight on Fridays.")
+    True
+    >>> _glued_teaser("Council Approves Budget For Road WorksA spending plan for the coming year was "
+    ...               "approved on Monday.")
+    True
+    >>> _glued_teaser("Since the new AirPods Pro launched in October, users and critics alike have "
+    ...               "praised the noise cancellation.")
+    False
+    >>> _glued_teaser("The agency picked five firms, among them Blue Origin and SpaceX, to carry "
+    ...               "small payloads to the Moon.")
+    False
+    """
+    for m in _GLUE.finditer(line):
+        head = line[:m.end()].split()
+        if len(head) < GLUED_HEAD_WORDS:
+            continue
+        if len(line[m.end():].split()) < GLUED_TAIL_WORDS:
+            return False
+        firsts = [w[0] for w in head if w[0].isalpha()]
+        return sum(map(str.isupper, firsts)) >= GLUED_HEAD_CAPS * len(firsts)
+    return False
 
 
 def _introduces_list(text: str) -> bool:
@@ -734,7 +777,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     ``corpus-repeat`` (from ``corpus``) is judged first, then, if ``config.line_statistics``,
     ``low-content`` with the statistic that decided it: ``line-shape`` (the line and its
     neighbours look like chrome), ``teaser-list`` (headline + one short paragraph, again and
-    again) or ``outside-main-block`` (prose-shaped, but cut off from the article's main run of
+    again), ``glued-teaser`` (a headline run into its summary, see :func:`_glued_teaser`) or ``outside-main-block`` (prose-shaped, but cut off from the article's main run of
     prose by chrome).
     """
     out: dict[int, tuple[str, str]] = {}
@@ -762,8 +805,12 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         stats[i] = line_stats(t, stops, tokens[i])
         words[i] = stats[i].words
     prose = _prose_stop(list(stats.values()))
+    glued: set[int] = set()
     for i, s in stats.items():
         classes[i] = _first_class(s, prose)
+        if s.words >= GLUED_HEAD_WORDS + GLUED_TAIL_WORDS and classes[i] != "bad" and _glued_teaser(lines[i]):
+            classes[i] = "bad"
+            glued.add(i)
     for i in _embedded_posts(lines, stats):
         classes[i] = "good"
     meta = {i for i, (reason, _) in decided.items() if reason.startswith("metadata")}
@@ -787,6 +834,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
             out[i] = ("low-content", "after-comment-form")
         elif i in teasers:
             out[i] = ("low-content", "teaser-list")
+        elif i in glued:
+            out[i] = ("low-content", "glued-teaser")
         elif resolved[i] != "good":
             out[i] = ("low-content", "line-shape")
         elif i not in main:

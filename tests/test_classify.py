@@ -367,3 +367,23 @@ def test_comment_list_heading_cuts_the_comments_below_it():
                      f"I have lived by the river for years number {k} and I will believe it when the first car drives over it.",
                      "The council has promised this bridge to every one of us since the works began, and look at it now."]
     assert _kept([*ARTICLE, *comments]) == ARTICLE
+
+
+def test_teaser_cards_glued_to_their_summaries_are_not_the_article():
+    # "Latest" cards above the article, each a title-case headline run into its summary with no
+    # space: they read as prose and outnumber the article, yet the article is the body
+    cards = ["Latest Headlines",
+             "Harbour Ferry To Run Later On Weekends From AprilThe operator said the last ferry would now "
+             "leave the terminal at midnight on Fridays and Saturdays, starting in the spring.",
+             "School Board Delays Its Vote On The New TimetableA vote on the new school timetable was put off "
+             "until next month after parents asked for more time to read the plan.",
+             "Police Close The North Bridge After Lorry Strikes RailingsThe north bridge was closed for most "
+             "of the afternoon after a lorry struck its railings, police said on Tuesday.",
+             "Council To Decide On The New Car Park Next MonthA decision on the new car park by the station "
+             "is expected next month, after a long consultation with the residents.",
+             "Weather", "Sport", "Video"]
+    lines = [*cards, "Bridge to open in spring", P1, P2, P3]
+    kept = _kept(lines)
+    assert kept == [P1, P2, P3]
+    out = classify_lines(lines, run_rules(lines), None, CFG)
+    assert out[1] == ("low-content", "glued-teaser")
