@@ -31,7 +31,7 @@ from typing import Iterable
 import numpy as np
 
 from .near import (ShingleIndex, Signature, Verifier, anchor_candidates, cluster, lsh_candidates, prefilter,
-                   signatures_of)
+                   signatures_of, union_pairs)
 from .repeats import find_repeats
 
 __all__ = ["Duplicate", "Signature", "dedup_documents", "find_repeats", "signature_of", "signatures_of", "LSH_ROWS"]
@@ -154,9 +154,11 @@ def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> d
     if store is not None and n_contents > 1:
         rows = getattr(config, "lsh_rows", LSH_ROWS)
         active = store.counts > 0
-        pairs = np.concatenate([lsh_candidates(store.sig, rows, active),
-                                anchor_candidates(store.head, store.head_len, active)])
-        pairs = np.unique(pairs, axis=0) if len(pairs) else pairs
+        starts = anchor_candidates(store.head, store.head_len, active)
+        # the whole-body LSH finds start-aligned copies of more than half the longer's length
+        n = store.counts
+        short = np.minimum(n[starts[:, 0]], n[starts[:, 1]]) < 0.6 * np.maximum(n[starts[:, 0]], n[starts[:, 1]])
+        pairs = union_pairs(lsh_candidates(store.sig, rows, active), starts[short])
         pairs = prefilter(store, pairs, config.near_threshold, config.containment_threshold)
         rank = sorted(range(n_contents), key=lambda c: (-n_tokens[c], canonical[c]))
         verifier = Verifier(store, config.near_threshold, config.containment_threshold,
