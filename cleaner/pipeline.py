@@ -264,6 +264,13 @@ def _run_chunk(task):
     return [fn(item, *shared) for item in chunk]
 
 
+def _release(items: list):
+    """The items of a list, each let go of (its slot set to None) as it is taken."""
+    for k in range(len(items)):
+        item, items[k] = items[k], None
+        yield item
+
+
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -288,7 +295,7 @@ def clean_documents(input_path: str | Path, config: CleanConfig | None = None, p
     counts = KeyCounts()
     readable = 0
     with _Engine(default_workers() if workers is None else workers) as engine:
-        for doc, keys in engine.map(read_step, files, len(files), (config,), progress, "read"):
+        for doc, keys in engine.map(read_step, _release(files), len(files), (config,), progress, "read"):
             docs.append(doc)
             counts.update(keys)
             readable += doc.status == "kept"

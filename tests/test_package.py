@@ -94,3 +94,22 @@ def test_write_error_is_clear_and_leaves_nothing(seeds_result, tmp_path, monkeyp
     with pytest.raises(cleaner.VersionError, match="No space left on device.*nothing was written"):
         versions.write_version(seeds_result, tmp_path, "seeds")
     assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == [".lock"]
+
+
+@pytest.mark.parametrize("n", [0, 1, 6, 7])
+def test_shards_are_written_a_row_group_at_a_time(tmp_path, monkeypatch, n):
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr(dataset, "ROW_GROUP", 3)
+    rows = [{"id": f"{k:03d}", "source": f"s{k}", "title": None, "text": f"body {k}", "date": None, "author": None,
+             "outlet": None, "section": None, "tags": [], "language": "en", "language_score": 1.0, "sha256": "x",
+             "encoding": "utf-8", "removals": [], "duplicates": []} for k in range(n)]
+    summary = dataset.RowSummary()
+    paths = dataset.write_shards(iter(rows), tmp_path, shard_rows=4, total=n, summary=summary)
+    assert [p.name for p in paths] == [f"train-{k:05d}-of-{len(paths):05d}.parquet" for k in range(max(1, -(-n // 4)))]
+    back = [r for p in paths for r in pq.read_table(p).to_pylist()]
+    assert back == rows
+    assert all(pq.ParquetFile(p).metadata.num_rows <= 4 for p in paths)
+    assert all(pq.ParquetFile(p).metadata.row_group(g).num_rows <= 3
+               for p in paths for g in range(pq.ParquetFile(p).metadata.num_row_groups))
+    assert (summary.rows, summary.content_sha256) == (n, dataset.content_sha256(rows))

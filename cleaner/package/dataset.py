@@ -131,6 +131,28 @@ def content_sha256(rows: Iterable[dict]) -> str:
     return content_digest(rows)[0]
 
 
+ROW_GROUP = 2000
+"""Rows per Parquet row group: a shard is built and written a row group at a time."""
+
+
+class _ShardRows:
+    """The rows of one shard, taken from the stream a row group at a time (each row also added
+    to the summary): only one row group of row dicts is in memory at once."""
+
+    def __init__(self, rows, summary: RowSummary | None):
+        self._rows, self._summary = rows, summary
+
+    def groups(self):
+        while True:
+            group = list(itertools.islice(self._rows, ROW_GROUP))
+            if self._summary is not None:
+                for row in group:
+                    self._summary.add(row)
+            yield group
+            if len(group) < ROW_GROUP:
+                return
+
+
 def write_shards(rows: Iterable[dict], folder: Path, shard_rows: int, total: int | None = None,
                  summary: RowSummary | None = None) -> list[Path]:
     """Write rows as data/train-NNNNN-of-NNNNN.parquet under folder (at least one shard), a
@@ -146,14 +168,12 @@ def write_shards(rows: Iterable[dict], folder: Path, shard_rows: int, total: int
     rows = iter(rows)
     paths = []
     for k in range(n_shards):
-        chunk = list(itertools.islice(rows, shard_rows))
-        if summary is not None:
-            for row in chunk:
-                summary.add(row)
+        chunk = _ShardRows(itertools.islice(rows, shard_rows), summary)
         path = data / f"train-{k:05d}-of-{n_shards:05d}.parquet"
-        table = pa.Table.from_pylist(chunk, schema=SCHEMA)
-        del chunk
-        pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=True)
+        with pq.ParquetWriter(path, SCHEMA, compression="zstd", use_dictionary=True, write_statistics=True) as writer:
+            for n, group in enumerate(chunk.groups()):
+                if group or n == 0:  # an empty dataset still gets one (empty) shard
+                    writer.write_table(pa.Table.from_pylist(group, schema=SCHEMA), row_group_size=ROW_GROUP)
         paths.append(path)
     if next(rows, None) is not None:
         raise ValueError(f"more rows than the {total} announced")
