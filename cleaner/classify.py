@@ -825,6 +825,9 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     cut = _comment_section_start(lines, decided, resolved, words, dated)
     footer = {i for i, (_, name) in decided.items() if name in FOOTER_RULES}
     ruled = {i: reason for i, (reason, _) in decided.items() if not reason.startswith("metadata")}
+    # a bare web address (which no rule takes: it may be a listed item's link) is recognised chrome
+    # where blocks meet, as a link a rule took would be: it does not make a plain gap
+    ruled.update({i: "navigation" for i, st in stats.items() if st.linkish and " " not in lines[i]})
     footer = {i for i in footer if i in ruled}
     closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES}
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers)

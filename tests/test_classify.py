@@ -387,3 +387,22 @@ def test_teaser_cards_glued_to_their_summaries_are_not_the_article():
     assert kept == [P1, P2, P3]
     out = classify_lines(lines, run_rules(lines), None, CFG)
     assert out[1] == ("low-content", "glued-teaser")
+
+
+def test_listed_items_with_a_link_under_each_stay():
+    # a shopping list announced by a colon line, each item followed by its bare link: the
+    # addresses are the items' links, not a menu (a URL's slashes are not menu separators)
+    items = []
+    for k in range(4):
+        items += [f"{k + 1}) Garden rake number {k} with a long ash handle", f"https://shop.example/item/{k}abc{k}"]
+    lines = [*ARTICLE[:3], "These are the tools we found in the sale this week:", *items, "Happy gardening."]
+    decided = run_rules(lines)
+    assert not any(i in decided for i in range(4, 4 + len(items)))
+    kept = _kept(lines, decided)
+    assert all(t in kept for t in items)
+
+
+def test_a_bare_address_is_no_plain_gap_between_blocks():
+    # prose far below the article, after a lone address, does not merge into the article
+    lines = [*ARTICLE, "Weather today", "www.example.com/weather/today", "Forecast for the week", P1]
+    assert _kept(lines) == ARTICLE

@@ -361,10 +361,14 @@ def menu_line(ctx: LineContext) -> bool:
     False
     >>> menu_line(LineContext(["Sales rose 5% | profit fell, said the company, citing weaker demand."], 0))
     False
+    >>> menu_line(LineContext(["https://example.com/shop/item/12345"], 0))  # one link, not a menu
+    False
     """
     t = ctx.text
     if len(t) > 300 or t[-1:] in ".!?" or (t[:1] == "(" and t[-1:] == ")"):
         return False  # a sentence, or a parenthesised note such as a photo credit
+    if " " not in t and ctx.low.startswith(("http://", "https://", "www.")):
+        return False  # a bare address: its slashes are a path, not separators (line statistics judge it)
     parts = [p for p in _SEP.split(t) if p]
     from .legal import is_legal_row  # a row of legal links is a footer, judged there
 
