@@ -470,16 +470,18 @@ def _introduces_list(text: str) -> bool:
 
 def _separator(line: str) -> str | None:
     """The first separator of a list item within its first words ("June 9 -- Arena, City":
-    "--"), or None.
+    "--"; "Team (Group A): 10th": ":"), or None.
 
     >>> _separator("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"), _separator("A plain headline here")
     ('--', None)
+    >>> _separator("Ghana (Group C): third appearance")  # a bracketed word among the first ones
+    ':'
     """
     m = _FIRST_SEP.match(line)
     return m.group(1).strip() if m else None
 
 
-_FIRST_SEP = re.compile(r"^[^\W_]*(?:[^\w\s]*\s+[^\W_]+){0,5}?\s*(--|–|—| - |@|\||:|,)")
+_FIRST_SEP = re.compile(r"^[^\W_]*(?:[^\w\s]*\s+[(\[]?[^\W_]+[)\]]?){0,5}?\s*(--|–|—| - |@|\||:|,)")
 
 
 def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, LineStats],

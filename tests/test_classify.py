@@ -406,3 +406,11 @@ def test_a_bare_address_is_no_plain_gap_between_blocks():
     # prose far below the article, after a lone address, does not merge into the article
     lines = [*ARTICLE, "Weather today", "www.example.com/weather/today", "Forecast for the week", P1]
     assert _kept(lines) == ARTICLE
+
+
+def test_parallel_list_with_a_bracketed_word_stays():
+    teams = ["Ghana (Group C): third appearance", "Chile (Group A): fifth appearance",
+             "Norway (Group D): second appearance", "Peru (Group B): first appearance"]
+    lines = [*ARTICLE, "Teams through so far", *teams, "Roger Writer", "Staff reporter"]
+    kept = _kept(lines)
+    assert all(t in kept for t in teams)
