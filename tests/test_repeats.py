@@ -102,3 +102,17 @@ def test_paragraph_first_shown_in_removed_chrome_stays_in_the_body():
     # lifted as metadata (a summary/standfirst field), the earlier copy still counts
     assert find_repeats(lines, {0: ("metadata:description", "summary")}) == {
         4: ("repeated-line", "exact-repeat"), 5: ("repeated-line", "near-repeat")}
+
+
+def test_a_question_put_to_each_interviewee_stays_a_caption_printed_again_goes():
+    interviews = []
+    for name in ("Anna", "Ben", "Cleo", "Dev"):
+        interviews += [f"{name} grew up by the sea and started cooking at the age of ten, she says.", "",
+                       "Which dish would you cook for friends tonight?", "",
+                       f"A fish soup, {name} answered, because everyone at the table can share the pot.", ""]
+    assert find_repeats(interviews, {}) == {}
+    # the same layout where a copy stands next to chrome: a caption printed again, it goes
+    decided = {6: ("low-content", "line-shape")}
+    assert find_repeats(interviews, decided) == {8: ("repeated-line", "exact-repeat")}
+    # printed twice only (a pull quote), the later copy goes as before
+    assert find_repeats(interviews[:12], {}) == {8: ("repeated-line", "exact-repeat")}

@@ -14,6 +14,10 @@ Only the later, longer copy goes: a lede that follows a caption "lede. /Reuters"
 does a paragraph that continues an earlier line in plain prose ("...could face" then
 "...could face hefty fines"), or merely shares its start.
 
+A line printed :data:`RECURRING_COPIES` times or more with every copy inside the body (kept
+lines around it) is part of the article's structure (the same question put to each person
+interviewed) and stays.
+
 Earlier lines include *decided* ones (already removed, e.g. the title lifted as metadata), so
 the headline printed again in the body goes too; but a prose-length line removed as chrome is
 not a first copy (see :data:`PROSE_WORDS`). Lines with fewer than two words, or with no
@@ -31,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from typing import Sequence
 
 from .exact import normalize_lines
@@ -45,6 +50,12 @@ PROSE_WORDS = 20
 """An earlier line removed as chrome (not lifted as metadata) with at least this many words is
 not a first copy: the article's own paragraph, printed before it in a teaser or a standfirst
 that was removed, stays in the body. Shorter removed lines (captions, headlines) still are."""
+
+RECURRING_COPIES = 3
+"""A line printed at least this many times, each copy inside the body (see
+:func:`_in_body_twice`), recurs through the article's structure and stays: the same question
+put to each person interviewed, an item in each day of a plan. A line printed twice is a pull
+quote or a caption printed again."""
 
 _CREDIT_MARK = re.compile(r"[|/\-–—:(\[]")
 _WORD = re.compile(r"\w+")
@@ -82,17 +93,19 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
     {}
     """
     out: dict[int, tuple[str, str]] = {}
-    seen: set[tuple[str, ...]] = set()
+    seen: dict[tuple[str, ...], int] = {}
     by_head: dict[tuple[str, ...], list[int]] = {}
     by_tail: dict[tuple[str, ...], list[int]] = {}
     k = MIN_NEAR_WORDS
     tokens = [tuple(t) for t in normalize_lines(list(lines))]
+    copies = Counter(tokens)
     for i, toks in enumerate(tokens):
         if not toks or not _eligible(list(toks)):
             continue
         if i not in decided:
             if toks in seen:
-                out[i] = (REASON, "exact-repeat")
+                if copies[toks] < RECURRING_COPIES or not _in_body_twice(seen[toks], i, tokens, decided):
+                    out[i] = (REASON, "exact-repeat")
                 continue
             if len(toks) > k and _extends_earlier(lines[i], toks, tokens, by_head, by_tail):
                 out[i] = (REASON, "near-repeat")
@@ -100,11 +113,39 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
         if i in decided and len(toks) >= PROSE_WORDS and not decided[i][0].startswith("metadata"):
             continue  # a paragraph shown earlier in chrome (a teaser, a standfirst) is no first copy
         if toks not in seen:
-            seen.add(toks)
+            seen[toks] = i
             if len(toks) >= k:
                 by_head.setdefault(toks[:k], []).append(i)
                 by_tail.setdefault(toks[-k:], []).append(i)
     return out
+
+
+def _in_body_twice(j: int, i: int, tokens: list[tuple[str, ...]], decided: dict[int, tuple[str, str]]) -> bool:
+    """Whether a line (at ``i``) and its first copy (at ``j``) both stand inside the body:
+    neither copy decided, and the nearest non-blank line on each side of each copy kept and
+    not another copy. That is a recurring part of the article's own structure, not a caption or
+    a headline printed again beside chrome.
+
+    >>> lines = ["Anna said the first thing.", "What do you cook?", "Anna answered at length.",
+    ...          "Ben said the second thing.", "What do you cook?", "Ben answered briefly.",
+    ...          "Cleo said the third thing.", "What do you cook?", "Cleo did not answer."]
+    >>> find_repeats(lines, {})
+    {}
+    >>> find_repeats(lines, {3: ("low-content", "line-shape")})
+    {4: ('repeated-line', 'exact-repeat')}
+    >>> find_repeats(lines[:6], {})  # printed twice only: a pull quote, a caption
+    {4: ('repeated-line', 'exact-repeat')}
+    """
+    if j in decided:
+        return False
+    for k in (j, i):
+        for step in (-1, 1):
+            n = k + step
+            while 0 <= n < len(tokens) and not tokens[n]:
+                n += step
+            if not 0 <= n < len(tokens) or n in decided or tokens[n] == tokens[k]:
+                return False
+    return True
 
 
 def _extends_earlier(raw: str, toks: tuple[str, ...], tokens: list[tuple[str, ...]],
