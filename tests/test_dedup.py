@@ -169,6 +169,24 @@ def test_a_copy_with_text_added_at_the_top_is_contained():
     assert dedup_documents([("a-copy", copy), ("b", longer_note + "\n\n" + copy)], CFG) == {}
 
 
+def test_a_copy_that_lost_its_lede_is_contained_when_its_start_is_near_the_top():
+    # one copy kept a 40-word lede the other lost, and grew an update at the end: the shorter
+    # is under 2/3 of the longer, its start is not the longer's, but it starts near the top
+    w, other = WORDS, seed_body("004").split()
+    copy = " ".join(w[40:340])
+    longer = " ".join(w[:40]) + "\n\n" + copy + "\n\nUpdate: " + " ".join(other[:150])
+    idx = ShingleIndex(5, 128, 1)
+    for t in (copy, longer):
+        idx.add(t)
+    store = idx.finish()
+    assert store.counts[0] < 2 / 3 * store.counts[1] and store.start_shared(1, 0) < CFG.containment_min_start
+    res = dedup_documents([("a-copy", copy), ("b-longer", longer)], CFG)
+    assert res == {"a-copy": Duplicate("b-longer", "contained", 1.0)}
+    # the same copy after 150 words of another story: not near the top, another piece
+    far = " ".join(other[150:300]) + "\n\n" + copy + "\n\n" + " ".join(other[:40])
+    assert dedup_documents([("a-copy", copy), ("b-far", far)], CFG) == {}
+
+
 def test_sharing_the_longer_ones_opening_but_starting_elsewhere_is_not_a_copy():
     # a digest opening with another story's paragraph, and that story (its own lede first):
     # the shorter is mostly inside the longer, but its start is not, so it is not a copy of it

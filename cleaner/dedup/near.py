@@ -27,8 +27,10 @@ with numpy, batch by batch, so only hashes are kept, never the texts:
    larger's shingles, or ``containment_min_ratio_prefix`` if its end is in the larger too: a
    teaser cut from it), or the smaller's start and end are both in the larger (text added at the
    top or around it; the smaller has at least ``containment_min_ratio_inside`` of the larger's
-   shingles). A short article quoted whole inside a longer, different one is not a copy, and
-   neither is one that merely shares the larger's opening paragraph while starting elsewhere.
+   shingles, or ``containment_min_ratio_prefix`` if its start lies within the larger's first
+   :data:`LEAD` shingles: one copy lost a lede or a few lines the other kept). A short article
+   quoted whole deep inside a longer, different one is not a copy, and neither is one that merely
+   shares the larger's opening paragraph while starting elsewhere.
 5. **Clusters.** Documents are visited best first (longest, then smallest id). An unassigned
    document either joins the representative of a verified neighbour, *after being verified
    against that representative itself*, or becomes a representative. A duplicate always points
@@ -231,14 +233,21 @@ HEAD = 32
 to tell where a contained copy sits inside the longer body: a truncated or extended copy shares
 its start with it, a copy with text added at the top its start and end."""
 
+LEAD = 96
+"""Shingles kept in text order from the start of each body (the start anchor is the first
+:data:`HEAD` of them), to tell whether a copy's start lies near the top of the longer body:
+within its first ``LEAD`` shingles, i.e. after at most a lede or a few lines of added text."""
 
-def anchors(docs: np.ndarray, vals: np.ndarray, n_docs: int, h: int = HEAD) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The first and the last ``h`` shingle hashes of each document, each in text order:
-    ``(heads, tails, lengths)`` (a document with fewer than ``h`` shingles has them all in both).
 
-    >>> head, tail, n = anchors(np.array([0, 0, 0, 1]), np.array([5, 6, 7, 9], np.uint32), 3, h=2)
+def anchors(docs: np.ndarray, vals: np.ndarray, n_docs: int, h: int = HEAD,
+            lead: int = LEAD) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The first ``lead`` and the last ``h`` shingle hashes of each document, each in text
+    order: ``(leads, tails, lead lengths)`` (a document with fewer shingles has them all in
+    both; its tail length is ``min(lead length, h)``).
+
+    >>> head, tail, n = anchors(np.array([0, 0, 0, 1]), np.array([5, 6, 7, 9], np.uint32), 3, h=2, lead=3)
     >>> head.tolist(), tail.tolist(), n.tolist()
-    ([[5, 6], [9, 0], [0, 0]], [[6, 7], [9, 0], [0, 0]], [2, 1, 0])
+    ([[5, 6, 7], [9, 0, 0], [0, 0, 0]], [[6, 7], [9, 0], [0, 0]], [3, 1, 0])
     """
     if docs.size and not bool(np.all(docs[1:] >= docs[:-1])):
         order = np.argsort(docs, kind="stable")  # keeps text order inside a document
@@ -247,14 +256,14 @@ def anchors(docs: np.ndarray, vals: np.ndarray, n_docs: int, h: int = HEAD) -> t
     first = np.searchsorted(docs, np.arange(n_docs))
     rank = np.arange(docs.size) - first[docs]
     n = np.minimum(count, h)
-    head = np.zeros((n_docs, h), dtype=np.uint32)
-    sel = rank < h
+    head = np.zeros((n_docs, lead), dtype=np.uint32)
+    sel = rank < lead
     head[docs[sel], rank[sel]] = vals[sel]
     tail = np.zeros((n_docs, h), dtype=np.uint32)
     back = count[docs] - 1 - rank  # shingles after this one in its document
     sel = back < h
     tail[docs[sel], (n[docs] - 1 - back)[sel]] = vals[sel]
-    return head, tail, n.astype(np.int64)
+    return head, tail, np.minimum(count, lead).astype(np.int64)
 
 
 class ShingleStore:
@@ -264,12 +273,14 @@ class ShingleStore:
     :class:`Signature` objects (no final concatenation, which would need twice the memory).
     """
 
-    def __init__(self, sig: np.ndarray, views: list[np.ndarray], head: np.ndarray | None = None,
-                 head_len: np.ndarray | None = None, tail: np.ndarray | None = None):
+    def __init__(self, sig: np.ndarray, views: list[np.ndarray], lead: np.ndarray | None = None,
+                 lead_len: np.ndarray | None = None, tail: np.ndarray | None = None):
         self.sig = sig
-        self.head = head if head is not None else np.zeros((sig.shape[0], HEAD), np.uint32)
+        self.lead = lead if lead is not None else np.zeros((sig.shape[0], LEAD), np.uint32)
+        self.lead_len = lead_len if lead_len is not None else np.zeros(sig.shape[0], np.int64)
+        self.head = self.lead[:, :HEAD]
+        self.head_len = np.minimum(self.lead_len, HEAD)
         self.tail = tail if tail is not None else self.head
-        self.head_len = head_len if head_len is not None else np.zeros(sig.shape[0], np.int64)
         self._views = views  # each content's sorted shingle set (views into batch arrays or signatures)
         self.counts = np.fromiter((v.size for v in views), dtype=np.int64, count=len(views))
 
@@ -307,6 +318,13 @@ class ShingleStore:
         """Share of ``a``'s last shingles (its end anchor) found anywhere in ``b``."""
         return self._found(self.tail[a, :self.head_len[a]], b)
 
+    def start_near_top(self, a: int, b: int) -> float:
+        """Share of ``a``'s start anchor found among the first :data:`LEAD` shingles of ``b``."""
+        h = self.head[a, :self.head_len[a]]
+        if h.size == 0:
+            return 0.0
+        return float(np.count_nonzero(np.isin(h, self.lead[b, :self.lead_len[b]]))) / h.size
+
     def jaccard(self, i: int, j: int) -> float:
         inter = self.intersection(i, j)
         union = int(self.counts[i] + self.counts[j]) - inter
@@ -341,8 +359,9 @@ class Signature:
     the worker process that cleaned it) and handed to :meth:`ShingleIndex.add_signature`.
 
     Small and picklable: ``key`` is the exact key ``(digest, words)``; ``data`` holds uint32
-    values: the MinHash signature (``num_perm``), the start and end anchors (:data:`HEAD` each,
-    ``n_anchor`` of them used) and the sorted shingle set; empty when ``near`` is off.
+    values: the MinHash signature (``num_perm``), the first :data:`LEAD` shingles (``n_anchor``
+    of them used), the end anchor (:data:`HEAD`) and the sorted shingle set; empty when
+    ``near`` is off.
     ``params`` are ``(shingle_size, num_perm, seed, near)``: signatures are only compared with
     signatures made with the same ones.
     """
@@ -356,7 +375,7 @@ class Signature:
         """``(signature, head, tail, shingle set)``: read-only views into ``data``."""
         P = self.params[1]
         v = np.frombuffer(self.data, dtype=np.uint32)
-        return v[:P], v[P:P + HEAD], v[P + HEAD:P + 2 * HEAD], v[P + 2 * HEAD:]
+        return v[:P], v[P:P + LEAD], v[P + LEAD:P + LEAD + HEAD], v[P + LEAD + HEAD:]
 
 
 _POWERS = _Powers()  # per process, grown on demand
@@ -369,7 +388,7 @@ def signatures_of(bodies: Sequence[str], shingle_size: int, num_perm: int, seed:
     A body's signature does not depend on the other bodies of the call.
 
     >>> a, b = signatures_of(["The cat sat on the mat today.", "the CAT sat on the mat, today"], 3, 16, 1)
-    >>> a == b, len(a.data) == 4 * (16 + 2 * HEAD + 5)
+    >>> a == b, len(a.data) == 4 * (16 + LEAD + HEAD + 5)
     (True, True)
     """
     if shingle_size < 1 or num_perm < 1:
@@ -661,7 +680,9 @@ class Verifier:
       a teaser cut from it);
     - *inside* (text added at the top, or around the copy): the shorter's start and end are both
       in the longer, and the shorter has at least ``min_inside_ratio`` of the longer's shingles,
-      so a short article quoted whole inside a longer, different one is not taken for a copy.
+      so a short article quoted whole inside a longer, different one is not taken for a copy;
+      or at least ``min_prefix_ratio`` if its start lies near the top of the longer (within its
+      first :data:`LEAD` shingles: the copy lost a lede or a few lines, or they were added).
 
     With ``min_start_shared`` 0 the anchors are not looked at (only ``min_length_ratio``).
     """
@@ -703,8 +724,9 @@ class Verifier:
             if ratio >= self.min_ratio or st.end_shared(shorter, longer) >= a:
                 return "contained", inter / small  # (a short one only as a whole prefix)
             return None
-        if ratio >= self.min_inside and st.end_shared(shorter, longer) >= a:
-            return "contained", inter / small  # inside: text added at the top or around
+        if st.end_shared(shorter, longer) >= a:  # inside: text added at the top or around
+            if ratio >= self.min_inside or (ratio >= self.min_prefix and st.start_near_top(shorter, longer) >= a):
+                return "contained", inter / small
         return None
 
 
