@@ -69,17 +69,32 @@ class CleanConfig:
     """MinHash permutations."""
     near_threshold: float = 0.8
     """Verified Jaccard similarity at or above which two documents are near duplicates."""
-    containment_threshold: float = 0.9
-    """Share of the shorter document's shingles found in the longer one that makes it `contained`."""
+    containment_threshold: float = 0.8
+    """Share of the shorter body's shingles found in the longer one that makes it `contained`
+    (where the copy sits is checked by its anchors, below)."""
     dedup_seed: int = 1
     """Seed of the MinHash permutations."""
     lsh_rows: int = 4
-    """Signature slots per LSH band (num_perm // lsh_rows bands); fewer rows find lower-similarity candidates."""
+    """Signature slots per LSH band (num_perm // lsh_rows bands); 4 finds pairs down to Jaccard
+    ~0.45, so truncated copies reach verification; fewer rows find lower-similarity candidates."""
     containment_min_ratio: float = 0.5
-    """A contained copy must have at least this share of the longer body's shingles."""
-    containment_min_start: float = 0.5
-    """Share of the longer body's first 32 shingles that must be in the shorter one (truncated and
-    extended copies share their start)."""
+    """A contained copy must have at least this share of the longer body's shingles (lower for
+    whole prefixes and higher for copies inside, below)."""
+    containment_min_start: float = 0.7
+    """Share of an anchor (a body's first or last 32 shingles) found in the other body for the
+    anchor to count as shared: a contained copy shares both bodies' starts (truncated, extended),
+    or sits with its start and end inside the longer one (text added at the top); a short article
+    quoted in the middle of a longer one has neither."""
+    containment_min_ratio_inside: float = 2 / 3
+    """A contained copy that does not share the longer body's start needs at least this share
+    of the longer body's shingles."""
+    containment_min_ratio_prefix: float = 0.4
+    """A copy under containment_min_ratio of the longer body is still contained down to this
+    share when it is a whole prefix of it (a teaser cut from the article) or its start lies in
+    the longer's first 96 shingles (one copy lost its lede)."""
+    dedup_workers: int = 1
+    """Processes that hash bodies given as text in the dedup stage (2,000 or more); 1: this
+    process on two threads (fastest on 2 cores), 0: one per CPU. The result is the same."""
 
     # -- packaging ---------------------------------------------------------------------
     shard_rows: int = 50_000

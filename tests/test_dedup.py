@@ -373,13 +373,12 @@ def test_hashing_in_worker_processes_gives_the_same_result(monkeypatch):
     assert np.array_equal(by_processes.sig, here.sig) and np.array_equal(by_processes.values, here.values)
     assert np.array_equal(by_processes.head, here.head) and np.array_equal(by_processes.tail, here.tail)
 
-    monkeypatch.setattr(dd, "DEDUP_WORKERS", 1)
-    expected = dedup_documents(docs, CFG)
+    expected = dedup_documents(docs, dataclasses.replace(CFG, dedup_workers=1))
     monkeypatch.setattr(dd, "PROCESS_MIN_DOCS", 10)
-    monkeypatch.setattr(dd, "DEDUP_WORKERS", 2)
+    two = dataclasses.replace(CFG, dedup_workers=2)
     mixed = [(i, signature_of(t, CFG) if k % 4 == 0 else t) for k, (i, t) in enumerate(docs)]
-    assert dedup_documents(mixed, CFG) == expected
-    assert dedup_documents(list(reversed(docs)), CFG) == expected
+    assert dedup_documents(mixed, two) == expected
+    assert dedup_documents(list(reversed(docs)), two) == expected
 
 
 def test_a_signature_does_not_depend_on_its_batch_and_survives_pickling():

@@ -34,44 +34,10 @@ from .near import (ShingleIndex, Signature, Verifier, anchor_candidates, cluster
                    signatures_of, union_pairs)
 from .repeats import find_repeats
 
-__all__ = ["Duplicate", "Signature", "dedup_documents", "find_repeats", "signature_of", "signatures_of", "LSH_ROWS"]
-
-LSH_ROWS = 4
-"""Signature slots per LSH band (``num_perm // LSH_ROWS`` bands); 4 finds pairs down to
-Jaccard ~0.45, so truncated copies reach verification. Overridden by ``config.lsh_rows``."""
-
-CONTAINMENT_MIN_RATIO = 0.5
-"""A ``contained`` link needs the shorter body to have at least this share of the longer one's
-shingles. Overridden by ``config.containment_min_ratio``."""
-
-CONTAINMENT_MIN_START = 0.5
-"""Share of an anchor (a body's first or last 32 shingles) that must be found in the other body
-for the anchor to count as shared: a ``contained`` link needs both bodies' starts shared
-(truncated and extended copies), or the shorter's start and end (text added at the top); a short
-article quoted whole in the middle of a longer one has neither. Overridden by
-``config.containment_min_start``."""
-
-CONTAINMENT_MIN_RATIO_PREFIX = 0.4
-"""A ``contained`` copy shorter than ``containment_min_ratio`` of the longer body is still one
-down to this share when it is a whole prefix of it (both starts shared, and the shorter's end
-in the longer: a teaser cut from the article). Overridden by ``config.containment_min_ratio_prefix``."""
-
-DEDUP_WORKERS = 1
-"""Worker processes that hash the bodies given as text (normalise, shingle, sign) when there
-are at least :data:`PROCESS_MIN_DOCS` of them; 1 (the default) hashes in this process on two
-threads, 0 means one process per available CPU. Forked like the pipeline's workers, they
-receive batches of texts and send back the batch's arrays, taken in order, so the result is the
-same whatever the number. On this project's 2-core machine the threads are as fast or faster
-(numpy releases the GIL for most of the work; the processes add pickling); more cores may
-favour processes. Overridden by ``config.dedup_workers``."""
+__all__ = ["Duplicate", "Signature", "dedup_documents", "find_repeats", "signature_of", "signatures_of"]
 
 PROCESS_MIN_DOCS = 2000
 """Fewer bodies given as text than this are hashed in this process (a pool is not worth it)."""
-
-CONTAINMENT_MIN_RATIO_INSIDE = 2 / 3
-"""A ``contained`` copy that does not share the longer body's start (text added at the top or
-around it) needs at least this share of the longer body's shingles: the added text is at most
-half as long as the copy. Overridden by ``config.containment_min_ratio_inside``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +47,6 @@ class Duplicate:
     of: str  # id of the kept representative
     how: str  # "exact", "near" or "contained"
     similarity: float  # 1.0 for exact; verified Jaccard (near) or containment (contained)
-
 
 def signature_of(body: str, config) -> Signature:
     """What :func:`dedup_documents` needs of ``body``, as a small picklable object (a few KB):
@@ -99,7 +64,7 @@ def signature_of(body: str, config) -> Signature:
 
 
 def _workers(config) -> int:
-    n = int(getattr(config, "dedup_workers", DEDUP_WORKERS))
+    n = int(config.dedup_workers)
     if n <= 0:
         n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return n
@@ -118,7 +83,7 @@ def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> d
     longest body (in normalised words), ties broken by the smallest id, so the result does not
     depend on the order of ``entries``. Only digests, signatures and shingle hashes are kept
     in memory, never the texts. Many bodies given as text are hashed in worker processes
-    (:data:`DEDUP_WORKERS`), with the same result.
+    (``config.dedup_workers``), with the same result.
     """
     ids: list[str] = []
     seen_ids: set[str] = set()
@@ -152,7 +117,7 @@ def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> d
 
     links = {}
     if store is not None and n_contents > 1:
-        rows = getattr(config, "lsh_rows", LSH_ROWS)
+        rows = config.lsh_rows
         active = store.counts > 0
         starts = anchor_candidates(store.head, store.head_len, active)
         # the whole-body LSH finds start-aligned copies of more than half the longer's length
@@ -162,12 +127,9 @@ def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> d
         pairs = prefilter(store, pairs, config.near_threshold, config.containment_threshold)
         rank = sorted(range(n_contents), key=lambda c: (-n_tokens[c], canonical[c]))
         verifier = Verifier(store, config.near_threshold, config.containment_threshold,
-                            getattr(config, "containment_min_ratio", CONTAINMENT_MIN_RATIO),
-                            getattr(config, "containment_min_start", CONTAINMENT_MIN_START),
-                            min_inside_ratio=getattr(config, "containment_min_ratio_inside",
-                                                     CONTAINMENT_MIN_RATIO_INSIDE),
-                            min_prefix_ratio=getattr(config, "containment_min_ratio_prefix",
-                                                     CONTAINMENT_MIN_RATIO_PREFIX))
+                            config.containment_min_ratio, config.containment_min_start,
+                            min_inside_ratio=config.containment_min_ratio_inside,
+                            min_prefix_ratio=config.containment_min_ratio_prefix)
         links = cluster(rank, pairs, verifier)
 
     out: dict[str, Duplicate] = {}
