@@ -133,3 +133,23 @@ def test_every_command_and_option_is_documented(command, option):
     if option:
         section = text.split(f"### `cleaner {command}")[1].split("\n### ")[0]
         assert option in section, f"{option} of {command} missing from README"
+
+
+def test_every_config_option_is_in_the_readme_table_with_its_default():
+    import dataclasses
+
+    from cleaner.config import CleanConfig
+
+    section = README.read_text(encoding="utf-8").split("### `cleaner options`")[1].split("\n## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    for field in dataclasses.fields(CleanConfig):
+        row = next((r for r in rows if f"`{field.name}`" in r.split("|")[1]), None)
+        assert row is not None, f"config option {field.name} missing from README's options table"
+        default = field.default if field.default is not dataclasses.MISSING else field.default_factory()
+        if isinstance(default, float) and not isinstance(default, bool):
+            names = [n.strip(" `") for n in row.split("|")[1].split(",")]
+            shown = [v.strip() for v in row.split("|")[2].split(",")]
+            if len(names) == len(shown):
+                value = shown[names.index(field.name)]
+                num = eval(value.replace(" ", ""), {}) if re.fullmatch(r"[\d./ ]+", value) else None
+                assert num is not None and abs(num - default) < 1e-9, (field.name, value, default)
