@@ -5,6 +5,7 @@ Progress is reported through an optional callback ``progress(stage, done, total)
 """
 from __future__ import annotations
 
+import copy
 import gc
 import hashlib
 import itertools
@@ -302,12 +303,43 @@ def clean_documents(input_path: str | Path, config: CleanConfig | None = None, p
         del files
         corpus = classify.CorpusStats.from_counts(counts, readable, config)
         del counts
-        todo = [k for k, d in enumerate(docs) if d.status == "kept"]
+        todo, copies = distinct_texts(docs)
         # each cleaned document replaces its read one at once, so the two are never all held
         cleaned = engine.map(clean_step, (docs[k] for k in todo), len(todo), (config, corpus), progress, "clean")
         for k, doc in zip(todo, cleaned):
             docs[k] = doc
+    for k, first in copies:
+        docs[k] = cleaned_like(docs[k], docs[first])
     return docs
+
+
+def distinct_texts(docs: list[Document]) -> tuple[list[int], list[tuple[int, int]]]:
+    """Which kept documents to clean: the first of each repaired text. A text is cleaned the
+    same way wherever it occurs (the corpus statistics are fixed by then), so its other copies
+    (an identical re-scrape) take that cleaning: ``(k, first)`` pairs.
+
+    >>> docs = [Document("a", "", text="x"), Document("b", "", text="y"), Document("c", "", text="x")]
+    >>> distinct_texts(docs)
+    ([0, 1], [(2, 0)])
+    """
+    todo, copies, first = [], [], {}
+    for k, d in enumerate(docs):
+        if d.status == "kept":
+            j = first.setdefault(d.text, k)
+            if j == k:
+                todo.append(k)
+            else:
+                copies.append((k, j))
+    return todo, copies
+
+
+def cleaned_like(doc: Document, cleaned: Document) -> Document:
+    """``doc`` (same repaired text as ``cleaned``) given that document's cleaning; its own
+    source, id, hash and encoding stay. The text is shared, not copied."""
+    doc.text, doc.removals, doc.meta = cleaned.text, list(cleaned.removals), copy.deepcopy(cleaned.meta)
+    doc.language, doc.language_score = cleaned.language, cleaned.language_score
+    doc.status, doc.reason = cleaned.status, cleaned.reason
+    return doc
 
 
 def clean_files(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,

@@ -108,3 +108,31 @@ def test_worker_count_does_not_change_output(tmp_path):
     assert dataset.content_sha256(dataset.make_rows(a.docs)) == dataset.content_sha256(dataset.make_rows(b.docs))
     assert [(d.source, d.status, d.reason, d.duplicate_of) for d in a.docs] == \
         [(d.source, d.status, d.reason, d.duplicate_of) for d in b.docs]
+
+
+def test_identical_texts_are_cleaned_once_and_exactly_as_each_would_be(tmp_path, monkeypatch):
+    """An identical re-scrape takes the cleaning of its first copy: the same removals, metadata
+    and language as cleaning it on its own, its own source and id, and it is an exact duplicate."""
+    import cleaner.pipeline as pl
+
+    srcs = sorted((ROOT / "seeds").glob("*.txt"))
+    for k, src in enumerate(srcs):
+        (tmp_path / f"{k}.txt").write_bytes(src.read_bytes())
+    (tmp_path / "9-copy.txt").write_bytes(srcs[2].read_bytes())
+    (tmp_path / "8-copy.txt").write_bytes(srcs[0].read_bytes().replace(b"\n", b"\r\n"))  # same once repaired
+    cleaned = []
+    step = pl.clean_step
+    monkeypatch.setattr(pl, "clean_step", lambda doc, *a: cleaned.append(doc.source) or step(doc, *a))
+    res = pl.clean_files(tmp_path, workers=1)
+    assert sorted(cleaned) == [f"{k}.txt" for k in range(len(srcs))]
+    by = {d.source: d for d in res.docs}
+    for copy_name, first in (("9-copy.txt", "2.txt"), ("8-copy.txt", "0.txt")):
+        c, f = by[copy_name], by[first]
+        assert (c.removals, c.meta, c.language) == (f.removals, f.meta, f.language) and c.removals
+        assert c.id == pl.doc_id(copy_name) != f.id and c.source == copy_name
+        assert (c.status, c.reason, c.duplicate_of) == ("duplicate", "exact", f.id)
+    # the same documents as when every copy is cleaned on its own
+    monkeypatch.setattr(pl, "distinct_texts", lambda docs: ([k for k, d in enumerate(docs) if d.status == "kept"], []))
+    each = pl.clean_files(tmp_path, workers=1)
+    assert len(cleaned) == 2 * len(srcs) + 2
+    assert each.docs == res.docs
