@@ -587,19 +587,8 @@ def lsh_candidates(sig: np.ndarray, rows: int, active: np.ndarray, max_gap: int 
             h = np.full(ids.size, _U64(b), dtype=np.uint64)
             for r in range(b * rows, (b + 1) * rows):
                 h = _mix64(h ^ s[:, r].astype(np.uint64))
-            order = np.argsort(h, kind="stable")
-            hs = h[order]
-            for gap in range(1, min(max_gap, ids.size - 1) + 1):
-                same = np.flatnonzero(hs[gap:] == hs[:-gap])
-                if same.size == 0:
-                    break
-                found.append(np.stack([ids[order[same]], ids[order[same + gap]]], axis=1))
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found)
-    pairs.sort(axis=1)
-    code = np.unique(pairs[:, 0].astype(np.uint64) << _U64(32) | pairs[:, 1].astype(np.uint64))
-    return np.stack([(code >> _U64(32)).astype(np.int64), (code & _MASK32).astype(np.int64)], axis=1)
+            found.extend(_bucket_pairs(h, ids, max_gap))
+    return _unique_pairs(found)
 
 
 def _bucket_pairs(keys: np.ndarray, ids: np.ndarray, max_gap: int) -> list[np.ndarray]:
