@@ -348,6 +348,7 @@ def clean_files(input_path: str | Path, config: CleanConfig | None = None, progr
     clean_documents, then exact and near duplicates across the corpus."""
     config = config or CleanConfig()
     docs = clean_documents(input_path, config, progress, workers)
+    _tick(progress, "dedup", 0, len(docs))  # the bar starts, so its rate is real
     dedup_stage(docs, config)
     _tick(progress, "dedup", len(docs), len(docs))
     return RunResult(docs=docs, config=config, input_root=str(input_path))

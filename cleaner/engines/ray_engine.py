@@ -369,6 +369,7 @@ def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Pro
     missing = sum(d is None for d in docs)
     if missing:
         raise CleanerError(f"the Ray engine lost {missing} of {total} documents")
+    _tick(progress, "dedup", 0, total)  # the bar starts, so its rate is real
     dedup_stage(docs, config)
     _tick(progress, "dedup", total, total)
     return RunResult(docs=docs, config=config, input_root=str(input_path))
