@@ -230,3 +230,13 @@ def test_caption_above_an_agency_credit():
 
 def test_disabled_rule_does_not_run():
     assert run_rules(["- Advertisement -"], disabled=("ad-marker",)) == {}
+
+
+def test_long_bio_under_an_about_heading():
+    """A bio of several sentences (over 500 characters) under "About <name>" is still the bio;
+    the same length without the heading is not taken for one."""
+    bio = ("Father of two and husband of Anna, Max Muster also coordinates the teaching at a school in Bonn, "
+           "where he has taught reading for fifteen years. ") * 4
+    assert len(bio) > 500
+    assert run_rules(["Über Max Muster", bio]).get(1) == ("metadata:author", "author-bio")
+    assert 1 not in run_rules(["The school year began on Monday.", bio])

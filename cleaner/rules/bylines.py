@@ -51,9 +51,14 @@ BIO_MIN_WORDS = 8
 is a link of a footer menu: "About Us", "Magazine Archive")."""
 BIO_TAIL_SHARE = 0.4
 """A bio stands in this last share of the page's non-blank lines."""
+BIO_MAX_CHARS = 500
+"""A bio told by its own words (a name, a verb, a trade) is at most this long ..."""
+BIO_UNDER_HEADING_MAX_CHARS = 1200
+"""... and the paragraph under an "About the author" heading at most this long (a few
+sentences on the author's work, family and books; the heading says what it is)."""
 
 
-@rule("author-bio", "metadata:author", max_len=500)
+@rule("author-bio", "metadata:author", max_len=BIO_UNDER_HEADING_MAX_CHARS)
 def author_bio(ctx: LineContext) -> bool:
     """An author's bio at the end of the page: a name, "is/was/joined", a writing trade; or
     whatever paragraph stands right under an "About the author" heading.
@@ -75,13 +80,18 @@ def author_bio(ctx: LineContext) -> bool:
     >>> page = ["Headline", "Text one.", "Text two.", "Jane Doe is a freelance writer living in Oslo"] + ["Teaser."] * 20
     >>> author_bio(LineContext(page, 3))
     True
+    >>> long_bio = "Father of two and a teacher, Max Muster coordinates a school in Bonn. " * 8
+    >>> len(long_bio) > BIO_MAX_CHARS, author_bio(LineContext(["Über Max Muster", long_bio], 1))
+    (True, True)
     """
     t = ctx.text
-    if len(t) > 500:
+    if len(t) > BIO_UNDER_HEADING_MAX_CHARS:
         return False
     prev = ctx.neighbour(-1)
     if prev is not None and len(prev) <= 60 and _ABOUT.match(prev) and t.count(" ") >= BIO_MIN_WORDS - 1:
         return True  # the paragraph under an "About the author" heading
+    if len(t) > BIO_MAX_CHARS:
+        return False
     if not (_NAME_VERB.match(t) or _FIRST_PERSON.match(t)) or not _TRADE.search(t):
         return False
     if t.split(" ", 1)[0].lower() in _NOT_NAMES:
