@@ -121,6 +121,8 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                      ["Microsoft may earn an Affiliate Commission if you purchase something through recommended links.",
                       "(Reporting by Greg Roumeliotis; Editing by Martin Howell)"],
                      ["Reporting by the BBC revealed the scale of the fraud."]),
+    "gallery-caption": ("caption", [],  # needs the next slide: see test_gallery_captions_come_in_runs
+                        ["1 of 4 adults say they skip breakfast, the survey found.", "2 of 3 Firefighters stand by."]),
     "caption": ("caption",
                 ["In this Sunday, Nov. 10, 2019, photograph, a long row of unsold vehicles sits at a dealership.",
                  "This undated photo provided by the police shows the suspect.",
@@ -240,3 +242,12 @@ def test_long_bio_under_an_about_heading():
     assert len(bio) > 500
     assert run_rules(["Über Max Muster", bio]).get(1) == ("metadata:author", "author-bio")
     assert 1 not in run_rules(["The school year began on Monday.", bio])
+
+
+def test_gallery_captions_come_in_runs():
+    slides = ["1 of 3 Firefighters stand by a burning house on Monday, Nov. 18, 2019.",
+              "2 of 3 A resident looks at the damage, Monday, Nov. 18, 2019.",
+              "3 of 3 Crews clear a road near the fire line."]
+    assert run_rules(slides) == {i: ("caption", "gallery-caption") for i in range(3)}
+    # counters of different galleries, or out of step, are not one gallery
+    assert run_rules(["1 of 3 Firefighters stand by a burning house.", "3 of 5 A resident looks at the damage."]) == {}

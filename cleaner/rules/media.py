@@ -172,3 +172,33 @@ def caption(ctx: LineContext) -> bool:
     if nxt == t:  # a gallery prints the caption twice (alt text and caption) above its credit
         nxt = ctx.neighbour(2)
     return nxt is not None and len(nxt) <= 80 and bool(_BARE_CREDIT.match(nxt)) and t[-1:] not in ":"
+
+
+_SLIDE = re.compile(r"^(\d{1,3}) (?:of|/) (\d{1,3}) (?=\S)")
+"""A gallery slide's counter before its caption: "2 of 4 A shopper looks at ..."."""
+
+
+@rule("gallery-caption", "caption", max_len=600)
+def gallery_caption(ctx: LineContext) -> bool:
+    """A caption of a photo gallery flattened into the page: it opens with the slide's counter
+    ("1 of 4 ...") and a next or previous line is another slide of the same gallery (its counter
+    has the same total), so "1 of 4 adults say ..." in a sentence of prose is not taken.
+
+    >>> g = ["1 of 3 Firefighters stand by a burning house on Monday, Nov. 18, 2019.",
+    ...      "2 of 3 A resident looks at the damage, Monday, Nov. 18, 2019.",
+    ...      "3 of 3 Crews clear a road near the fire line."]
+    >>> [gallery_caption(LineContext(g, i)) for i in range(3)]
+    [True, True, True]
+    >>> gallery_caption(LineContext(["1 of 4 adults say they skip breakfast, the survey found.",
+    ...                              "The survey asked 2,000 people."], 0))
+    False
+    """
+    m = _SLIDE.match(ctx.text)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        return False
+    for step in (-1, 1):
+        n = ctx.neighbour(step)
+        k = _SLIDE.match(n) if n is not None else None
+        if k and k.group(2) == m.group(2) and int(k.group(1)) == int(m.group(1)) + step:
+            return True
+    return False
