@@ -223,6 +223,21 @@ _DATED = re.compile(
 a few words holding one is a timestamp or a byline."""
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$|\[(?:…|\.\.\.)\]$")
 """A line cut short by the site ("... plus JBL he...", "location become […]"): a teaser."""
+
+
+def _cut_short(line: str) -> bool:
+    """A line the site cut short in mid-word or mid-sentence ("... plus JBL he...",
+    "location become […]"): a teaser's headline or summary, not a finished sentence, though it
+    ends in dots. Only lines of fewer than ``2 * GOOD_MIN_WORDS`` words are doubted (see
+    :func:`classify_lines`); a long paragraph that trails off ("Here's what he had to say…") is
+    the author's.
+
+    >>> _cut_short("Microsoft offers Build your own Surface Go Kids Bundle plus JBL he..."), _cut_short("So it goes.")
+    (True, False)
+    """
+    return bool(_TRUNCATED.search(line))
+
+
 _LISTISH = re.compile(r"^(?:[•·▪►▸◦\-–—*+>]|\d{1,2}[.)]\s)")
 
 
@@ -424,8 +439,8 @@ def _first_class(s: LineStats, prose: float) -> str:
 
 def _headline_shaped(s: LineStats, text: str) -> bool:
     """A doubtful line shaped like a headline or a link label (no sentence end, or mostly
-    capitalised words): what lists of other stories are made of."""
-    return (not s.terminal or s.caps > CAPS_MAX_GOOD or text.endswith("?")) and not s.listish
+    capitalised words, or cut short by the site): what lists of other stories are made of."""
+    return (not s.terminal or s.caps > CAPS_MAX_GOOD or text.endswith("?") or _cut_short(text)) and not s.listish
 
 
 _GLUE = re.compile(r"[^\W\d_][a-z]{4}(?=[A-Z](?:[a-z]|\s))")
@@ -636,7 +651,7 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     def paragraph(i: int) -> bool:  # prose, or a sentence that only its names kept from "good"
         s = stats.get(i)
         return first[i] == "good" or (first[i] == "near" and s.terminal and s.words >= GOOD_MIN_WORDS
-                                      and not lines[i].endswith("?"))
+                                      and not lines[i].endswith("?") and not _cut_short(lines[i]))
 
     while pos < len(order):
         i = order[pos]
@@ -813,6 +828,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         if s.words >= GLUED_HEAD_WORDS + GLUED_TAIL_WORDS and classes[i] != "bad" and _glued_teaser(lines[i]):
             classes[i] = "bad"
             glued.add(i)
+        elif classes[i] == "good" and s.words < 2 * GOOD_MIN_WORDS and _cut_short(lines[i]):
+            classes[i] = "near"
     for i in _embedded_posts(lines, stats):
         classes[i] = "good"
     meta = {i for i, (reason, _) in decided.items() if reason.startswith("metadata")}

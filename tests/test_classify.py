@@ -414,3 +414,19 @@ def test_parallel_list_with_a_bracketed_word_stays():
     lines = [*ARTICLE, "Teams through so far", *teams, "Roger Writer", "Staff reporter"]
     kept = _kept(lines)
     assert all(t in kept for t in teams)
+
+
+def test_teaser_headline_cut_short_is_no_paragraph():
+    # a list of other stories whose headlines the site cut short in mid-word ("... for the he...")
+    # ends in dots like a sentence, but is a headline over its summary, not a paragraph of prose
+    heads = ["The ferry operator says that it will run boats later on all of the weeke...",
+             "School board delays its vote on the new timetable for next year",
+             "The council says that it will decide on the new car park by the sta...",
+             "Police close the north bridge after a lorry strikes its railings"]
+    teasers = []
+    for k, head in enumerate(heads):
+        teasers += [head, f"The operator said that the last ferry number {k} would now leave the terminal at "
+                          f"midnight on Fridays, and that it would review the timetable again in the spring."]
+    kept = _kept([*ARTICLE, "Advertisement", *teasers])
+    assert kept == ARTICLE
+    assert classify._cut_short(heads[0]) and not classify._cut_short(P1)
