@@ -832,6 +832,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
             classes[i] = "near"
     for i in _embedded_posts(lines, stats):
         classes[i] = "good"
+    for i in _dialogue_lines(lines, stats, classes):
+        classes[i] = "good"
     meta = {i for i, (reason, _) in decided.items() if reason.startswith("metadata")}
     headings = {i for i, (_, name) in decided.items() if name == "related-links" and _is_heading(lines[i])}
     ends = {i for i, (_, name) in decided.items() if name in END_RULES}
@@ -918,6 +920,45 @@ def _embedded_posts(lines: Sequence[str], stats: dict[int, LineStats]) -> set[in
             if j in stats and stats[j].words <= POST_MAX_WORDS and j not in out:
                 out.add(j)
     return out
+
+
+_SPEAKER = re.compile(r"^([^\W\d_][\w.'’]*(?: [^\W\d_][\w.'’]*){0,2}):\s+\S")
+"""A speaker's label before what they say: "Q: ...", "A: ...", "Prof. Carlos: ..."."""
+DIALOGUE_MIN_TURNS = 2
+"""A label opens at least this many prose lines of the document to be a speaker's ..."""
+DIALOGUE_MIN_SPEAKERS = 2
+"""... and at least this many speakers take turns: the document holds an interview or a
+transcript."""
+
+
+def _dialogue_lines(lines: Sequence[str], stats: dict[int, LineStats], first: list[str | None]) -> set[int]:
+    """The turns of an interview or a transcript: lines opened by a speaker's label ("Q:", "A:",
+    "Eugênio:") where the document has at least ``DIALOGUE_MIN_SPEAKERS`` labels that each open
+    ``DIALOGUE_MIN_TURNS`` prose lines. Quick questions and short answers ("Q: Favorite apps?",
+    "A: Maps and Music") are the interview's body too, though they are not shaped like prose; a
+    label that opens no prose ("Tags: ...", "Share: ...") is no speaker.
+
+    >>> lines = ["Q: What did you find when you started in the job last spring?",
+    ...          "A: I found a team that was ready for change, and a business that was ready to grow.",
+    ...          "Q: What surprised you the most about the company in that first year?",
+    ...          "A: The number of people who had been here for more than twenty years, and loved it.",
+    ...          "Q: Favorite apps?", "A: Maps and Music", "Tags: business, people"]
+    >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
+    >>> first = [_first_class(s, 0.45) for s in st.values()]
+    >>> sorted(_dialogue_lines(lines, st, first))
+    [4, 5]
+    """
+    labels: dict[int, str] = {}
+    for i, s in stats.items():
+        if s.words <= LIST_ITEM_MAX_WORDS * 4 and ":" in lines[i][:40]:
+            m = _SPEAKER.match(lines[i])
+            if m:
+                labels[i] = m.group(1)
+    turns = Counter(label for i, label in labels.items() if first[i] == "good")
+    speakers = {label for label, n in turns.items() if n >= DIALOGUE_MIN_TURNS}
+    if len(speakers) < DIALOGUE_MIN_SPEAKERS:
+        return set()
+    return {i for i, label in labels.items() if label in speakers and first[i] != "good"}
 
 
 def _is_heading(text: str) -> bool:

@@ -430,3 +430,17 @@ def test_teaser_headline_cut_short_is_no_paragraph():
     kept = _kept([*ARTICLE, "Advertisement", *teasers])
     assert kept == ARTICLE
     assert classify._cut_short(heads[0]) and not classify._cut_short(P1)
+
+
+def test_short_turns_of_an_interview_stay():
+    # an interview whose last questions and answers are quick ("Q: Favorite apps?") is body to its
+    # end; the same short labelled lines without an interview around them are not
+    turns = ["Q: What did you find when you started in the job last spring, and what did you change?",
+             "A: I found a team that was ready for change, and a business that was ready to grow again.",
+             "Q: What surprised you the most about the company in your first year as its new chief?",
+             "A: The number of people who had been here for more than twenty years, and who loved it."]
+    quick = ["Q: Favorite apps?", "A: Maps and Music", "Q: Favorite city?", "A: Lisbon, by far"]
+    lines = [*ARTICLE[:3], *turns, *quick, "Previous Post", "Next Post"]
+    assert _kept(lines) == [*ARTICLE[:3], *turns, *quick]
+    plain = [*ARTICLE[:3], "Q: Favorite apps?", "A: Maps and Music", "Q: Favorite city?", "Previous Post"]
+    assert _kept(plain) == ARTICLE[:3]
