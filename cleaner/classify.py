@@ -584,7 +584,9 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
             out[k] = "good"
         elif c == "near":
             prev, nxt = nearest(k, -1, ("near", "short")), nearest(k, 1, ("near", "short"))
-            if _headline_shaped(stats[idx[k]], lines[idx[k]]):
+            if _cut_short(lines[idx[k]]):
+                out[k] = "bad"  # a teaser cut short by the site is no subheading nor a sentence of the story
+            elif _headline_shaped(stats[idx[k]], lines[idx[k]]):
                 out[k] = "good" if nxt == "good" else "bad"  # a subheading has text under it
             else:
                 out[k] = "good" if "good" in (prev, nxt) else "bad"
@@ -648,10 +650,14 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
             chains.append((records, truncated * 2 >= len(records), listed))
         records, dated, truncated, listed, ended = [], 0, 0, False, False
 
+    following = {i: j for i, j in zip(order, order[1:])}
+
     def paragraph(i: int) -> bool:  # prose, or a sentence that only its names kept from "good"
         s = stats.get(i)
+        if first[i] == "near" and _cut_short(lines[i]) and i in following and first[following[i]] == "good":
+            return False  # a headline cut short by the site, over its summary
         return first[i] == "good" or (first[i] == "near" and s.terminal and s.words >= GOOD_MIN_WORDS
-                                      and not lines[i].endswith("?") and not _cut_short(lines[i]))
+                                      and not lines[i].endswith("?"))
 
     while pos < len(order):
         i = order[pos]

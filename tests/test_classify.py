@@ -444,3 +444,16 @@ def test_short_turns_of_an_interview_stay():
     assert _kept(lines) == [*ARTICLE[:3], *turns, *quick]
     plain = [*ARTICLE[:3], "Q: Favorite apps?", "A: Maps and Music", "Q: Favorite city?", "Previous Post"]
     assert _kept(plain) == ARTICLE[:3]
+
+
+
+def test_teaser_summaries_cut_short_still_make_a_teaser_chain():
+    # other posts listed as a headline over a one-line summary the site cut short ("... became […]"):
+    # a cut summary is doubtful, not prose, but it is still the paragraph of its teaser record
+    # (only a cut line with prose right under it is a headline)
+    lines, first = [*ARTICLE], ["good"] * len(ARTICLE)
+    for k, head in enumerate(["Upcoming harbour updates", "Ferry timetable changes", "Bonuses of the month"]):
+        lines += [head, f"Sometimes people ask me why this or that harbour number {k} became […]"]
+        first += ["near", "near"]
+    st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
+    assert classify._teaser_chains(lines, first, st) == set(range(len(ARTICLE), len(lines)))
