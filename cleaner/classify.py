@@ -859,6 +859,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES}
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers)
     main -= _headline_on_top(lines, main, classes, stats)
+    data = _data_run(lines, main, stats, set(decided) | set(out) | teasers | glued, cut)
+    main |= data
     for i in stats:
         if i >= cut:
             out[i] = ("low-content", "after-comment-form")
@@ -866,11 +868,60 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
             out[i] = ("low-content", "teaser-list")
         elif i in glued:
             out[i] = ("low-content", "glued-teaser")
+        elif i in data:
+            continue
         elif resolved[i] != "good":
             out[i] = ("low-content", "line-shape")
         elif i not in main:
             out[i] = ("low-content", "outside-main-block")
     return out
+
+
+DATA_RUN_FACTOR = 2
+"""A page of data (results, a meal plan) holds at least this many times the main block's words
+in the lines around it ..."""
+DATA_LINE_SHARE = 0.5
+"""... and at least this share of those lines hold a number."""
+DATA_MIN_LINES = 10
+"""... and those lines are at least this many, of ``SHORT_MAX_WORDS`` words or more on average."""
+DATA_MAX_MAIN_WORDS = 2 * MIN_ARTICLE_WORDS
+"""Only an article whose prose is this short can be the few sentences over a page of data."""
+
+
+def _data_run(lines: Sequence[str], main: set[int], stats: dict[int, LineStats], taken: set[int],
+              cut: int) -> set[int]:
+    """The lines of a page of data around its few sentences of prose: results ("Palm Bay d.
+    Rockledge 70-44"), a meal plan ("Meal 2", "1 cup strawberries"), a timetable. When the main
+    block is short and the lines around it, up to the nearest line a rule, the corpus or the
+    teaser evidence took, are many and mostly hold numbers, they are the body, though each is
+    too short to be prose.
+
+    >>> lines = ["Menu", "Roundup", "Girls basketball",
+    ...          "Palm Bay (1-0): Tolivert scored 25 points and Davis 17 points in the win on Tuesday.",
+    ...          "Heritage d. Titusville 53-9", "Heritage (1-0): Sheffield 19 points", "Melbourne d. Cocoa 69-54",
+    ...          "Melbourne (2-0): Thomas 18 points", "Boys soccer", "Viera d. Rockledge 3-1", "Viera (4-0): Hupfer 1 goal",
+    ...          "Cocoa d. West Shore 61-21", "Cocoa (1-2): Munoz 8 saves", "Terms of Service"]
+    >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines) if i not in (0, 13)}
+    >>> sorted(_data_run(lines, {3}, st, {0, 13}, len(lines)))
+    [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    """
+    if not main:
+        return set()
+    main_words = sum(stats[i].words for i in main if i in stats)
+    if main_words > DATA_MAX_MAIN_WORDS:
+        return set()
+    lo, hi = min(main), max(main)
+    while lo > 0 and (not lines[lo - 1] or (lo - 1 in stats and lo - 1 not in taken)):
+        lo -= 1
+    while hi + 1 < cut and (not lines[hi + 1] or (hi + 1 in stats and hi + 1 not in taken)):
+        hi += 1
+    run = [i for i in range(lo, hi + 1) if i in stats and i not in taken and i not in main]
+    words = sum(stats[i].words for i in run)
+    if len(run) < DATA_MIN_LINES or words < DATA_RUN_FACTOR * main_words or words < SHORT_MAX_WORDS * len(run):
+        return set()  # a poll, or a list of links of a word or two (an archive by month: "Maio (192)")
+    if sum(bool(_DIGIT.search(lines[i])) for i in run) < DATA_LINE_SHARE * len(run):
+        return set()
+    return set(run)
 
 
 def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | None],

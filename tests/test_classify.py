@@ -457,3 +457,19 @@ def test_teaser_summaries_cut_short_still_make_a_teaser_chain():
         first += ["near", "near"]
     st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
     assert classify._teaser_chains(lines, first, st) == set(range(len(ARTICLE), len(lines)))
+
+
+def test_page_of_results_around_a_short_paragraph_stays():
+    # a roundup of results: a few lines of prose among many short lines of scores; the scores are the story
+    results = []
+    for k, (home, away) in enumerate([("Viera", "Rockledge"), ("Melbourne", "Cocoa"), ("Heritage", "Titusville"),
+                                      ("Palm Bay", "Astronaut"), ("Eau Gallie", "Bayside")]):
+        results += [f"{home} d. {away} {60 + k}-{40 + k}", f"{away} 14 11 {k} 15 — {40 + k}",
+                    f"{home} ({k + 1}-0): K. Hupfer {k + 1} goals. L. Patikas 1 assist. A. Sanger 2 saves."]
+    body = ["Girls basketball", *results[:9], P1, *results[9:]]
+    lines = ["Share on Facebook", *body, "Terms of Service", "Privacy Policy"]
+    assert _kept(lines) == body
+    # a list of months with counts (an archive) under a short post is no page of data
+    archive = [f"{m} ({20 + k})" for k, m in enumerate(["January", "February", "March", "April", "May", "June",
+                                                       "July", "August", "September", "October", "November"])]
+    assert _kept([P1, P2, "Archives", *archive, "Terms of Service"]) == [P1, P2]
