@@ -37,6 +37,7 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                       ["You may also like", "Related Articles", "READ MORE: Macron warns of NATO brain death",
                        "Leia também:", "Читайте также", "Baca juga:", "More Great WIRED Stories", "Trending News",
                        "Weitere Beiträge zum Thema", "Материалы по теме", "Você pode gostar...",
+                       "Related coverage from How to Do Everything: Money:", "Related stories on Brexit",
                        "Black death fears: tourists die after eating marmot [INSIGHT]", "[Tom's Guide]",
                        "Самые популярные диеты", "Mais lidas", "Lo más leído", "Più letti", "Meistgelesen",
                        "Les plus lus", "Terpopuler", "人気記事ランキング", "인기 기사",
@@ -44,6 +45,7 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                        "Dernières actualités", "Последние новости"],
                       ["Read more about the plan in the minister's letter, he said.",
                        "Related parties must disclose their holdings, the regulator said.",
+                       "Related to the fire, two men were arrested on Monday.",
                        "Top officials met on Monday.", "[Applause.]", "Più letti che mai, i romanzi rosa vendono.", "[Updated at 5 p.m. with the reply.]"]),
     "dateline-teaser": ("related-links",
                         [],  # needs a neighbour like it: see test_dateline_teasers_come_in_lists

@@ -88,6 +88,7 @@ def share_bar(ctx: LineContext) -> bool:
 # A heading that opens a list of other stories or a "read more" teaser line.
 _RELATED = re.compile(
     r"^(?:related(?: articles?| stories| posts| content| topics| links| coverage| news| videos?)?|"
+    r"related(?: articles?| stories| posts| content| links| coverage| news| videos?)? (?:from|on|in|about)\b.*|"
     r"(?:you )?(?:may|might) (?:also )?(?:like|enjoy|be interested in)|also (?:read|see|on \S+)|"
     r"read (?:more|also|next)|see also|more (?:from|on|in|stories|news|articles|like this|to read)\b.*|"
     r"recommended(?: for you| stories| articles| reading)?|(?:most|more) (?:popular|read|viewed|shared|"
@@ -147,6 +148,8 @@ def related_links(ctx: LineContext) -> bool:
     >>> related_links(LineContext(["Black death fears: tourists die after eating marmot [INSIGHT]"], 0))
     True
     >>> related_links(LineContext(["[The Verge]"], 0))
+    True
+    >>> related_links(LineContext(["Related coverage from How to Do Everything: Money:"], 0))
     True
     >>> related_links(LineContext(["Read more about the plan in the minister's letter, he said."], 0))
     False
