@@ -7,7 +7,8 @@ DATA is the dedup benchmark folder (default ../shared/bench/dedup); its gen.py m
 corpora (scraped-looking news, 3 KB a document) into WORK if they are not there yet.
 For each size it runs `cleaner clean WORK/docs_N.jsonl` in a subprocess and prints docs/s and
 the peak memory of the whole process tree (the main process and its workers, proportional set
-sizes summed, so shared pages count once; sampled every 0.1 s). In the same run it measures a straightforward one-process pipeline (ftfy on the
+sizes summed, so shared pages count once; sampled every 0.1 s), and the CPU seconds of the whole
+tree, per document and against the baseline's (figures that do not move with the load). In the same run it measures a straightforward one-process pipeline (ftfy on the
 whole text, the same rules, metadata and statistics, the langdetect package on the whole body)
 on the first documents, and the share of language labels that agree with the langdetect package
 (seed 0) on the whole clean body.
@@ -50,8 +51,13 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str]) -> tuple[float, int, str]:
-    """(seconds, peak tree RSS in bytes, stdout) of a command."""
+def run_measured(cmd: list[str]) -> tuple[float, int, str, float]:
+    """(seconds, peak tree PSS in bytes, stdout, CPU seconds of the whole tree) of a command.
+    The CPU time is user + system of the command and every descendant it waited for (its
+    worker processes): a figure that, unlike docs/s, does not move with the machine's load."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -70,7 +76,10 @@ def run_measured(cmd: list[str]) -> tuple[float, int, str]:
     t.join()
     if proc.returncode:
         sys.exit(f"bench/speed.py: {' '.join(cmd)} failed:\n{err[-2000:]}")
-    return time.perf_counter() - start, peak, out
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, peak, out, cpu
 
 
 def ensure_corpus(data: Path, work: Path, sizes: list[int]) -> dict[int, Path]:
@@ -150,8 +159,9 @@ def main(argv=None) -> int:
     base = baseline(corpora[sizes[0]], args.baseline_docs)
     print(f"cores: {len(os.sched_getaffinity(0))}; load average before: {os.getloadavg()[0]:.1f}")
     print(f"baseline (one process, ftfy + rules + langdetect on whole texts): {base:.1f} docs/s "
-          f"on {args.baseline_docs} docs")
-    print(f"{'docs':>8} {'seconds':>8} {'docs/s':>8} {'x base':>7} {'peak MB':>8} {'MB/1k docs':>10}")
+          f"({1000 / base:.2f} ms CPU a document) on {args.baseline_docs} docs")
+    print(f"{'docs':>8} {'seconds':>8} {'docs/s':>8} {'x base':>7} {'peak MB':>8} {'MB/1k docs':>10} "
+          f"{'CPU s':>7} {'CPU ms/doc':>10} {'x base CPU':>10}")
     last = None
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -159,11 +169,12 @@ def main(argv=None) -> int:
                    "--no-progress", "--no-report", "--json"]
             if args.workers:
                 cmd += ["--workers", str(args.workers)]
-            seconds, peak, out = run_measured(cmd)
+            seconds, peak, out, cpu = run_measured(cmd)
             summary = json.loads(out.strip().splitlines()[-1])
             rate = n / seconds
             print(f"{n:>8} {seconds:>8.1f} {rate:>8.0f} {rate / base:>7.1f} {peak / 2**20:>8.0f} "
-                  f"{peak / 2**20 / (n / 1000):>10.1f}", flush=True)
+                  f"{peak / 2**20 / (n / 1000):>10.1f} {cpu:>7.1f} {1000 * cpu / n:>10.2f} "
+                  f"{(1000 / base) / (1000 * cpu / n):>10.1f}", flush=True)
             last = Path(summary["path"])
         share, k = agreement(last, args.agreement_docs)
         print(f"language labels agreeing with langdetect on the whole body: {share:.4f} of {k} sampled rows "
