@@ -91,10 +91,11 @@ def annotate_language(doc: Document, config: CleanConfig) -> Document:
     return doc
 
 
-def dedup_stage(docs: list[Document], config: CleanConfig) -> list[Document]:
-    """Mark exact and near duplicates among kept documents (in place)."""
+def dedup_stage(docs: list[Document], config: CleanConfig, **how) -> list[Document]:
+    """Mark exact and near duplicates among kept documents (in place); ``how`` goes to
+    :func:`dedup_documents` (an engine's own LSH grouping)."""
     kept = [d for d in docs if d.status == "kept"]
-    dups = dedup_documents(((d.id, d.body) for d in kept), config)
+    dups = dedup_documents(((d.id, d.body) for d in kept), config, **how)
     for d in kept:
         if d.id in dups:
             dup = dups[d.id]

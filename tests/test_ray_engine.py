@@ -253,3 +253,27 @@ def test_unreachable_address_fails_fast():
         with pytest.raises(EngineUnavailable):
             _check_reachable(f"ray://127.0.0.1:{port}", timeout=2)
     _check_reachable("auto")  # left to Ray
+
+
+@needs_ray
+@pytest.mark.parametrize("partitions", [1, 3])
+def test_band_grouping_as_a_ray_shuffle_finds_the_same_pairs(ray_cluster, partitions):
+    """The Ray shuffle of the band keys finds exactly the LSH pairs of the local engine: random
+    signatures with planted near copies, a bucket of 40 (more than max_gap) and inactive rows."""
+    import numpy as np
+
+    from cleaner.dedup.near import lsh_candidates
+    from cleaner.engines.ray_engine import shuffled_lsh_candidates
+
+    rng = np.random.default_rng(3)
+    sig = rng.integers(0, 2**32, size=(300, 16), dtype=np.uint64).astype(np.uint32)
+    for k in range(0, 120, 3):  # near copies: 4 of 16 slots changed
+        sig[k + 1] = sig[k]
+        sig[k + 1, rng.choice(16, 4, replace=False)] = rng.integers(0, 2**32, 4)
+    sig[200:240, :4] = sig[199, :4]  # one bucket of 41 in band 0
+    active = np.ones(300, dtype=bool)
+    active[[5, 201, 299]] = False
+    expected = lsh_candidates(sig, 4, active)
+    assert len(expected) > 100 and not np.isin([5, 201, 299], expected).any()
+    found = shuffled_lsh_candidates(ray_cluster, partitions)(sig, 4, active)
+    assert np.array_equal(found, expected)

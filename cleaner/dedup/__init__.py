@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
 
@@ -70,7 +70,9 @@ def _workers(config) -> int:
     return n
 
 
-def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> dict[str, Duplicate]:
+def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config,
+                    candidates: Callable[[np.ndarray, int, np.ndarray], np.ndarray] = lsh_candidates,
+                    ) -> dict[str, Duplicate]:
     """Find duplicate documents among ``(id, body)`` entries; documents not returned are kept.
 
     The body may also be given as its :class:`Signature` (:func:`signature_of` with the same
@@ -84,6 +86,10 @@ def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> d
     depend on the order of ``entries``. Only digests, signatures and shingle hashes are kept
     in memory, never the texts. Many bodies given as text are hashed in worker processes
     (``config.dedup_workers``), with the same result.
+
+    ``candidates(sig, rows, active)`` finds the pairs of the LSH of whole bodies: by default
+    :func:`~cleaner.dedup.near.lsh_candidates` here; an engine may group the bands elsewhere
+    (the Ray engine as a Ray shuffle) as long as it finds the same pairs.
     """
     ids: list[str] = []
     seen_ids: set[str] = set()
@@ -123,7 +129,7 @@ def dedup_documents(entries: Iterable[tuple[str, str | Signature]], config) -> d
         # the whole-body LSH finds start-aligned copies of more than half the longer's length
         n = store.counts
         short = np.minimum(n[starts[:, 0]], n[starts[:, 1]]) < 0.6 * np.maximum(n[starts[:, 0]], n[starts[:, 1]])
-        pairs = union_pairs(lsh_candidates(store.sig, rows, active), starts[short])
+        pairs = union_pairs(candidates(store.sig, rows, active), starts[short])
         pairs = prefilter(store, pairs, config.near_threshold, config.containment_threshold)
         rank = sorted(range(n_contents), key=lambda c: (-n_tokens[c], canonical[c]))
         verifier = Verifier(store, config.near_threshold, config.containment_threshold,

@@ -569,6 +569,26 @@ def exact_keys(tok: np.ndarray, doc_of_tok: np.ndarray, counts: np.ndarray) -> l
     return list(zip(digest.tolist(), counts.tolist()))
 
 
+def band_keys(sig: np.ndarray, rows: int) -> np.ndarray:
+    """``(n, num_perm // rows)`` LSH keys: one 64-bit hash per band of ``rows`` signature slots
+    (its band number mixed in, so equal slots in two bands do not make equal keys).
+
+    >>> s = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [7, 2, 3, 4]], dtype=np.uint32)
+    >>> k = band_keys(s, 2)
+    >>> k.shape, bool(k[0, 0] == k[1, 0]), bool(k[0, 1] == k[2, 1]), bool(k[0, 0] == k[2, 0])
+    ((3, 2), True, True, False)
+    """
+    n, P = sig.shape
+    keys = np.empty((n, P // rows), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for b in range(P // rows):
+            h = np.full(n, _U64(b), dtype=np.uint64)
+            for r in range(b * rows, (b + 1) * rows):
+                h = _mix64(h ^ sig[:, r].astype(np.uint64))
+            keys[:, b] = h
+    return keys
+
+
 def lsh_candidates(sig: np.ndarray, rows: int, active: np.ndarray, max_gap: int = 32) -> np.ndarray:
     """Candidate pairs ``(i, j)``, ``i < j``, that agree on all slots of at least one band.
 
@@ -576,18 +596,33 @@ def lsh_candidates(sig: np.ndarray, rows: int, active: np.ndarray, max_gap: int 
     paired with the next ``max_gap`` members (buckets are tiny unless the data is degenerate,
     so this only bounds the work on pathological input).
     """
-    n, P = sig.shape
     ids = np.flatnonzero(active)
     if ids.size < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    s = sig[ids] if ids.size < n else sig
+    keys = band_keys(sig[ids] if ids.size < sig.shape[0] else sig, rows)
     found = []
-    with np.errstate(over="ignore"):
-        for b in range(P // rows):
-            h = np.full(ids.size, _U64(b), dtype=np.uint64)
-            for r in range(b * rows, (b + 1) * rows):
-                h = _mix64(h ^ s[:, r].astype(np.uint64))
-            found.extend(_bucket_pairs(h, ids, max_gap))
+    for b in range(keys.shape[1]):
+        found.extend(_bucket_pairs(keys[:, b], ids, max_gap))
+    return _unique_pairs(found)
+
+
+def band_bucket_pairs(band: np.ndarray, key: np.ndarray, ids: np.ndarray, max_gap: int = 32) -> np.ndarray:
+    """The pairs :func:`lsh_candidates` finds among rows ``(band, key, id)`` of any bands, as long
+    as every row of a bucket (a band and key) is among them: how a partition of a shuffle by
+    key (the Ray engine) finds its share of the pairs. Each id is paired with the next
+    ``max_gap`` ids of its bucket in id order, as there.
+
+    >>> band_bucket_pairs(np.array([0, 1, 0, 0]), np.array([5, 5, 5, 6], dtype=np.uint64), np.array([3, 1, 8, 2]))
+    array([[3, 8]])
+    """
+    order = np.lexsort((ids, key, band))
+    band, key, ids = band[order], key[order], ids[order]
+    found = []
+    for gap in range(1, min(max_gap, ids.size - 1) + 1):
+        same = np.flatnonzero((key[gap:] == key[:-gap]) & (band[gap:] == band[:-gap]))
+        if same.size == 0:
+            break
+        found.append(np.stack([ids[same], ids[same + gap]], axis=1))
     return _unique_pairs(found)
 
 

@@ -17,7 +17,8 @@ How it runs::
        ▼
     pass 2  map_batches(clean)  clean_step on every document, with the corpus statistics
        │
-       ▼    driver: documents back in input order, then dedup_stage (exact + MinHash LSH)
+       ▼    driver: documents back in input order, then dedup_stage (exact + MinHash LSH),
+            its band grouping a Ray shuffle (shuffled_lsh_candidates), verification on the driver
 
 Why the output is identical:
 
@@ -28,7 +29,9 @@ Why the output is identical:
   documents were split into blocks (merged with numpy here, with ``Counter`` locally);
 - documents come back tagged with their input position and are put back into input order
   before dedup, and dedup itself does not depend on order anyway;
-- dedup runs once, on the driver, with ``dedup_stage``: the same code as the local engine.
+- dedup runs once, on the driver, with ``dedup_stage``: the same code as the local engine,
+  except that the LSH band buckets are grouped by a Ray shuffle that finds the very same
+  candidate pairs (each bucket lies whole in one partition; tested).
 
 Memory: the driver holds every finished document (text, removals, metadata), which is what a
 :class:`RunResult` is, and what the local engine holds too; dedup adds its signatures and
@@ -66,6 +69,7 @@ from ..config import CleanConfig
 from ..document import Document
 from ..errors import CleanerError, InputError
 from ..io import SUFFIXES, InputFile, discover
+from ..dedup.near import band_bucket_pairs, band_keys, union_pairs
 from ..pipeline import Progress, RunResult, clean_step, dedup_stage, default_workers, doc_id, read_document, read_step
 
 INSTALL_HINT = "pip install 'cleaner[ray]'"
@@ -359,20 +363,66 @@ def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Pro
     else:
         fs, inputs = None, list_inputs(Path(input_path), config)
     total = len(inputs)
-    try:
-        docs = _run(ray, inputs, fs, config, progress, address, workers, block_rows)
-    except Exception as e:
-        message = _worker_message(e, CodeMismatch)
-        if message is None:
-            raise
-        raise CodeMismatch(message) from None
-    missing = sum(d is None for d in docs)
-    if missing:
-        raise CleanerError(f"the Ray engine lost {missing} of {total} documents")
-    _tick(progress, "dedup", 0, total)  # the bar starts, so its rate is real
-    dedup_stage(docs, config)
-    _tick(progress, "dedup", total, total)
+    with ray_session(address, workers), _quiet_ray_data(ray):
+        try:
+            docs = _run(ray, inputs, fs, config, progress, block_rows)
+        except Exception as e:
+            message = _worker_message(e, CodeMismatch)
+            if message is None:
+                raise
+            raise CodeMismatch(message) from None
+        missing = sum(d is None for d in docs)
+        if missing:
+            raise CleanerError(f"the Ray engine lost {missing} of {total} documents")
+        _tick(progress, "dedup", 0, total)  # the bar starts, so its rate is real
+        dedup_stage(docs, config, candidates=shuffled_lsh_candidates(ray))
+        _tick(progress, "dedup", total, total)
     return RunResult(docs=docs, config=config, input_root=str(input_path))
+
+
+def shuffled_lsh_candidates(ray, partitions: int | None = None):
+    """``candidates(sig, rows, active)`` for :func:`~cleaner.dedup.dedup_documents` with the
+    MinHash band grouping as a Ray shuffle: the signatures go to Ray in blocks; each block
+    makes one row per document and band (:func:`~cleaner.dedup.near.band_keys`), tagged with a
+    partition drawn from the band's key; Ray groups the rows by partition (one Python call per
+    partition, not per bucket), and each partition finds its pairs with numpy
+    (:func:`~cleaner.dedup.near.band_bucket_pairs`). Every bucket lies whole in one partition, so
+    the pairs are exactly those of :func:`~cleaner.dedup.near.lsh_candidates`."""
+
+    def candidates(sig: np.ndarray, rows: int, active: np.ndarray) -> np.ndarray:
+        ids = np.flatnonzero(active)
+        if ids.size < 2:
+            return np.zeros((0, 2), dtype=np.int64)
+        parts = partitions or max(1, 2 * int(ray.cluster_resources().get("CPU", 1)))
+        s = np.ascontiguousarray(sig[ids])
+        table = pa.table({"id": ids, "sig": pa.array([row.tobytes() for row in s], pa.binary())})
+        bands = (ray.data.from_arrow(table).repartition(parts)
+                 .map_batches(_band_rows, batch_format="pyarrow", batch_size=None,
+                              fn_kwargs={"rows": rows, "parts": parts, "dtype": s.dtype.str, "width": s.shape[1]}))
+        pairs = bands.groupby("part").map_groups(_partition_pairs, batch_format="pyarrow")
+        found = [np.stack([b.column("i").to_numpy(), b.column("j").to_numpy()], axis=1)
+                 for b in pairs.iter_batches(batch_format="pyarrow", batch_size=None) if b.num_rows]
+        return union_pairs(*found)
+
+    return candidates
+
+
+def _band_rows(batch: pa.Table, rows: int, parts: int, dtype: str, width: int) -> pa.Table:
+    """A block of signatures -> one row per document and band: partition, band, key, id."""
+    ids = batch.column("id").to_numpy()
+    sig = np.frombuffer(b"".join(batch.column("sig").to_pylist()), dtype=np.dtype(dtype)).reshape(-1, width)
+    keys = band_keys(sig, rows)
+    n_bands = keys.shape[1]
+    key = keys.reshape(-1)
+    return pa.table({"part": (key % np.uint64(parts)).astype(np.int64),
+                     "band": np.tile(np.arange(n_bands, dtype=np.int16), len(ids)),
+                     "key": key, "id": np.repeat(ids.astype(np.int64), n_bands)})
+
+
+def _partition_pairs(group: pa.Table) -> pa.Table:
+    pairs = band_bucket_pairs(group.column("band").to_numpy(), group.column("key").to_numpy(),
+                              group.column("id").to_numpy())
+    return pa.table({"i": pairs[:, 0].astype(np.int64), "j": pairs[:, 1].astype(np.int64)})
 
 
 def _worker_message(e: BaseException, kind: type) -> str | None:
@@ -385,48 +435,47 @@ def _worker_message(e: BaseException, kind: type) -> str | None:
     return None
 
 
-def _run(ray, inputs: list, fs, config: CleanConfig, progress: Progress | None, address: str | None,
-         workers: int | None, block_rows: int | None) -> list[Document | None]:
+def _run(ray, inputs: list, fs, config: CleanConfig, progress: Progress | None,
+         block_rows: int | None) -> list[Document | None]:
     """The two Ray Data passes over ``inputs`` (InputFiles, or ``(path, source, size)`` of an
-    object store ``fs``); the documents in input order (dedup follows on the driver)."""
+    object store ``fs``), in a Ray session; the documents in input order (dedup follows)."""
     total = len(inputs)
     fingerprint = CODE_FINGERPRINT
-    with ray_session(address, workers), _quiet_ray_data(ray):
-        block_rows = block_rows or auto_block_rows(total, int(ray.cluster_resources().get("CPU", 1)))
-        blocks = max(1, -(-total // block_rows))
-        if fs is not None:
-            items = [{"i": i, "path": path, "source": source, "size": size}
-                     for i, (path, source, size) in enumerate(inputs)]
-            read = ray.data.from_items(items, override_num_blocks=blocks)
-            read = read.map_batches(_read_url_files, batch_format="pyarrow", batch_size=block_rows,
-                                    fn_kwargs={"config": config, "fs": fs, "fingerprint": fingerprint})
-        else:
-            items = [{"i": i, "file": pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)} for i, f in enumerate(inputs)]
-            read = ray.data.from_items(items, override_num_blocks=blocks)
-            del items
-            read = read.map_batches(_read_files, batch_format="pyarrow", batch_size=block_rows,
-                                    fn_kwargs={"config": config, "fingerprint": fingerprint})
-        _tick(progress, "read", 0, total)
-        repaired = read.materialize()
-        _tick(progress, "read", total, total)
+    block_rows = block_rows or auto_block_rows(total, int(ray.cluster_resources().get("CPU", 1)))
+    blocks = max(1, -(-total // block_rows))
+    if fs is not None:
+        items = [{"i": i, "path": path, "source": source, "size": size}
+                 for i, (path, source, size) in enumerate(inputs)]
+        read = ray.data.from_items(items, override_num_blocks=blocks)
+        read = read.map_batches(_read_url_files, batch_format="pyarrow", batch_size=block_rows,
+                                fn_kwargs={"config": config, "fs": fs, "fingerprint": fingerprint})
+    else:
+        items = [{"i": i, "file": pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)} for i, f in enumerate(inputs)]
+        read = ray.data.from_items(items, override_num_blocks=blocks)
+        del items
+        read = read.map_batches(_read_files, batch_format="pyarrow", batch_size=block_rows,
+                                fn_kwargs={"config": config, "fingerprint": fingerprint})
+    _tick(progress, "read", 0, total)
+    repaired = read.materialize()
+    _tick(progress, "read", total, total)
 
-        readable = sum(int(pc.sum(b.column("kept")).as_py() or 0)
-                       for b in repaired.select_columns(["kept"]).iter_batches(batch_format="pyarrow", batch_size=None))
-        counted = repaired.select_columns(["keys"]).map_batches(_count_keys, batch_format="pyarrow", batch_size=None)
-        counts = merge_counts((b.column("key").to_numpy(), b.column("n").to_numpy())
-                              for b in counted.iter_batches(batch_format="pyarrow", batch_size=None))
-        corpus = classify.CorpusStats.from_counts(counts, readable, config)
-        del counts
+    readable = sum(int(pc.sum(b.column("kept")).as_py() or 0)
+                   for b in repaired.select_columns(["kept"]).iter_batches(batch_format="pyarrow", batch_size=None))
+    counted = repaired.select_columns(["keys"]).map_batches(_count_keys, batch_format="pyarrow", batch_size=None)
+    counts = merge_counts((b.column("key").to_numpy(), b.column("n").to_numpy())
+                          for b in counted.iter_batches(batch_format="pyarrow", batch_size=None))
+    corpus = classify.CorpusStats.from_counts(counts, readable, config)
+    del counts
 
-        cleaned = repaired.select_columns(["i", "doc"]).map_batches(
-            _clean_docs, batch_format="pyarrow", batch_size=block_rows,
-            fn_kwargs={"config": config, "corpus": corpus, "fingerprint": fingerprint})
-        docs: list[Document | None] = [None] * total
-        done = 0
-        for batch in cleaned.iter_batches(batch_format="pyarrow", batch_size=None):
-            for i, blob in zip(batch.column("i").to_pylist(), batch.column("doc").to_pylist()):
-                docs[i] = pickle.loads(blob)
-            done += batch.num_rows
-            _tick(progress, "clean", done, total)
-        del repaired, cleaned
+    cleaned = repaired.select_columns(["i", "doc"]).map_batches(
+        _clean_docs, batch_format="pyarrow", batch_size=block_rows,
+        fn_kwargs={"config": config, "corpus": corpus, "fingerprint": fingerprint})
+    docs: list[Document | None] = [None] * total
+    done = 0
+    for batch in cleaned.iter_batches(batch_format="pyarrow", batch_size=None):
+        for i, blob in zip(batch.column("i").to_pylist(), batch.column("doc").to_pylist()):
+            docs[i] = pickle.loads(blob)
+        done += batch.num_rows
+        _tick(progress, "clean", done, total)
+    del repaired, cleaned
     return docs
