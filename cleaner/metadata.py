@@ -233,6 +233,156 @@ def _is_outlet(line: str) -> bool:
     return bool(_ACRONYM.match(line) or _OUTLET_WORDS.search(line))
 
 
+_TERMINAL = re.compile(r"[.!?。！？…]['\"”’»)]*$")
+_BYLINE_START = re.compile(r"^((analysis|opinion|commentary|story|text|words|written|posted|reported)\s+)?"
+                           r"(by|von|par|por|di|door|автор:?)\s+\S", re.I)
+_STAMP = re.compile(r"\b(published|updated|posted|last updated|\d+\s+(minutes?|hours?|days?)\s+ago)\b", re.I)
+_TITLE_WINDOW = 25  # open lines before the first body paragraph searched for the headline
+
+
+def _n_words(line: str) -> int:
+    n = len(_words(line))
+    cjk = len(_CJK.findall(line)) if not line.isascii() else 0
+    return max(n, cjk // 2)
+
+
+def is_prose(line: str) -> bool:
+    """A body paragraph: a dozen words or more ending like a sentence.
+
+    >>> is_prose("The council voted on Tuesday to close the old bridge to cars from next spring.")
+    True
+    >>> is_prose("Council votes to close the old bridge to cars from next spring")
+    False
+    """
+    n = _n_words(line)
+    if n < 12 or not _TERMINAL.search(line) or line.endswith(("...", "…")):
+        return False  # too short, no sentence end, or a teaser cut short
+    return not line.endswith("?") or n > 20  # a short question is a headline's shape
+
+
+def is_stamp(line: str) -> bool:
+    """A byline or date stamp, as printed under a headline: 'By Jane Doe', 'Chris Davies - Nov 19,
+    2019, 10:31 pm CST', 'Published 22 hours ago'.
+
+    >>> is_stamp("Chris Davies - Nov 19, 2019, 10:31 pm CST"), is_stamp("Published 22 hours ago")
+    (True, True)
+    >>> is_stamp("The vote was held on 23 June 2021 in Brussels after a long debate in the chamber.")
+    False
+    """
+    if len(line) > 150 or is_prose(line):
+        return False
+    if parse_date(line) or _BYLINE_START.match(line):
+        return True
+    return _n_words(line) <= 16 and bool(find_date(line) or _STAMP.search(line))
+
+
+def _body_start(lines: Sequence[str], cand: list[int]) -> int | None:
+    """The first body paragraph: a prose line with another prose line among the next five."""
+    for k, i in enumerate(cand):
+        if is_prose(lines[i]) and any(is_prose(lines[j]) for j in cand[k + 1:k + 6]):
+            return k
+    return None
+
+
+def choose_title(lines: Sequence[str], open_idx: list[int], out: dict, head: list[int]) -> int | None:
+    """Index of the headline: among headline-shaped lines of the head and of the lines just before
+    the first body paragraph, the one with the most evidence of being the headline.
+
+    Evidence for: a byline or date stamp just below it, the body starting soon after, the line
+    printed twice (scrapes often hold the headline twice), a headline's length. Against: fewer than
+    four words, sitting inside a run of short lines (a menu or a list of sections), a line that
+    is also an item of the page's menus (a short line printed again elsewhere). Ties go to the
+    earliest line.
+
+    >>> lines = ["Home", "Sections", "Contact Us", "Sport", "Council approves the new harbour flood barrier",
+    ...          "By Jane Doe", "The council approved the barrier on Tuesday after years of debate, officials said.",
+    ...          "Work starts in the spring and should end within two years, the mayor told reporters."]
+    >>> lines[choose_title(lines, list(range(len(lines))), {}, list(range(len(lines))))]
+    'Council approves the new harbour flood barrier'
+    """
+    cand = list(open_idx)  # lines already lifted (a date line) still count as neighbours
+    if not cand:
+        return None
+    k0 = _body_start(lines, cand)
+    pool = set(head)
+    if k0 is not None:
+        pool |= set(cand[max(0, k0 - _TITLE_WINDOW):k0])
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i in cand:
+        counts[lines[i]] = counts.get(lines[i], 0) + 1
+        first.setdefault(lines[i], i)
+    pos = {i: k for k, i in enumerate(cand)}
+    scores = title_scores(lines, cand, out, sorted(pool), k0)
+    return max(scores, key=lambda i: (scores[i], -i)) if scores else None
+
+
+def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[int], k0: int | None) -> dict[int, int]:
+    """{line index: evidence score} of the headline-shaped lines of pool (see choose_title)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i in cand:
+        counts[lines[i]] = counts.get(lines[i], 0) + 1
+        first.setdefault(lines[i], i)
+    pos = {i: k for k, i in enumerate(cand)}
+    scores = {}
+    for i in pool:
+        line = lines[i]
+        if i in out or _AUTHOR.match(line) or not looks_like_title(line) or is_stamp(line):
+            continue
+        k = pos.get(i)
+        if k is None or k == len(cand) - 1:
+            continue  # no body after it
+        if k0 is not None and k >= k0:
+            continue
+        n = _n_words(line)
+        score = 0
+        if n < 4:
+            score -= 2
+        elif 6 <= n <= 20:
+            score += 1
+        elif n > 20:
+            score -= 1  # longer than headlines are: a caption or a teaser
+        after = [lines[j] for j in cand[k + 1:k + 4]]
+        if any(is_stamp(a) for a in after):
+            score += 2 + is_stamp(after[0])  # most when right below it
+        if 4 <= n <= 20 and counts[line] >= 2 and first[line] == i:
+            score += 2  # the headline printed twice: its first copy (a repeat removes the second)
+        if k0 is not None and k0 - k <= 4:
+            score += 1
+        prev = lines[cand[k - 1]] if k > 0 else None
+        nxt = lines[cand[k + 1]]
+        if prev is not None and is_stamp(prev):
+            score += 1  # a byline or date printed above it
+        short = lambda s: s is not None and _n_words(s) <= 3 and not is_stamp(s)
+        if short(prev) and short(nxt) and n <= 5:
+            score -= 2  # an item of a menu
+        listed = lambda s: s is not None and s != line and looks_like_title(s) and not is_stamp(s)
+        if listed(prev) and listed(nxt):
+            score -= 1  # an item of a list of headlines (other stories)
+        scores[i] = score
+    return scores
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?P<sep>\||[-–—])\s+(?P<site>[^|–—]+)$")
+
+
+def strip_site_name(title: str) -> str:
+    """A headline without a site-name suffix ('Title | Outlet', 'Title - Outlet News').
+
+    >>> strip_site_name("Council approves flood barrier | Harbour Gazette")
+    'Council approves flood barrier'
+    >>> strip_site_name("Criminal for Russia to allow NATO move into Ukraine – Putin")
+    'Criminal for Russia to allow NATO move into Ukraine – Putin'
+    """
+    m = _SITE_SUFFIX.match(title)
+    if not m:
+        return title
+    site, rest = m.group("site").strip(), m.group("title").strip()
+    named = _is_outlet(site) or (m.group("sep") == "|" and 1 <= len(_words(site)) <= 4)
+    return rest if named and looks_like_title(rest) else title
+
+
 def lift_metadata(
     lines: Sequence[str], decided: dict[int, tuple[str, str]], head_lines: int = 12
 ) -> tuple[dict, dict[int, tuple[str, str]]]:
@@ -259,20 +409,14 @@ def lift_metadata(
                 meta["date"], meta["_date_line"] = iso, i
     meta.pop("_date_line", None)
 
-    # Title: the first headline-shaped open line of the head with body after it.
-    title_i = None
-    for i in head:
-        if i in out or _AUTHOR.match(lines[i]):
-            continue
-        if looks_like_title(lines[i]) and any(j > i and j not in out for j in open_idx):
-            title_i = i
-            break
+    # Title: the best-supported headline-shaped line before the body (see choose_title).
+    title_i = choose_title(lines, open_idx, out, head)
     if title_i is not None:
-        meta["title"] = lines[title_i]
+        meta["title"] = strip_site_name(lines[title_i])
         out[title_i] = ("metadata:title", "headline")
 
     # Section, outlet, author: short lines in the head, near the headline.
-    rank = {i: k for k, i in enumerate(head)}
+    rank = {i: k for k, i in enumerate(open_idx)}
     for i in head:
         if i in out:
             continue

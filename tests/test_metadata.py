@@ -57,3 +57,71 @@ def test_decided_lines_are_not_used():
     lines = ["Sign in to read the whole story today", "A real headline about the harbour", "Body text goes here."]
     meta, _ = lift_metadata(lines, {0: ("ui-chrome", "x")})
     assert meta["title"] == "A real headline about the harbour"
+
+
+BODY = ["The council approved the barrier on Tuesday after years of debate, officials said.",
+        "Work starts in the spring and should end within two years, the mayor told reporters."]
+
+
+def test_title_below_a_menu_is_the_headline_not_a_menu_item():
+    lines = ["Home", "News", "Contact the Harbour Gazette", "Place a Classified Ad", "Sport", "Weather",
+             "Things to Do", "Obituaries", "Jobs", "Cars", "Real Estate", "Events", "Local", "Business",
+             "Council approves the new harbour flood barrier", "By Jane Doe", *BODY]
+    meta, out = lift_metadata(lines, {})
+    assert meta["title"] == "Council approves the new harbour flood barrier"  # line 14, past the head
+    assert out[14] == ("metadata:title", "headline")
+
+
+def test_title_stamp_below_beats_a_kicker_above():
+    lines = ["Kicker line of the week's features", "Council approves the new harbour flood barrier",
+             "Chris Davies - Nov 19, 2019, 10:31 pm CST", *BODY]
+    assert lift_metadata(lines, {})[0]["title"] == "Council approves the new harbour flood barrier"
+
+
+def test_title_printed_twice_wins():
+    lines = ["Visit our partner shop for great deals today", "Council approves the new harbour flood barrier",
+             "Council approves the new harbour flood barrier", *BODY]
+    meta, out = lift_metadata(lines, {})
+    assert meta["title"] == "Council approves the new harbour flood barrier" and out[1][0] == "metadata:title"
+
+
+def test_title_is_not_a_long_caption_printed_twice():
+    caption = ("The mayor of the town speaks to reporters beside the harbour wall in the rain on Tuesday "
+               "afternoon as the council meets to vote on the barrier /Reuters")
+    lines = ["Council approves the new harbour flood barrier", caption, caption, *BODY]
+    assert lift_metadata(lines, {})[0]["title"] == "Council approves the new harbour flood barrier"
+
+
+def test_title_is_before_the_body():
+    lines = ["Menu", *BODY, "A related story about the harbour you may like"]
+    assert lift_metadata(lines, {})[0]["title"] is None
+
+
+def test_title_without_site_name_suffix():
+    lines = ["Council approves the new harbour flood barrier | Harbour Gazette", *BODY]
+    assert lift_metadata(lines, {})[0]["title"] == "Council approves the new harbour flood barrier"
+    lines = ["‘Criminal’ for Russia to allow NATO move into Ukraine – Putin", *BODY]
+    assert lift_metadata(lines, {})[0]["title"] == lines[0]  # a speaker, not a site
+
+
+def test_title_byline_above_it_and_not_a_labelled_byline():
+    lines = ["Back to overview", "Von Jana Berg publiziert am 25. September 2018",
+             "Der Stadtrat beschließt ein neues Radwegenetz für die Innenstadt",
+             "Der Stadtrat hat am Dienstag nach langer Debatte ein neues Radwegenetz beschlossen, sagte die Sprecherin.",
+             "Die Arbeiten beginnen im Frühjahr und sollen in zwei Jahren abgeschlossen sein, hieß es weiter."]
+    assert lift_metadata(lines, {})[0]["title"] == lines[2]
+    lines = ["Council approves the new harbour flood barrier", "Analysis by Jane Doe, Harbour Editor-at-large",
+             "Updated 10:05 AM, 3 March 2020", *BODY]
+    meta, out = lift_metadata(lines, {})
+    assert meta["title"] == lines[0] and out.get(1, ("",))[0] != "metadata:title"
+
+
+def test_title_is_not_an_item_of_a_list_of_other_stories():
+    lines = ["Menu", "Other stories you may like on this site", "Mayor opens the new library in the old bank",
+             "Ferry timetable changes for the winter season", "Harbour barrier vote set for Tuesday night",
+             "Council approves the new harbour flood barrier", "By Jane Doe", *BODY]
+    assert lift_metadata(lines, {})[0]["title"] == "Council approves the new harbour flood barrier"
+    lines = ["Sign in", "Other stories from the harbour desk", "Mayor opens the new library in the old bank",
+             "Ferry timetable changes for the winter season", "Harbour barrier vote set for Tuesday night",
+             "Council approves the new harbour flood barrier", *BODY]
+    assert lift_metadata(lines, {})[0]["title"] == "Council approves the new harbour flood barrier"
