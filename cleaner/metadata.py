@@ -260,6 +260,25 @@ def is_prose(line: str) -> bool:
     return not line.endswith("?") or n > 20  # a short question is a headline's shape
 
 
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for with from by as is are was be it its this that not no than after over into "
+    "about how why what who when where will can new says said".split())
+
+
+def _is_author_names(line: str) -> bool:
+    """Two or more names as a byline prints them, without 'By': 'Jane Doe and John Roe Harbour Gazette'.
+
+    >>> _is_author_names("Jane Doe and John R. Roe Harbour Gazette"), _is_author_names("Mayor and Council Agree on Budget")
+    (True, False)
+    """
+    words = line.replace(",", " ").split()
+    if not 4 <= len(words) <= 14 or not re.search(r"\s(and|&)\s", line):
+        return False
+    names = [w for w in words if w not in ("and", "&")]
+    return all(w[0].isupper() and w.strip(".").replace(".", "").isalpha() and w.lower() not in _FUNCTION_WORDS
+               for w in names)
+
+
 def is_stamp(line: str) -> bool:
     """A byline or date stamp, as printed under a headline: 'By Jane Doe', 'Chris Davies - Nov 19,
     2019, 10:31 pm CST', 'Published 22 hours ago'.
@@ -271,9 +290,10 @@ def is_stamp(line: str) -> bool:
     """
     if len(line) > 150 or is_prose(line):
         return False
-    if parse_date(line) or _BYLINE_START.match(line):
+    if parse_date(line) or _BYLINE_START.match(line) or _is_author_names(line):
         return True
-    return _n_words(line) <= 16 and bool(find_date(line) or _STAMP.search(line))
+    n = _n_words(line)
+    return (n <= 24 and find_date(line) is not None) or (n <= 16 and bool(_STAMP.search(line)))
 
 
 def _body_start(lines: Sequence[str], cand: list[int]) -> int | None:

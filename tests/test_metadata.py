@@ -125,3 +125,10 @@ def test_title_is_not_an_item_of_a_list_of_other_stories():
              "Ferry timetable changes for the winter season", "Harbour barrier vote set for Tuesday night",
              "Council approves the new harbour flood barrier", *BODY]
     assert lift_metadata(lines, {})[0]["title"] == "Council approves the new harbour flood barrier"
+
+
+def test_title_is_not_a_byline_without_by():
+    lines = ["Council approves the new harbour flood barrier", "Jane Doe and John R. Roe Harbour Gazette",
+             "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019", *BODY]
+    meta, out = lift_metadata(lines, {})
+    assert meta["title"] == lines[0] and out.get(1, ("",))[0] != "metadata:title"
