@@ -337,6 +337,14 @@ def choose_title(lines: Sequence[str], open_idx: list[int], out: dict, head: lis
     return max(scores, key=lambda i: (scores[i], -i)) if scores else None
 
 
+_CONTROL = re.compile(
+    r"\b(click|tap)\s+(here|to|for)\b|\(?opens in (a )?new (window|tab)\)?|"
+    r"^(print|share|e-?mail|subscribe|sign in|sign up|log ?in|enter|submit|download|follow us|skip|jump|"
+    r"back to|go to|continue to|send us)\b",
+    re.I,
+)
+
+
 def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[int], k0: int | None) -> dict[int, int]:
     """{line index: evidence score} of the headline-shaped lines of pool (see choose_title)."""
     counts: dict[str, int] = {}
@@ -377,7 +385,10 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
         short = lambda s: s is not None and _n_words(s) <= 3 and not is_stamp(s)
         if short(prev) and short(nxt) and n <= 5:
             score -= 2  # an item of a menu
-        listed = lambda s: s is not None and s != line and looks_like_title(s) and not is_stamp(s)
+        if _CONTROL.search(line):
+            score -= 3  # the label of a control (a button, a link, a form field)
+        listed = lambda s: s is not None and s != line and looks_like_title(s) and not is_stamp(s) \
+            and not _CONTROL.search(s)
         if listed(prev) and listed(nxt):
             score -= 1  # an item of a list of headlines (other stories)
         scores[i] = score

@@ -132,3 +132,32 @@ def test_title_is_not_a_byline_without_by():
              "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019", *BODY]
     meta, out = lift_metadata(lines, {})
     assert meta["title"] == lines[0] and out.get(1, ("",))[0] != "metadata:title"
+
+
+def test_title_is_not_a_control_label():
+    lines = ["Click to email this to a friend (Opens in new window)", "Council approves the new harbour flood barrier",
+             "Click to email this to a friend (Opens in new window)", *BODY]
+    assert lift_metadata(lines, {})[0]["title"] == "Council approves the new harbour flood barrier"
+
+
+GATE_TITLES = {  # the headline of each quality-gate page, below its site name and menu
+    "de_news": "Stadtrat beschließt neues Radwegenetz für die Innenstadt",
+    "en_blog_bio": "Why I stopped digging my vegetable beds",
+    "en_feature_captions": "The last lighthouse keeper on the northern cape",
+    "es_news": "El Gobierno aprueba una ayuda para la compra de bicicletas eléctricas",
+    "it_news": "Il comune approva il piano per le nuove piste ciclabili",
+    "ja_news": "都内の公立小学校にタブレット配布へ\u3000来年度から",
+    "ru_news": "В городе откроют три новые станции метро",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GATE_TITLES))
+def test_gate_page_titles(name):
+    from pathlib import Path
+
+    from cleaner.config import CleanConfig
+    from cleaner.pipeline import clean_text
+
+    path = Path(__file__).parent / "fixtures" / "gate" / f"{name}.txt"
+    doc = clean_text(path.read_text(encoding="utf-8"), CleanConfig(min_body_words=0), source=path.name)
+    assert doc.meta["title"] == GATE_TITLES[name]
