@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from array import array
 from functools import lru_cache
 
 import numpy as np
@@ -160,7 +160,7 @@ class FastPath:
         self.log = np.log(probs + Detector.ALPHA_DEFAULT / Detector.BASE_FREQ)
         self.langs = list(factory.langlist)
         self.table = _NormTable()
-        self.words: dict[str, np.ndarray] = {}
+        self.words: dict[str, bytes] = {}  # word -> word_bytes(word)
 
     def prepare(self, text: str) -> str:
         """langdetect's append() and cleaning_text(): the text its n-grams are taken from."""
@@ -183,56 +183,59 @@ class FastPath:
         by a space and, unless it ends the text, followed by one. NGram.add_char's rules:
         n-grams of 1-3 characters that do not cross a space; none while inside a run of two or
         more capitals."""
+        return np.frombuffer(self.word_bytes(word, end), dtype=np.int32)
+
+    def word_bytes(self, word: str, end: bool = True) -> bytes:
+        """:meth:`word_grams` as the bytes of its int32 array, remembered per word (so that a
+        text's n-grams are one ``bytes.join`` of its words')."""
         key = word if end else word + "\x00"
         found = self.words.get(key)
         if found is not None:
             return found
-        out, grams, capital, index = [], " ", False, self.index
-        for c in word + " " if end else word:
-            last = grams[-1]
-            if last == " ":
-                grams = " "
-            elif len(grams) >= 3:
-                grams = grams[1:]
-            grams += c
-            if c.isupper():
-                capital = capital or last.isupper()
-            else:
-                capital = False
+        # a window over " " + word (+ " "): the 1-3 characters ending at each character
+        s, get, out, capital = " " + word + " " if end else " " + word, self.index.get, [], False
+        for j in range(1, len(s)):
+            c = s[j]
+            capital = c.isupper() and (capital or s[j - 1].isupper())
             if capital:
                 continue
-            for n in (1, 2, 3):
-                if len(grams) < n:
-                    break
-                g = grams[-n:]
-                if g != " " and g in index:
-                    out.append(index[g])
-        found = np.array(out, dtype=np.int32)
+            if c != " ":
+                k = get(c)
+                if k is not None:
+                    out.append(k)
+            k = get(s[j - 1:j + 1])
+            if k is not None:
+                out.append(k)
+            if j >= 2:
+                k = get(s[j - 2:j + 1])
+                if k is not None:
+                    out.append(k)
+        found = array("i", out).tobytes()  # C int: int32, as the frombuffer in word_grams reads it
         if len(self.words) < 500_000:
             self.words[key] = found
         return found
 
     def counts(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(distinct n-gram indices, their counts) of a prepared text."""
-        words = Counter(text.split(" "))
-        words.pop("", None)
-        arrays, times = [], []
-        if text and not text.endswith(" "):
-            last = text.rsplit(" ", 1)[-1]
-            words[last] -= 1
-            arrays.append(self.word_grams(last, end=False))
-            times.append(1)
-        grams = self.word_grams
-        for word, k in words.items():
-            if k:
-                arrays.append(grams(word))
-                times.append(k)
-        if not arrays:
+        """(distinct n-gram indices, sorted, and their counts) of a prepared text: the n-grams
+        of every word occurrence in one array, sorted, and counted by runs."""
+        words = text.split(" ")
+        last = words.pop()  # the text's last word has no space after it ("" if the text ends with one)
+        known = self.words
+        try:
+            parts = [known[w] for w in words if w]
+        except KeyError:  # words not met before
+            get = known.get
+            parts = [get(w) or self.word_bytes(w) for w in words if w]
+        if last:
+            parts.append(self.word_bytes(last, end=False))
+        idx = np.sort(np.frombuffer(b"".join(parts), dtype=np.int32))
+        if not idx.size:
             return np.empty(0, dtype=np.int64), np.empty(0)
-        idx = np.concatenate(arrays)
-        weight = np.repeat(np.array(times, dtype=np.float64), [len(a) for a in arrays])
-        uniq, inverse = np.unique(idx, return_inverse=True)
-        return uniq, np.bincount(inverse, weights=weight)
+        first = np.empty(idx.size, dtype=bool)  # where a run of equal indices starts
+        first[0] = True
+        np.not_equal(idx[1:], idx[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        return idx[starts], np.diff(starts, append=idx.size).astype(np.float64)
 
     def decide(self, text: str) -> str | None:
         """The language langdetect would certainly answer for this text, or None if unsure."""
