@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import LineContext, rule
+from . import LineContext, contains_any, rule
 
 _NEWSLETTER = re.compile(
     r"(?:\bnewsletters?\b|\binbox\b|\bunsubscribe\b|e-?mail alerts?|\bmailing list\b|"
@@ -115,7 +115,7 @@ def comment_form(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    if len(t) > 400 or not (t.endswith(":") or any(k in t for k in _COMMENT_GATE)):
+    if len(t) > 400 or not (t.endswith(":") or contains_any(t, _COMMENT_GATE)):
         return False
     return bool(_COMMENT.search(t))
 
