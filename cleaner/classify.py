@@ -195,7 +195,7 @@ def _is_terminal(line: str) -> bool:
     end = line.rstrip().rstrip(_CLOSERS)
     if end and end[-1] in _ENDS:
         return True
-    if not any(k in line for k in _INNER_GATE):
+    if not _has_any(line, _INNER_GATE):
         return False
     if any(m.group(1).islower() for m in _INNER_END.finditer(line)):
         return True
@@ -207,6 +207,15 @@ _CJK_INNER_END = re.compile(r"[。！？][」』）〕】》\"”)]*[^\s」』�
 
 # an inner sentence end holds one of these marks
 _INNER_GATE = tuple(".!?…。！？")
+
+
+def _has_any(text: str, strings: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``strings`` (a plain loop: cheaper than ``any()`` over a
+    generator, and than a regex alternation)."""
+    for k in strings:
+        if k in text:
+            return True
+    return False
 
 
 _ENDS = frozenset(".!?…。！？:;")
@@ -392,16 +401,21 @@ def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None,
         stop = sum(map(stops.__contains__, map(str.lower, toks) if low_toks is None else low_toks)) / len(toks)
     else:
         stop = -1.0
-    firsts = [t[0] for t in toks]
-    upper = sum(map(str.isupper, firsts))
-    cased = upper + sum(map(str.islower, firsts))
+    firsts = "".join([t[0] for t in toks])
+    if firsts.isascii():  # capitals are A-Z and lowercase a-z: count them by deleting the rest
+        ascii_firsts = firsts.encode()
+        upper = len(ascii_firsts.translate(None, _NOT_UPPER))
+        cased = upper + len(ascii_firsts.translate(None, _NOT_LOWER))
+    else:
+        upper = sum(map(str.isupper, firsts))
+        cased = upper + sum(map(str.islower, firsts))
     low = line.lower() if ("@" in line or "#" in line or "." in line or ":" in line) else ""
     return LineStats(
         words=max(n, 1 if cjk else 0),
         stop=stop,
         terminal=_is_terminal(line),
         caps=upper / cased if cased else 0.0,
-        linkish=bool(low) and any(k in low for k in _LINK_GATE) and bool(_LINKISH.search(line)),
+        linkish=bool(low) and _has_any(low, _LINK_GATE) and bool(_LINKISH.search(line)),
         listish=bool(_LISTISH.match(line)),
         dated=n <= DATED_MAX_WORDS and bool(_DIGIT.search(line) or "ago" in line.lower()) and bool(_DATED.search(line)),
         shouting=upper == cased > 0 and line.isupper(),
@@ -409,6 +423,8 @@ def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None,
 
 
 _DIGIT = re.compile(r"\d")
+_NOT_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)  # all bytes but A-Z
+_NOT_LOWER = bytes(c for c in range(256) if not 97 <= c <= 122)  # all bytes but a-z
 _LINK_GATE = ("http", "www.", "@", "#", ".com", ".org", ".net")
 """Every link shape contains one of these (lowercased), checked before the pattern."""
 
