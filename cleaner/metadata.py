@@ -187,10 +187,7 @@ def looks_like_title(line: str) -> bool:
     >>> looks_like_title("都内の公立小学校にタブレット配布へ　来年度から"), looks_like_title("都によりますと、費用は都の予算でまかなうということです。")
     (True, False)
     """
-    n = len(_words(line))
-    cjk = len(_CJK.findall(line)) if not line.isascii() else 0
-    if cjk:  # scripts written without spaces: about two characters a word, as classify counts them
-        n = max(n, cjk // 2)
+    n = _n_words(line)
     if not 3 <= n <= 30 or len(line) > 250:
         return False
     if re.search(r"[.,;:。、！？]$", line) and not line.endswith("..."):
@@ -249,6 +246,8 @@ _TITLE_WINDOW = 25  # open lines before the first body paragraph searched for th
 
 @lru_cache(maxsize=8192)  # a pure function of the line, asked of the same lines many times
 def _n_words(line: str) -> int:
+    """Words of a line; in scripts written without spaces, about two characters a word (as
+    classify counts them)."""
     n = len(_words(line))
     cjk = len(_CJK.findall(line)) if not line.isascii() else 0
     return max(n, cjk // 2)
