@@ -318,10 +318,10 @@ def choose_title(lines: Sequence[str], open_idx: list[int], out: dict, head: lis
     the first body paragraph, the one with the most evidence of being the headline.
 
     Evidence for: a byline or date stamp just below it, the body starting soon after, the line
-    printed twice (scrapes often hold the headline twice), a headline's length. Against: fewer than
-    four words, sitting inside a run of short lines (a menu or a list of sections), a line that
-    is also an item of the page's menus (a short line printed again elsewhere). Ties go to the
-    earliest line.
+    printed twice (scrapes often hold the headline twice), a headline's length, a byline or date
+    printed above it. Against: fewer than four words, more than twenty, sitting inside a run of
+    short lines (a menu or a list of sections) or of headline-shaped lines (a list of other
+    stories), the label of a control ("Click to ...", "Share"). Ties go to the earliest line.
 
     >>> lines = ["Home", "Sections", "Contact Us", "Sport", "Council approves the new harbour flood barrier",
     ...          "By Jane Doe", "The council approved the barrier on Tuesday after years of debate, officials said.",
@@ -336,12 +336,6 @@ def choose_title(lines: Sequence[str], open_idx: list[int], out: dict, head: lis
     pool = set(head)
     if k0 is not None:
         pool |= set(cand[max(0, k0 - _TITLE_WINDOW):k0])
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for i in cand:
-        counts[lines[i]] = counts.get(lines[i], 0) + 1
-        first.setdefault(lines[i], i)
-    pos = {i: k for k, i in enumerate(cand)}
     scores = title_scores(lines, cand, out, sorted(pool), k0)
     return max(scores, key=lambda i: (scores[i], -i)) if scores else None
 
