@@ -49,6 +49,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
+from .rules import contains_any
+
 # ---------------------------------------------------------------------------------------------
 # Thresholds (named, small, documented)
 # ---------------------------------------------------------------------------------------------
@@ -195,7 +197,7 @@ def _is_terminal(line: str) -> bool:
     end = line.rstrip().rstrip(_CLOSERS)
     if end and end[-1] in _ENDS:
         return True
-    if not _has_any(line, _INNER_GATE):
+    if not contains_any(line, _INNER_GATE):
         return False
     if any(m.group(1).islower() for m in _INNER_END.finditer(line)):
         return True
@@ -207,15 +209,6 @@ _CJK_INNER_END = re.compile(r"[。！？][」』）〕】》\"”)]*[^\s」』�
 
 # an inner sentence end holds one of these marks
 _INNER_GATE = tuple(".!?…。！？")
-
-
-def _has_any(text: str, strings: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``strings`` (a plain loop: cheaper than ``any()`` over a
-    generator, and than a regex alternation)."""
-    for k in strings:
-        if k in text:
-            return True
-    return False
 
 
 _ENDS = frozenset(".!?…。！？:;")
@@ -415,7 +408,7 @@ def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None,
         stop=stop,
         terminal=_is_terminal(line),
         caps=upper / cased if cased else 0.0,
-        linkish=bool(low) and _has_any(low, _LINK_GATE) and bool(_LINKISH.search(line)),
+        linkish=bool(low) and contains_any(low, _LINK_GATE) and bool(_LINKISH.search(line)),
         listish=bool(_LISTISH.match(line)),
         dated=n <= DATED_MAX_WORDS and bool(_DIGIT.search(line) or "ago" in line.lower()) and bool(_DATED.search(line)),
         shouting=upper == cased > 0 and line.isupper(),
