@@ -104,6 +104,9 @@ MEDIA_REASONS = ("caption", "media-player")
 NEUTRAL_REASONS = ("caption", "media-player", "advertisement", "ui-chrome", "corpus-repeat", "social-share",
                    "icon-strings", "low-content")
 """Reasons of the chrome a gallery or player is made of, next to its captions and controls."""
+INLINE_REASONS = ("caption", "media-player", "advertisement", "ui-chrome", "social-share")
+"""Reasons of chrome that sits inside an article (between its paragraphs), which a doubtful
+sentence looks past for its neighbours: an ad marker, a caption, a gallery's "View all (4)"."""
 GAP_SHARE = 0.25
 """Two blocks merge when the words of the chrome between them are at most this share of the
 smaller block: a long feature with names and photo credits between its sections is one article;
@@ -569,10 +572,14 @@ def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str 
     return items | _parallel_lists(lines, order, stats, classes)
 
 
-def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, LineStats]) -> list[str | None]:
+def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, LineStats],
+             inline: set[int] = frozenset()) -> list[str | None]:
     """jusText's context step, adapted to lines: near and short lines take their class from
     their neighbours. ``None`` entries are transparent (metadata lines); the document's edges
-    count as bad. Before that, two shapes are settled on their own: the items of a list that a
+    count as bad. A long doubtful sentence (``2 * GOOD_MIN_WORDS`` words) with no good neighbour
+    looks again past one ``inline`` line on each side (chrome that sits inside an article: an ad
+    marker, a caption, a gallery's controls): a lede under the lead photo's "View all (4)".
+    Before that, two shapes are settled on their own: the items of a list that a
     colon line announces are body, and a run of ``HEADLINE_RUN`` or more headline-shaped lines
     is a list of links to other pages (teasers, most-read, menus), whatever surrounds it."""
     idx = [i for i, c in enumerate(classes) if c is not None]
@@ -594,10 +601,12 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
         else:
             k += 1
 
-    def nearest(k: int, step: int, skip: tuple[str, ...]) -> str:
+    def nearest(k: int, step: int, skip: tuple[str, ...], past: set[int] = frozenset()) -> str:
         k += step
         while 0 <= k < len(seq):
-            if seq[k] not in skip:
+            if idx[k] in past:  # one inline line is looked past, not two
+                past = frozenset()
+            elif seq[k] not in skip:
                 return seq[k]
             k += step
         return "bad"
@@ -614,6 +623,8 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
             elif _headline_shaped(stats[idx[k]], lines[idx[k]]):
                 out[k] = "good" if nxt == "good" else "bad"  # a subheading has text under it
             else:
+                if "good" not in (prev, nxt) and inline and stats[idx[k]].words >= 2 * GOOD_MIN_WORDS:
+                    prev, nxt = nearest(k, -1, ("near", "short"), inline), nearest(k, 1, ("near", "short"), inline)
                 out[k] = "good" if "good" in (prev, nxt) else "bad"
     # short: good only between two good lines, and only in a run of at most MAX_SHORT_RUN
     resolved = list(out)
@@ -873,7 +884,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     for i in teasers:
         if i in stats:
             classes[i] = "bad"
-    resolved = _resolve(lines, classes, stats)
+    inline = {i for i, (reason, _) in decided.items() if reason in INLINE_REASONS}
+    resolved = _resolve(lines, classes, stats, inline)
     dated = meta | {i for i, st in stats.items() if st.dated}
     cut = _comment_section_start(lines, decided, resolved, words, dated)
     footer = {i for i, (_, name) in decided.items() if name in FOOTER_RULES}

@@ -473,3 +473,20 @@ def test_page_of_results_around_a_short_paragraph_stays():
     archive = [f"{m} ({20 + k})" for k, m in enumerate(["January", "February", "March", "April", "May", "June",
                                                        "July", "August", "September", "October", "November"])]
     assert _kept([P1, P2, "Archives", *archive, "Terms of Service"]) == [P1, P2]
+
+
+LEDE = ("LONDON (AP) — Britain’s Conservative Party was accused on Wednesday of trying to mislead voters by "
+        "renaming its press office Twitter account “factcheckUK” during a televised debate between Prime Minister "
+        "Boris Johnson and Labour leader Jeremy Corbyn.")
+
+
+def test_lede_looks_past_one_inline_chrome_line_for_its_neighbour():
+    # a sentence thick with names (few stop words: doubtful on its own) opens the article, and a
+    # gallery's control stands between it and the next paragraph: it is the lede, not chrome
+    prose = classify._prose_stop([line_stats(t, stop_words("en")) for t in ARTICLE])
+    assert classify._first_class(line_stats(LEDE, stop_words("en")), prose) == "near"
+    assert _kept(["Home", "World", LEDE, "View all (4)", *ARTICLE]) == [LEDE, *ARTICLE]
+    assert _kept(["Home", "World", LEDE, "Advertisement", *ARTICLE]) == [LEDE, *ARTICLE]
+    # two such lines, or chrome no rule places inside an article, still cut it off
+    assert _kept(["Home", "World", LEDE, "View all (4)", "Advertisement", *ARTICLE]) == ARTICLE
+    assert _kept(["Home", "World", LEDE, "Related Stories", "Sign up", *ARTICLE]) == ARTICLE
