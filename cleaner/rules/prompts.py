@@ -34,6 +34,24 @@ _PITCH = re.compile(
     )
 
 
+# Within a longer text, these matches are as likely a sentence about some other service ("if you
+# subscribe to all three services"; "a blog post, an email inbox, a webinar") ...
+_WEAK = ("subscribe to", "subscribe for", "inbox")
+# ... so their sentence must also offer something to the reader.
+_OFFER = re.compile(r"\b(?:our|free|now|today|here|newsletters?|alerts?|unsubscribe|delivered|daily|weekly|"
+                    r"latest|updates)\b")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+WEAK_MATCH_MAX_CHARS = 150
+"""A line longer than this needs the offer beside a weak match."""
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``, without that part."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return text[left:start] + " " + text[end:right.start() if right else len(text)]
+
+
 # every newsletter pattern contains one of these
 _NEWSLETTER_GATE = ("newsletter", "inbox", "subscri", "alert", "mailing list", "sign", "mail", "deliver", "spam",
                     "never share", "inscreva", "assine", "receba", "iscriviti", "ricevi", "abonn", "inscrivez",
@@ -54,12 +72,17 @@ def newsletter_pitch(ctx: LineContext) -> bool:
     True
     >>> newsletter_pitch(LineContext(["The newsletter, founded in 1931, was read by every diplomat in Vienna, historians say."], 0))
     False
+    >>> newsletter_pitch(LineContext(["The bundle costs $12.99 a month. If you were to subscribe to all three services "
+    ...                               "separately, you would pay $5 more a month, so the bundle is the better deal."], 0))
+    False
     """
     t = ctx.low
     if len(t) > 400:
         return False
     m = _NEWSLETTER.search(t)
     if not m:
+        return False
+    if len(t) > WEAK_MATCH_MAX_CHARS and m.group() in _WEAK and not _OFFER.search(_sentence_around(t, *m.span())):
         return False
     # A long sentence that merely mentions a newsletter needs a pitch word too.
     return len(t) <= 40 or bool(_PITCH.search(t))
