@@ -743,7 +743,8 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
 
 
 def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] = frozenset(),
-                 ruled: dict[int, str] | set[int] = frozenset(), closers: set[int] = frozenset()) -> set[int]:
+                 ruled: dict[int, str] | set[int] = frozenset(), closers: set[int] = frozenset(),
+                 title: int | None = None) -> set[int]:
     """Indices of good lines that belong to the document's main prose block(s).
 
     Good lines form blocks, split where more than ``MAX_GAP`` chrome lines stand between them;
@@ -757,7 +758,9 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     (``CORE_EARLY_SHARE``); another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
     not come after a ``footer`` line (a copyright or legal footer) that follows the article. The
     article does not grow to the right across a gap that holds one of ``closers`` (lines that end
-    an article: a bio, tags, a list of other stories)."""
+    an article: a bio, tags, a list of other stories). The first block under the ``title`` (the
+    line lifted as the headline) is the article's lede: it joins the article below it across
+    ``MAX_MERGE_GAP`` lines of any chrome (a box of related stories set into the article)."""
     blocks: list[list[int]] = []
     gaps: list[tuple[int, int, bool, bool]] = []  # chrome before each block: lines, words, ruled, media only
     closed: list[bool] = []  # whether the chrome before each block holds a line that closes an article
@@ -788,10 +791,15 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
         return set()
     sizes = [sum(words[i] for i in b) for b in blocks]
 
+    # the block that opens the article under its headline
+    lede = next((k for k, b in enumerate(blocks) if b[0] > title), None) if title is not None else None
+    if lede is not None and (len(blocks[lede]) < 2 or sizes[lede] < MEDIA_PART_WORDS):
+        lede = None  # a standfirst or a caption under the headline, not paragraphs of the story
+
     def joins(k: int, left_size: int, right_size: int) -> bool:
         """Whether block k merges with block k - 1 (sizes of the two sides as merged so far)."""
         g_lines, g_words, g_ruled, g_media = gaps[k]
-        return (g_lines <= MAX_MERGE_GAP and g_words <= GAP_SHARE * min(left_size, right_size)) or \
+        return (g_lines <= MAX_MERGE_GAP and (g_words <= GAP_SHARE * min(left_size, right_size) or k - 1 == lede)) or \
             (g_lines <= MAX_PLAIN_GAP and not g_ruled) or \
             (g_media and g_lines <= MAX_MEDIA_GAP and left_size >= MEDIA_PART_WORDS)
 
@@ -895,7 +903,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     ruled.update({i: "navigation" for i, st in stats.items() if st.linkish and " " not in lines[i]})
     footer = {i for i in footer if i in ruled}
     closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES}
-    main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers)
+    title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
+    main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title)
     main -= _headline_on_top(lines, main, classes, stats)
     data = _data_run(lines, main, stats, set(decided) | set(out) | teasers | glued, cut)
     main |= data

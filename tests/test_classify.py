@@ -490,3 +490,25 @@ def test_lede_looks_past_one_inline_chrome_line_for_its_neighbour():
     # two such lines, or chrome no rule places inside an article, still cut it off
     assert _kept(["Home", "World", LEDE, "View all (4)", "Advertisement", *ARTICLE]) == ARTICLE
     assert _kept(["Home", "World", LEDE, "Related Stories", "Sign up", *ARTICLE]) == ARTICLE
+
+
+BOX = ["More in Impeachment Inquiry", "Watch live: the ambassador testifies at a pivotal hearing",
+       "Seven key moments from Tuesday's first public hearing on Ukraine",
+       "Envoy says he didn't realize the link between the inquiries and the Bidens",
+       "White House aides testify about an unusual call at the hearing"]
+
+
+def test_lede_under_the_headline_joins_the_article_across_a_related_box():
+    title = "Key moments from the envoys' impeachment testimony on Tuesday"
+    lede = [P1 + " " + P2, P3 + " " + P1]
+    lines = ["Home", "Politics", title, *lede, *BOX, *ARTICLE, "Contact us"]
+    decided = run_rules(lines)
+    decided[2] = ("metadata:title", "headline")
+    assert _kept(lines, decided) == [*lede, *ARTICLE]
+    # without the headline above it, the block is cut off as before
+    assert _kept(lines, run_rules(lines)) == ARTICLE
+    # a one-line standfirst under the headline is no lede
+    lines = ["Home", "Politics", title, P1 + " " + P2, *BOX, *ARTICLE, "Contact us"]
+    decided = run_rules(lines)
+    decided[2] = ("metadata:title", "headline")
+    assert _kept(lines, decided) == ARTICLE
