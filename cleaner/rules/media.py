@@ -73,9 +73,14 @@ _CREDIT = re.compile(
     r"|(?:写真|画像|提供)\s*[:=：＝]\s*\S[^。]{0,40}[)）]?$"
     r"|^[©ⓒ]\s*(?!\d)(?!.*\b(?:19|20)\d\d\b)(?!.*\b(?:rights|reserved|copyright)\b)[^\W\d_][^.!?]{1,40}$"
     r"|[.!?]['\"’”]?\s+(?:getty(?: images)?|ap(?: photo)?|afp|reuters|epa|shutterstock|istock(?:photo)?|alamy)"
-    r"(?:\s*/\s*[\w.' ]{2,40})?$)",
+    r"(?:\s*/\s*[\w.' ]{2,40})?$"
+    r"|[.!?]['\"’”]?\s+(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[|/]\s*){1,2}(?:getty(?: images)?|ap|afp|reuters|"
+    r"epa|shutterstock|istock|alamy|bloomberg)\s*$"
+    r"|\bcredit(?:\.\.\.|…)\s*\S)",
     re.I,
 )
+# a caption's "less" / "more" toggle after its credit: "(AP Photo/Name) less"
+_TOGGLE = re.compile(r"(?<=\))\s+(?:less|more)$", re.I)
 
 
 # every credit pattern contains one of these
@@ -98,6 +103,16 @@ def photo_credit(ctx: LineContext) -> bool:
     True
     >>> photo_credit(LineContext(["A stock image of a woman holding a joint. Researchers looked at its use. Getty"], 0))
     True
+    >>> photo_credit(LineContext(["Players shake hands after the game. The Islanders won 5-4. (AP Photo/Gene Roe) less"], 0))
+    True
+    >>> photo_credit(LineContext(["Trump asked voters for a big win. He didn’t get it. Credit... Jane Roe/The Example Times"], 0))
+    True
+    >>> photo_credit(LineContext(["The road to retiring early isn't easy. Jane Roe/Getty"], 0))
+    True
+    >>> photo_credit(LineContext(["The first global geologic map of Titan. ( NASA/JPL-Caltech/ASU )"], 0))
+    True
+    >>> photo_credit(LineContext(["The clinic treats patients who use cannabis (medical/recreational)"], 0))
+    False
     >>> photo_credit(LineContext(["© Sputnik / Jane Roe"], 0)), photo_credit(LineContext(["© 2019 Example Media"], 0))
     (True, False)
     >>> photo_credit(LineContext(["Putin addresses the conference via video link, June 23, 2021. /Reuters"], 0))
@@ -107,12 +122,14 @@ def photo_credit(ctx: LineContext) -> bool:
     >>> photo_credit(LineContext(["The story was first reported by the AP"], 0))
     False
     """
-    t = ctx.text
+    t = _TOGGLE.sub("", ctx.text)
     return len(t) <= 400 and bool(_CREDIT.search(t) or _CAPS_CREDIT.search(t))
 
 
-# "( PHOTOGRAPHER/AGENCY)" in capitals at the end of a caption (case-sensitive on purpose)
-_CAPS_CREDIT = re.compile(r"\(\s*[A-Z][A-Z.\- ]{2,}/[A-Z][A-Z.\- ]{2,}\)\s*$")
+# "( PHOTOGRAPHER/AGENCY)" in capitals at the end of a caption, or names run together with
+# slashes, one of them in capitals: "( NASA/JPL-Caltech/ASU )" (case-sensitive on purpose)
+_CAPS_CREDIT = re.compile(r"\(\s*[A-Z][A-Z.\- ]{2,}/[A-Z][A-Z.\- ]{2,}\)\s*$"
+                          r"|\(\s*(?=[^)]*\b[A-Z]{2,}\b)[A-Z][\w.-]*(?:\s*/\s*[A-Z][\w.-]*)+\s*\)\s*$")
 
 
 # The opening of a news-agency caption: "In this Nov. 10, 2019, photo, ...", "This undated
