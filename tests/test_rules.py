@@ -67,6 +67,7 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                         ["Readers of the full story in print saw a longer version."]),
     "newsletter-pitch": ("newsletter-prompt",
                          ["Subscribe to our newsletter",
+                          "Please check the opt-in box to acknowledge that you would like to subscribe.",
                           "Sign up here to get the latest news, updates and special offers delivered directly to your inbox.",
                           "Iscriviti alla newsletter", "Подпишитесь на рассылку",
                           "Need more space? Subscribe to our sister title, the monthly magazine, for the latest "
@@ -80,7 +81,7 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                           "You will become comfortable being visible online in everything from a published blog post, "
                           "an email inbox, a webinar and a live video to a podcast and a stage."]),
     "comment-form": ("comment-prompt",
-                     ["There are no comments.",
+                     ["There are no comments.", "Note: we are temporarily moderating all comments submitted.",
                       "LEAVE A COMMENT Your email address will not be published. Required fields are marked*",
                       "Save my name, email, and website in this browser for the next time I comment.",
                       "Deixe um comentário", "Lascia un commento", "Comments are closed.",
@@ -136,8 +137,17 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                     ["Privacy campaigners criticised the new policy on Monday."]),
     "legal-notice": ("copyright-footer",
                      ["Microsoft may earn an Affiliate Commission if you purchase something through recommended links.",
-                      "(Reporting by Greg Roumeliotis; Editing by Martin Howell)"],
-                     ["Reporting by the BBC revealed the scale of the fraud."]),
+                      "(Reporting by Greg Roumeliotis; Editing by Martin Howell)",
+                      "If you buy something through this post, Example may get a share of the sale. For more, learn more."],
+                     ["Reporting by the BBC revealed the scale of the fraud.",
+                      "If you buy something from a street seller, you may get a fake, the police warned."]),
+    "contact-details": ("copyright-footer",
+                        ["The Example Post Customer Service Center can be contacted with any questions or requests: "
+                         "Telephone: *2421 * Extension 4 or 03-7619056 Fax: 03-5613699E-mail: help@example.com",
+                         "Tel.: +49 30 1234567 | E-Mail: redaktion@example.de", "Phone: (555) 123-4567 Fax: (555) 123-4568"],
+                        ["She said by phone that she had sent an e-mail to the mayor on 12 March.",
+                         "Residents can call 555-0199 or e-mail the council with their questions.",
+                         "Tel Aviv: 3 dead, 12 injured in the attack, police said on Tuesday (phone: none given)."]),
     "gallery-caption": ("caption", [],  # needs the next slide: see test_gallery_captions_come_in_runs
                         ["1 of 4 adults say they skip breakfast, the survey found.", "2 of 3 Firefighters stand by."]),
     "caption": ("caption",

@@ -84,7 +84,8 @@ def is_legal_row(text: str) -> bool:
 _ROW = re.compile(r"\s*[|•·/]\s*|\s{2,}")
 
 _NOTICE = re.compile(
-    r"(?:may (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commission|share of sales)|"
+    r"(?:may (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commission|share of (?:the )?sales?)|"
+    r"if you (?:buy|purchase) (?:something|anything|a product) (?:through|via|from) (?:links? |this |our |one of )|"
     r"affiliate (?:links?|commission|advertising program)|associates program|"
     r"(?:we|this site) (?:may )?earns? (?:a )?(?:commission|money)|contains affiliate links|"
     r"^\(?(?:reporting|writing|editing|additional reporting|compiled|edited) by [^.]{2,160}"
@@ -102,7 +103,7 @@ _NOTICE = re.compile(
 
 
 # every notice pattern contains one of these
-_NOTICE_GATE = ("commission", "affiliate", "associates program", "earn", "reporting", "writing", "editing",
+_NOTICE_GATE = ("commission", "affiliate", "associates program", "earn", "share of", "if you buy", "if you purchase", "reporting", "writing", "editing",
                 "compiled", "edited", "citation", "retrieved", "subject to", "delayed", "expressed", "results vary",
                 "consult your", "diagnose", "originally", "appeared", "published", "source", "fonte", "fuente",
                 "quelle", "источник", "sumber", "출처")
@@ -116,8 +117,39 @@ def legal_notice(ctx: LineContext) -> bool:
     True
     >>> legal_notice(LineContext(["(Reporting by Greg Roumeliotis; Editing by Martin Howell)"], 0))
     True
+    >>> legal_notice(LineContext(["If you buy something through this post, Example may get a share of the sale."], 0))
+    True
     >>> legal_notice(LineContext(["Reporting by the BBC revealed the scale of the fraud."], 0))
     False
     """
     t = ctx.low
     return len(t) <= 600 and bool(_NOTICE.search(t))
+
+
+# a labelled field of contact details: "Telephone: ...", "Fax: ...", "E-mail: ..."
+_CONTACT_FIELD = re.compile(r"\b(tel|telephone|phone|fax|e-?mail|mobile|whatsapp)\s*[.:]\s*\S")
+_PHONE_NUMBER = re.compile(r"(?:\+?\d[\d ()\-–.*/]{5,}\d)")
+CONTACT_MIN_FIELDS = 2
+"""A line with this many kinds of contact field, and a telephone number, is a contact footer."""
+
+
+@rule("contact-details", "copyright-footer", max_len=600, gate=("tel", "phone", "fax", "mail", "mobile", "whatsapp"))
+def contact_details(ctx: LineContext) -> bool:
+    """The outlet's contact details: a line of labelled contact fields (two kinds at least,
+    "Telephone:" and "Fax:", say) with a telephone number, the way a customer-service or
+    imprint footer prints them; a sentence that mentions a phone or an e-mail has no such fields.
+
+    >>> contact_details(LineContext(["The Example Post Customer Service Center can be contacted with any questions: "
+    ...                              "Telephone: *2421 Extension 4 or 03-7619056 Fax: 03-5613699 E-mail: help@example.com"], 0))
+    True
+    >>> contact_details(LineContext(["Tel.: +49 30 1234567 | E-Mail: redaktion@example.de"], 0))
+    True
+    >>> contact_details(LineContext(["She said by phone that she had sent an e-mail to the mayor on 12 March."], 0))
+    False
+    """
+    t = ctx.low
+    if len(t) > 600:
+        return False
+    kinds = {m.group(1).replace("-", "").replace("telephone", "tel").replace("phone", "tel")
+             for m in _CONTACT_FIELD.finditer(t)}
+    return len(kinds) >= CONTACT_MIN_FIELDS and bool(_PHONE_NUMBER.search(t))

@@ -17,7 +17,7 @@ _NEWSLETTER = re.compile(
     r"get (?:the|our) (?:latest|best|top|daily|weekly)\b.{0,60}\b(?:delivered|sent|straight|in your)|"
     r"delivered (?:directly |straight |right )?to (?:your|you)|by signing up,? you agree|"
     r"thank you for (?:signing up|subscribing)|successfully subscribed|succes+fully subscribed|"
-    r"no spam\b|we(?:'|’)ll never share your|"
+    r"no spam\b|we(?:'|’)ll never share your|\bthe opt-in box\b|"
     r"(?:every (?:day|week|morning)|each (?:day|week)),? we(?:'ll| will)? send (?:you )?an? e-?mail|"
     r"inscreva-se|assine (?:a|nossa) newsletter|receba (?:em seu|no seu|por) e-?mail|"
     r"iscriviti alla|ricevi (?:la|le) newsletter|newsletter abonnieren|jetzt abonnieren|"
@@ -53,7 +53,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 # every newsletter pattern contains one of these
-_NEWSLETTER_GATE = ("newsletter", "inbox", "subscri", "alert", "mailing list", "sign", "mail", "deliver", "spam",
+_NEWSLETTER_GATE = ("newsletter", "inbox", "opt-in", "subscri", "alert", "mailing list", "sign", "mail", "deliver", "spam",
                     "never share", "inscreva", "assine", "receba", "iscriviti", "ricevi", "abonn", "inscrivez",
                     "suscr", "recibe", "подпи", "рассылк", "뉴스레터", "berlangganan", "daftar")
 
@@ -95,7 +95,7 @@ _COMMENT = re.compile(
     r"^(?:\d+|one|no) (?:comments?|replies|responses?|thoughts?) (?:to|on) [\"“‘'«„]|"
     r"your e-?mail (?:address )?will not be published|required fields are marked|"
     r"save my name,? e-?mail|notify me of (?:follow-up|new) (?:comments|posts)|"
-    r"this site uses akismet|comments? (?:are|is) moderated|moderates comments|"
+    r"this site uses akismet|comments? (?:are|is) moderated|moderat(?:es|ing) (?:all |reader )?comments|"
     r"you must be logged in to (?:post|comment)|log ?in to (?:comment|reply|post a comment)|"
     r"(?:sign|log) in to (?:join|leave|add) (?:the )?(?:conversation|discussion|comment)|"
     r"comments? powered by|you are commenting using your|join the (?:conversation|discussion)|"
