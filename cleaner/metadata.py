@@ -305,6 +305,33 @@ def is_stamp(line: str) -> bool:
     return (n <= 24 and find_date(line) is not None) or (n <= 16 and bool(_STAMP.search(line)))
 
 
+BYLINE_ABOVE_BODY = 3
+"""Open lines above the first body paragraph searched for a byline with its date stamp."""
+_BYLINE_SEP = re.compile(r"\s+[|·•/–—-]\s+|,\s+")
+
+
+def byline_with_date(line: str) -> tuple[str, str] | None:
+    """(author, ISO date) of a byline and its date stamp printed on one line: 'By Jane Doe |
+    November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM'.
+
+    >>> byline_with_date("By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM")
+    ('HNN Staff', '2019-11-18T14:26')
+    >>> byline_with_date("By Jane Doe, Nov. 19, 2019")
+    ('Jane Doe', '2019-11-19')
+    >>> byline_with_date("By the end of November 18, 2019 the talks had failed") is None
+    True
+    """
+    if len(line) > 150 or not _BYLINE_START.match(line):
+        return None
+    for sep in _BYLINE_SEP.finditer(line):
+        m = _AUTHOR.match(line[:sep.start()])
+        if m and len(_words(m.group("name"))) <= 6:
+            found = find_date(line[sep.end():])
+            if found and is_stamp(line):
+                return m.group("name"), found[0]
+    return None
+
+
 def _body_start(lines: Sequence[str], cand: list[int]) -> int | None:
     """The first body paragraph: a prose line with another prose line among the next five."""
     for k, i in enumerate(cand):
@@ -449,8 +476,18 @@ def lift_metadata(
         meta["title"] = strip_site_name(lines[title_i])
         out[title_i] = ("metadata:title", "headline")
 
-    # Section, outlet, author: short lines in the head, near the headline.
+    # Section, outlet, author: short lines in the head, near the headline; a byline printed
+    # with its date stamp also just above the first body paragraph.
     rank = {i: k for k, i in enumerate(open_idx)}
+    free = [i for i in open_idx if i not in out]
+    k0 = _body_start(lines, free)
+    above_body = [i for i in free[max(0, k0 - BYLINE_ABOVE_BODY):k0] if i not in head] if k0 else []
+    for i in above_body:
+        if meta["author"] is None and (dated := byline_with_date(lines[i])):
+            meta["author"] = dated[0]
+            if meta["date"] is None:
+                meta["date"] = dated[1]
+            out[i] = ("metadata:author", "byline-date")
     for i in head:
         if i in out:
             continue
@@ -459,6 +496,11 @@ def lift_metadata(
         if meta["author"] is None and (m := _AUTHOR.match(line)) and len(_words(line)) <= 12:
             meta["author"] = m.group("name")
             out[i] = ("metadata:author", "byline")
+        elif meta["author"] is None and (dated := byline_with_date(line)):
+            meta["author"] = dated[0]
+            if meta["date"] is None:
+                meta["date"] = dated[1]
+            out[i] = ("metadata:author", "byline-date")
         elif near and meta["section"] is None and (sec := _is_section(line)):
             meta["section"] = sec
             out[i] = ("metadata:section", "section-name")

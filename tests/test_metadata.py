@@ -161,3 +161,23 @@ def test_gate_page_titles(name):
     path = Path(__file__).parent / "fixtures" / "gate" / f"{name}.txt"
     doc = clean_text(path.read_text(encoding="utf-8"), CleanConfig(min_body_words=0), source=path.name)
     assert doc.meta["title"] == GATE_TITLES[name]
+
+
+BODY = ["HONOLULU (AP) - Scientists using a telescope atop Mauna Kea have confirmed water vapor above the moon's surface.",
+        "The find almost certainly means the moon has liquid water, an essential ingredient for life, they said.",
+        "Scientists believe there is an ocean beneath a miles-thick ice shell, and the vapor is evidence of plumes."]
+
+
+def test_byline_with_its_date_stamp_on_one_line():
+    lines = ["Home", "Scientists spot water vapor on a distant moon",
+             "By Jane Doe | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM", *BODY]
+    meta, out = lift_metadata(lines, {})
+    assert (meta["author"], meta["date"]) == ("Jane Doe", "2019-11-18T14:26")
+    assert out[2] == ("metadata:author", "byline-date")
+    # far from the head, it is still found just above the first paragraph
+    menu = [f"Menu item {k}" for k in range(15)]
+    meta, out = lift_metadata([*menu, lines[2], *BODY], {})
+    assert meta["author"] == "Jane Doe" and out[15][0] == "metadata:author"
+    # "By" opening a sentence with a date in it is no byline
+    meta, out = lift_metadata(["By the end of November 18, 2019, the talks had failed", *BODY], {})
+    assert meta["author"] is None and 0 not in out
