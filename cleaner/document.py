@@ -105,6 +105,7 @@ class Document:
     duplicate_of: str | None = None  # id of the kept representative
     similarity: float | None = None
     stored_body: str | None = field(default=None, repr=False)  # a body set by hand; normally None
+    words_in: int | None = field(default=None, repr=False)  # words (\w+) of the text, counted where it was read
 
     @property
     def body(self) -> str:

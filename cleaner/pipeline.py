@@ -36,8 +36,8 @@ def doc_id(source: str) -> str:
 
 
 def read_document(f: InputFile, config: CleanConfig, data: bytes | None = None) -> Document:
-    """Read, decode and repair one file (or its raw bytes, when an engine has read them). A file
-    that cannot be used comes back skipped."""
+    """Read, decode and repair one file (or its raw bytes, when an engine has read them), and
+    count the words of its text for the manifest. A file that cannot be used comes back skipped."""
     doc = Document(source=f.source, sha256="", id=doc_id(f.source))
     if f.skip:
         doc.status, doc.reason = "skipped", f.skip
@@ -45,6 +45,7 @@ def read_document(f: InputFile, config: CleanConfig, data: bytes | None = None) 
     if f.text is not None:  # a record of a table: already text
         doc.sha256, doc.encoding = sha256(f.text.encode("utf-8", "surrogatepass")), "utf-8"
         doc.text = repair(f.text.replace("\r\n", "\n").replace("\r", "\n"), use_ftfy=config.repair)
+        doc.words_in = len(_WORD.findall(doc.text))
         if not doc.text:
             doc.status, doc.reason = "skipped", "empty: the record holds no text"
         return doc
@@ -57,6 +58,7 @@ def read_document(f: InputFile, config: CleanConfig, data: bytes | None = None) 
         doc.status, doc.reason = "skipped", str(e)
         return doc
     doc.text = repair(text, use_ftfy=config.repair)
+    doc.words_in = len(_WORD.findall(doc.text))
     if not doc.text:
         doc.status, doc.reason = "skipped", "empty: nothing left after repair"
     return doc

@@ -122,13 +122,14 @@ def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.Ro
             entry["reason"] = d.reason
         inputs.append(entry)
     reasons = Counter(r.reason for d in docs if d.status == "kept" for r in d.removals)
-    words = lambda s: len(re.findall(r"\w+", s))  # noqa: E731
+    # words of the texts, as counted by read_document (in the worker), else counted here
+    words = lambda d: len(re.findall(r"\w+", d.text)) if d.words_in is None else d.words_in  # noqa: E731
     counts = {
         "inputs": len(docs),
         "kept": sum(d.status == "kept" for d in docs),
         "duplicate": sum(d.status == "duplicate" for d in docs),
         "skipped": sum(d.status == "skipped" for d in docs),
-        "words_in": sum(words(d.text) for d in docs),
+        "words_in": sum(words(d) for d in docs),
         "words_out": rows.words_out,
     }
     return {
