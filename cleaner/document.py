@@ -23,6 +23,11 @@ class Removal:
     reason: str  # stable category code: "advertisement", "metadata:date", ...
     rule: str  # the rule, statistic or model that decided it
 
+    def __reduce__(self):
+        # pickled as its four values: cheaper both ways than the per-field state that frozen
+        # slotted dataclasses get by default (a cleaned document sends a dozen or more)
+        return Removal, (self.start, self.end, self.reason, self.rule)
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
