@@ -11,7 +11,7 @@ the removal spans by :func:`apply_removals`, the same way every time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +111,7 @@ class Document:
     similarity: float | None = None
     stored_body: str | None = field(default=None, repr=False)  # a body set by hand; normally None
     words_in: int | None = field(default=None, repr=False)  # words (\w+) of the text, counted where it was read
+    line_keys: Sequence[int] | None = field(default=None, repr=False)  # between the passes: classify.keys_by_line
 
     @property
     def body(self) -> str:

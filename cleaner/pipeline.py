@@ -69,12 +69,13 @@ def clean_document(doc: Document, config: CleanConfig, corpus: classify.CorpusSt
     statistics, repeats; derive the body; skip a document with no body left."""
     if doc.status != "kept":
         return doc
+    keys, doc.line_keys = doc.line_keys, None  # the read pass's (read_step), used up here
     lines = split_lines(doc.text)
     texts = [line.text for line in lines]
     decided = run_rules(texts, config.disabled_rules)
     meta, lifted = lift_metadata(texts, decided, config.head_lines)
     decided.update(lifted)
-    decided.update(classify.classify_lines(texts, decided, corpus, config))
+    decided.update(classify.classify_lines(texts, decided, corpus, config, keys))
     decided.update(find_repeats(texts, decided))
     n = len(doc.text)
     doc.removals = [line_removal(lines[i], n, reason, rule) for i, (reason, rule) in decided.items()]
@@ -145,8 +146,16 @@ def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
 def read_step(f: InputFile, config: CleanConfig) -> tuple[Document, set[int]]:
     """Read and repair one file; also the keys of its lines for the corpus statistics."""
     doc = read_document(f, config)
-    keys = classify.line_keys(doc.text.split("\n")) if doc.status == "kept" else set()
-    return doc, keys
+    return doc, keep_line_keys(doc)
+
+
+def keep_line_keys(doc: Document) -> set[int]:
+    """The keys of a read document's lines, each once, for the corpus statistics (what
+    ``classify.line_keys`` gives); the document keeps them line by line for its clean pass."""
+    if doc.status != "kept":
+        return set()
+    doc.line_keys = classify.keys_by_line(doc.text.split("\n"))
+    return {k for k in doc.line_keys if k}  # 0: a line that is not countable
 
 
 def clean_step(doc: Document, config: CleanConfig, corpus: classify.CorpusStats | None) -> Document:
@@ -340,6 +349,7 @@ def cleaned_like(doc: Document, cleaned: Document) -> Document:
     """``doc`` (same repaired text as ``cleaned``) given that document's cleaning; its own
     source, id, hash and encoding stay. The text is shared, not copied."""
     doc.text, doc.removals, doc.meta = cleaned.text, list(cleaned.removals), copy.deepcopy(cleaned.meta)
+    doc.line_keys = None
     doc.language, doc.language_score = cleaned.language, cleaned.language_score
     doc.status, doc.reason = cleaned.status, cleaned.reason
     return doc
