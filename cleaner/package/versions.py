@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import VersionError
 from ..io import sha256_file
-from ..pipeline import RunResult
+from ..pipeline import RunResult, collector_paused
 from . import card, croissant, dataset
 
 VERSION_DIR = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
@@ -194,7 +194,7 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
     checksums are taken.
     """
     dataset_dir = Path(root) / check_name(name)
-    with locked(dataset_dir):
+    with locked(dataset_dir), collector_paused():
         for stale in dataset_dir.glob(".tmp-*"):
             shutil.rmtree(stale, ignore_errors=True)
         existing = list_versions(dataset_dir)
