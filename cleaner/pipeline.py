@@ -231,14 +231,12 @@ class _Engine:
             self.pool = None
 
     def _start(self):
-        import multiprocessing as mp
-
         # Objects that exist now (the language profiles, the imported modules) are frozen out
         # of the garbage collector's reach, so collections in the workers leave their pages
         # shared with this process.
         gc.freeze()
         try:
-            self.pool = mp.get_context("fork").Pool(self.workers, initializer=gc.enable)  # see collector_paused
+            self.pool = _fork_pool(self.workers)
         finally:
             gc.unfreeze()
         return self.pool
@@ -263,6 +261,23 @@ class _Engine:
                 done += 1
                 yield result
             _tick(progress, stage, done, total)
+
+
+def _fork_pool(workers: int):
+    """A pool of ``workers`` forked processes, each collecting garbage (see collector_paused).
+
+    Its thread that looks after the workers wakes when a worker exits or the pool changes state,
+    as ThreadPool's does, but not also whenever a result waits in the pipe from the workers (as
+    Pool's does): there it would spin until the result thread has read the result, about
+    0.06 ms of this process's CPU a document."""
+    import multiprocessing as mp
+    from multiprocessing.pool import Pool
+
+    class _Pool(Pool):
+        def _get_sentinels(self):
+            return [self._change_notifier._reader]
+
+    return _Pool(workers, initializer=gc.enable, context=mp.get_context("fork"))
 
 
 @contextlib.contextmanager
