@@ -45,6 +45,7 @@ import hashlib
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
@@ -837,11 +838,13 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
 
 
 def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
-                   corpus: "CorpusStats | None", config) -> dict[int, tuple[str, str]]:
+                   corpus: "CorpusStats | None", config,
+                   keys: Sequence[int] | None = None) -> dict[int, tuple[str, str]]:
     """Additional removals {line index: (reason, statistic)} for the non-blank lines not in
     ``decided`` (lines already removed by rules or lifted as metadata).
 
-    ``corpus-repeat`` (from ``corpus``) is judged first, then, if ``config.line_statistics``,
+    ``corpus-repeat`` (from ``corpus``; ``keys``: the lines' hashes, :func:`keys_by_line`, when
+    the caller has them) is judged first, then, if ``config.line_statistics``,
     ``low-content`` with the statistic that decided it: ``line-shape`` (the line and its
     neighbours look like chrome), ``teaser-list`` (headline + one short paragraph, again and
     again), ``glued-teaser`` (a headline run into its summary, see :func:`_glued_teaser`) or ``outside-main-block`` (prose-shaped, but cut off from the article's main run of
@@ -850,7 +853,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     out: dict[int, tuple[str, str]] = {}
     if corpus is not None:
         for i, t in enumerate(lines):
-            if t and i not in decided and corpus.is_frequent(t):
+            if t and i not in decided and corpus.is_frequent(t, None if keys is None else keys[i]):
                 out[i] = ("corpus-repeat", "corpus-frequency")
     if config is not None and not getattr(config, "line_statistics", True):
         return out
@@ -1151,6 +1154,13 @@ def line_keys(lines: Sequence[str]) -> set[int]:
     return {_key(normalize_line(t)) for t in lines if _countable(t)}
 
 
+def keys_by_line(lines: Sequence[str]) -> array:
+    """The hash of every line, in order, 0 for a line that is not countable (8 bytes a line):
+    what the read pass keeps with a document, so that its clean pass need not normalise and
+    hash its lines again (see :meth:`CorpusStats.is_frequent`)."""
+    return array("Q", [_key(normalize_line(t)) if _countable(t) else 0 for t in lines])
+
+
 class CorpusStats:
     """How many documents of the corpus hold each (normalised) line, by an 8-byte hash.
 
@@ -1197,10 +1207,11 @@ class CorpusStats:
         """In how many documents the line (normalised) occurs."""
         return self.counts.get(_key(normalize_line(line)), 0)
 
-    def is_frequent(self, line: str) -> bool:
+    def is_frequent(self, line: str, key: int | None = None) -> bool:
+        """Whether the line is chrome by recurrence; ``key``: its hash, when the caller has it."""
         if not _countable(line):
             return False
-        c = self.doc_count(line)
+        c = self.doc_count(line) if key is None else self.counts.get(key, 0)
         if c < 2:
             return False
         factor = LONG_LINE_FACTOR if len(_WORD.findall(line)) >= LONG_LINE_WORDS else 1

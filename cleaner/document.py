@@ -11,7 +11,7 @@ the removal spans by :func:`apply_removals`, the same way every time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,11 @@ class Removal:
     end: int
     reason: str  # stable category code: "advertisement", "metadata:date", ...
     rule: str  # the rule, statistic or model that decided it
+
+    def __reduce__(self):
+        # pickled as its four values: cheaper both ways than the per-field state that frozen
+        # slotted dataclasses get by default (a cleaned document sends a dozen or more)
+        return Removal, (self.start, self.end, self.reason, self.rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,8 @@ class Document:
     duplicate_of: str | None = None  # id of the kept representative
     similarity: float | None = None
     stored_body: str | None = field(default=None, repr=False)  # a body set by hand; normally None
+    words_in: int | None = field(default=None, repr=False)  # words (\w+) of the text, counted where it was read
+    line_keys: Sequence[int] | None = field(default=None, repr=False)  # between the passes: classify.keys_by_line
 
     @property
     def body(self) -> str:

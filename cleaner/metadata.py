@@ -222,11 +222,16 @@ def parse_tags(line: str) -> list[str] | None:
     return items
 
 
+_CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
+_CRUMB_NAMES = _SECTIONS | {"home", "start"}
+
+
 def _is_section(line: str) -> str | None:
-    crumbs = re.split(r"\s*(?:>|»|›|/|\|)\s*", line)
-    last = crumbs[-1].strip()
-    if len(crumbs) > 1 and all(c.strip().lower() in _SECTIONS | {"home", "start"} for c in crumbs if c.strip()):
-        return last
+    # a breadcrumb trail ("Home > World"); split only where a separator is (most lines have none)
+    if ">" in line or "»" in line or "›" in line or "/" in line or "|" in line:
+        crumbs = _CRUMB_SEP.split(line)
+        if all(c.strip().lower() in _CRUMB_NAMES for c in crumbs if c.strip()):
+            return crumbs[-1].strip()
     return line if line.lower() in _SECTIONS else None
 
 

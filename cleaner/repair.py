@@ -77,9 +77,15 @@ def fix_text(text: str) -> str:
 
 def normalize_whitespace(text: str) -> str:
     """One space between words, lines stripped, at most one blank line between blocks."""
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # (neither pattern matches a newline)
+    # (a substitution runs only where it can change something: looking for a plain string
+    # costs much less than a pass of the regex, and most texts need neither)
+    text = _INVISIBLE.sub("", text)
+    if "  " in text or "\t" in text or "\f" in text or "\v" in text:  # else every blank run is one space
+        text = _SPACES.sub(" ", text)  # (neither pattern matches a newline)
     text = "\n".join([line.strip() for line in text.split("\n")])
-    return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n")
 
 
 def repair(text: str, use_ftfy: bool = True) -> str:
@@ -87,7 +93,9 @@ def repair(text: str, use_ftfy: bool = True) -> str:
     # Line breaks first: ftfy works line by line and turns a lone CR or U+2028 into a break
     # inside a line, so without this a second pass would cut the text differently.
     # Whitespace is normalised before ftfy too, so ftfy sees the same lines on a second pass.
-    text = normalize_whitespace(_BREAKS.sub("\n", text))
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        text = _BREAKS.sub("\n", text)
+    text = normalize_whitespace(text)
     if use_ftfy:
         fixed = fix_text(text)
         if fixed != text:

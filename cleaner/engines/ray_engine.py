@@ -70,7 +70,8 @@ from ..document import Document
 from ..errors import CleanerError, InputError
 from ..io import SUFFIXES, InputFile, discover
 from ..dedup.near import band_bucket_pairs, band_keys, union_pairs
-from ..pipeline import Progress, RunResult, clean_step, dedup_stage, default_workers, doc_id, read_document, read_step
+from ..pipeline import (Progress, RunResult, clean_step, dedup_stage, default_workers, doc_id, keep_line_keys,
+                        read_document, read_step)
 
 INSTALL_HINT = "pip install 'cleaner[ray]'"
 MIN_BLOCK_ROWS, MAX_BLOCK_ROWS = 32, 512
@@ -183,7 +184,7 @@ def _read_url_files(batch: pa.Table, config: CleanConfig, fs, fingerprint: str) 
                                reason=f"unreadable: {e}")
             else:
                 doc = read_document(InputFile(source, Path(source)), config, data=data)
-        keys = classify.line_keys(doc.text.split("\n")) if doc.status == "kept" else set()
+        keys = keep_line_keys(doc)
         index.append(i)
         results.append((doc, keys))
     return _pass1_table(index, results)

@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import VersionError
 from ..io import sha256_file
-from ..pipeline import RunResult
+from ..pipeline import RunResult, collector_paused
 from . import card, croissant, dataset
 
 VERSION_DIR = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
@@ -122,13 +122,14 @@ def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.Ro
             entry["reason"] = d.reason
         inputs.append(entry)
     reasons = Counter(r.reason for d in docs if d.status == "kept" for r in d.removals)
-    words = lambda s: len(re.findall(r"\w+", s))  # noqa: E731
+    # words of the texts, as counted by read_document (in the worker), else counted here
+    words = lambda d: len(re.findall(r"\w+", d.text)) if d.words_in is None else d.words_in  # noqa: E731
     counts = {
         "inputs": len(docs),
         "kept": sum(d.status == "kept" for d in docs),
         "duplicate": sum(d.status == "duplicate" for d in docs),
         "skipped": sum(d.status == "skipped" for d in docs),
-        "words_in": sum(words(d.text) for d in docs),
+        "words_in": sum(words(d) for d in docs),
         "words_out": rows.words_out,
     }
     return {
@@ -193,7 +194,7 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
     checksums are taken.
     """
     dataset_dir = Path(root) / check_name(name)
-    with locked(dataset_dir):
+    with locked(dataset_dir), collector_paused():
         for stale in dataset_dir.glob(".tmp-*"):
             shutil.rmtree(stale, ignore_errors=True)
         existing = list_versions(dataset_dir)
