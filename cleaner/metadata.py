@@ -163,7 +163,8 @@ _AUTHOR = re.compile(
     r"(\s*(,|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3})*)$",
     re.I,
 )
-_TAG_LABEL = re.compile(r"^(tags?|topics?|keywords?|related topics|themen|sujets|etiquetas|темы|теги)\s*[:：]\s*(?P<rest>.+)$", re.I)
+_TAG_LABEL = re.compile(r"^(tags?|topics?|keywords?|related topics|filed under|themen|sujets|etiquetas|темы|теги)"
+                        r"\s*[:：]\s*(?P<rest>.+)$", re.I)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -181,3 +181,8 @@ def test_byline_with_its_date_stamp_on_one_line():
     # "By" opening a sentence with a date in it is no byline
     meta, out = lift_metadata(["By the end of November 18, 2019, the talks had failed", *BODY], {})
     assert meta["author"] is None and 0 not in out
+
+
+def test_filed_under_is_a_tag_label():
+    meta, out = lift_metadata([*BODY, "Filed under: Politics, Elections"], {})
+    assert meta["tags"] == ["Politics", "Elections"] and out[3] == ("metadata:tags", "tag-list")

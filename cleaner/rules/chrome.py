@@ -250,6 +250,8 @@ _PAYWALL = re.compile(
     r"already (?:a )?(?:subscriber|member)\??\s*(?:sign|log) ?in|you have reached (?:your|the) (?:limit|maximum)|"
     r"free articles? (?:left|remaining)|to continue reading,? (?:subscribe|sign|log)|"
     r"create (?:a free|an) account to (?:continue|read)|you(?:'|’)ve (?:reached|used) (?:your|all)|"
+    r"(?:sign|log) ?in to (?:continue|keep) reading|(?:sign|log) ?in to read the full|"
+    r"^(?:download|get|install) (?:the|our) (?:free )?(?:[\w-]+ ){0,3}app\b|"
     r"temporarily disabled the password requirement|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"update your browser|your browser is (?:out of date|not supported))",
@@ -258,15 +260,20 @@ _PAYWALL = re.compile(
 
 # every paywall/browser pattern contains one of these
 _PAYWALL_GATE = ("full ", "subscri", "member", "reached", "free article", "continue reading", "account", "used",
-                 "password", "browser", "javascript")
+                 "password", "browser", "javascript", "app")
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
 def paywall_browser(ctx: LineContext) -> bool:
-    """Paywall and browser notices: "To Read the Full Story", "Please enable JavaScript".
+    """Paywall, browser and app notices: "To Read the Full Story", "Please enable JavaScript",
+    "Sign in to continue reading", "Download our app for the latest news".
 
     >>> paywall_browser(LineContext(["To Read the Full Story"], 0))
     True
+    >>> paywall_browser(LineContext(["Download our app for the latest news"], 0))
+    True
+    >>> paywall_browser(LineContext(["Users who download the app must accept its terms, the company said."], 0))
+    False
     >>> paywall_browser(LineContext(["Please enable JavaScript to view the comments."], 0))
     True
     >>> paywall_browser(LineContext(["Readers of the full story in print saw a longer version."], 0))
@@ -292,7 +299,7 @@ _UI_WORDS = (
     "reddit|telegram|messenger|flipboard|tumblr|vk|instagram|youtube|snapchat|permalink|"
     "print|printer|friendly|version|pdf|rss|feed|opens|new|window|tab|edition|language|"
     "upvote|downvote|vote|report|abuse|flag|translate|zoom|fullscreen|enlarge|gallery|image|"
-    "loading|loaded|please|wait|x|×|date|hide|caption|toggle|listen|audio|"
+    "loading|loaded|please|wait|x|×|date|hide|caption|toggle|listen|audio|an|error|typo|"
     # Other languages (common UI verbs)
     "compartilhar|compartilhe|partilhar|compartir|partager|condividi|teilen|drucken|imprimir|"
     "imprimer|stampa|поделиться|печать|подписаться|войти|поиск|войдите|регистрация|공유|검색|로그인|"
@@ -308,7 +315,7 @@ _UI_LINE = re.compile(
 _HAS_UI = re.compile(
     r"\b(download|share|print|e-?mail|search|trends|trending|register|sign|log ?in|subscribe|menu|close|"
     r"skip|load|show|read|view|comments?|reply|like|follow|tweet|save|bookmark|copy|embed|expand|"
-    r"submit|cancel|accept|continue|watch|listen|click|settings|fullscreen|enlarge|loading|hide|"
+    r"submit|cancel|accept|continue|watch|listen|click|settings|fullscreen|enlarge|loading|hide|toggle|error|typo|"
     r"compartilhar|compartilhe|compartir|partager|condividi|teilen|drucken|imprimir|stampa|"
     r"поделиться|печать|подписаться|войти|поиск|공유|검색|로그인|구독|인쇄|댓글|bagikan|cari|"
     r"leia|leggi|weiterlesen|lire|buscar|pesquisar|suchen|cerca|rechercher|anmelden|abonnieren|"

@@ -18,6 +18,7 @@ _PLAYER = re.compile(
     r"(?:this|the) video (?:is|has been) (?:unavailable|removed)|video (?:unavailable|player)|"
     r"loading (?:video|player)|playback (?:speed|rate)|captions?|subtitles|settings|"
     r"your browser does not support (?:the )?(?:video|audio)(?: (?:tag|element))?\.?|"
+    r"media playback is (?:unsupported|not supported) on your device|"
     r"(?:\d+ )?(?:photos?|images?|slides?)|(?:photo|image|slide) \d+ (?:of|/) \d+|\d+ ?/ ?\d+|"
     r"(?:view|open|launch|see) (?:the )?(?:gallery|slideshow|photos?)|gallery|slideshow|"
     r"reproduzir|assistir|vídeo|guarda(?: il)? video|riproduci|abspielen|видео|смотреть|동영상|재생)$",
