@@ -17,7 +17,9 @@ _AD = re.compile(
     r"story continues below( advertisement)?|"
     r"(article|story) continues (below|after (this )?(advertisement|ad))|continue reading (the main story|below)|"
     r"scroll (down )?to continue( reading)?|advertisement - scroll to continue|"
-    r"(skip|close) (this )?(ad|advertisement)|report (this )?ad)[\s\-–—_*·|\[\]()]*$",
+    r"(skip|close) (this )?(ad|advertisement)|report (this )?ad|"
+    r"advertisement[\s\-–—:]+(continue reading below|story continues below|scroll to continue)|"
+    r"(recommended|promoted|sponsored|ads) by (outbrain|taboola|revcontent|zergnet|mgid))[\s\-–—_*·|\[\]()]*$",
     )
 
 
@@ -31,6 +33,8 @@ def ad_marker(ctx: LineContext) -> bool:
     True
     >>> ad_marker(LineContext(["スポンサーリンク"], 0))
     True
+    >>> ad_marker(LineContext(["Advertisement - Continue Reading Below"], 0)), ad_marker(LineContext(["Recommended by Outbrain"], 0))
+    (True, True)
     >>> ad_marker(LineContext(["Advertisement revenue fell by half in 2020."], 0))
     False
     """
@@ -125,7 +129,8 @@ _RELATED = re.compile(
     )
 _READ_MORE_PREFIX = re.compile(
     r"^(?:read more|read also|also read|see also|related|recommended|more|watch|listen|leia também|"
-    r"veja também|leia mais|leggi anche|lesen sie auch|lire aussi|lee también|читайте также|baca juga)"
+    r"veja também|leia mais|leggi anche|lesen sie auch|lire aussi|lee también|ver también|véase también|"
+    r"mira también|читайте также|baca juga)"
     r"\s*(?::|»|›|>|-|–|—)\s*\S",
     )
 _BRACKET_TAG = re.compile(r"\[(?:[A-Z]{3,}|[A-Z]+ [A-Z]+)\]\s*$")
@@ -251,6 +256,8 @@ _PAYWALL = re.compile(
     r"free articles? (?:left|remaining)|to continue reading,? (?:subscribe|sign|log)|"
     r"create (?:a free|an) account to (?:continue|read)|you(?:'|’)ve (?:reached|used) (?:your|all)|"
     r"(?:sign|log) ?in to (?:continue|keep) reading|(?:sign|log) ?in to read the full|"
+    r"(?:this|the) feature is (?:currently |temporarily )?(?:unavailable|not available)|^please try again later|"
+    r"your browser does not support this|"
     r"^(?:download|get|install) (?:the|our) (?:free )?(?:[\w-]+ ){0,3}app\b|"
     r"temporarily disabled the password requirement|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
@@ -260,7 +267,7 @@ _PAYWALL = re.compile(
 
 # every paywall/browser pattern contains one of these
 _PAYWALL_GATE = ("full ", "subscri", "member", "reached", "free article", "continue reading", "account", "used",
-                 "password", "browser", "javascript", "app")
+                 "password", "browser", "javascript", "app", "feature", "try again")
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
@@ -300,6 +307,7 @@ _UI_WORDS = (
     "print|printer|friendly|version|pdf|rss|feed|opens|new|window|tab|edition|language|"
     "upvote|downvote|vote|report|abuse|flag|translate|zoom|fullscreen|enlarge|gallery|image|"
     "loading|loaded|please|wait|x|×|date|hide|caption|toggle|listen|audio|an|error|typo|"
+    "chargement|cargando|carregando|caricamento|wird|geladen|загрузка|artikel|jetzt|kostenlos|"
     # Other languages (common UI verbs)
     "compartilhar|compartilhe|partilhar|compartir|partager|condividi|teilen|drucken|imprimir|"
     "imprimer|stampa|поделиться|печать|подписаться|войти|поиск|войдите|регистрация|공유|검색|로그인|"
@@ -320,7 +328,8 @@ _HAS_UI = re.compile(
     r"поделиться|печать|подписаться|войти|поиск|공유|검색|로그인|구독|인쇄|댓글|bagikan|cari|"
     r"leia|leggi|weiterlesen|lire|buscar|pesquisar|suchen|cerca|rechercher|anmelden|abonnieren|"
     r"iscriviti|assine|entrar|kommentare?|commenti|commentaires|comentários|комментарии|ответить|"
-    r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest|sukai|memuat)\b",
+    r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest|sukai|memuat|"
+    r"chargement|cargando|carregando|caricamento|geladen|загрузка|registrieren)\b",
     )
 
 

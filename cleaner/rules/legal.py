@@ -98,7 +98,10 @@ _NOTICE = re.compile(
     r"results vary|consult your (?:physician|doctor)|not intended to diagnose|"
     r"^(?:this|the) (?:article|story|post) (?:originally )?(?:appeared|was (?:originally )?published) "
     r"(?:on|in)\b|^originally published (?:on|in|at)\b|"
-    r"^(?:source|fonte|fuente|quelle|источник|sumber|출처)\s*:\s*\S{2,40}$)",
+    r"^(?:source|fonte|fuente|quelle|источник|sumber|출처)\s*:\s*[^.!?]{2,40}$|"
+    r"^\((?:dpa|afp|ap|reuters|efe|ansa|apa|sda|kna|epd|tass|xinhua|lusa|ria novosti)(?:\s*[/,]\s*[\w-]+){0,3}\)$|"
+    r"^(?:mit material (?:von|der)|con información de|com informações d[aoe]s?|avec l?'?afp|"
+    r"with (?:files|reporting|wires) from) [^.!?]{2,60}$)",
     )
 
 
@@ -106,7 +109,9 @@ _NOTICE = re.compile(
 _NOTICE_GATE = ("commission", "affiliate", "associates program", "earn", "share of", "if you buy", "if you purchase", "reporting", "writing", "editing",
                 "compiled", "edited", "citation", "retrieved", "subject to", "delayed", "expressed", "results vary",
                 "consult your", "diagnose", "originally", "appeared", "published", "source", "fonte", "fuente",
-                "quelle", "источник", "sumber", "출처")
+                "quelle", "источник", "sumber", "출처", "(dpa", "(afp", "(ap", "(reuters", "(efe", "(ansa", "(sda",
+                "(kna", "(epd", "(tass", "(xinhua", "(lusa", "(ria", "mit material", "con información",
+                "com informações", "avec", "with files", "with reporting", "with wires")
 
 
 @rule("legal-notice", "copyright-footer", max_len=600, gate=_NOTICE_GATE)
@@ -119,7 +124,11 @@ def legal_notice(ctx: LineContext) -> bool:
     True
     >>> legal_notice(LineContext(["If you buy something through this post, Example may get a share of the sale."], 0))
     True
+    >>> legal_notice(LineContext(["(dpa)"], 0)), legal_notice(LineContext(["Mit Material von dpa"], 0))
+    (True, True)
     >>> legal_notice(LineContext(["Reporting by the BBC revealed the scale of the fraud."], 0))
+    False
+    >>> legal_notice(LineContext(["AP"], 0))  # an outlet's name alone is metadata
     False
     """
     t = ctx.low

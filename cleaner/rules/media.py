@@ -18,7 +18,8 @@ _PLAYER = re.compile(
     r"(?:this|the) video (?:is|has been) (?:unavailable|removed)|video (?:unavailable|player)|"
     r"loading (?:video|player)|playback (?:speed|rate)|captions?|subtitles|settings|"
     r"your browser does not support (?:the )?(?:video|audio)(?: (?:tag|element))?\.?|"
-    r"media playback is (?:unsupported|not supported) on your device|"
+    r"media playback is (?:unsupported|not supported) on your device|scroll down for (?:the )?video|"
+    r"watch the (?:full )?video (?:above|below)\.?|"
     r"(?:\d+ )?(?:photos?|images?|slides?)|(?:photo|image|slide) \d+ (?:of|/) \d+|\d+ ?/ ?\d+|"
     r"(?:view|open|launch|see) (?:the )?(?:gallery|slideshow|photos?)|gallery|slideshow|"
     r"reproduzir|assistir|vídeo|guarda(?: il)? video|riproduci|abspielen|видео|смотреть|동영상|재생)$",
@@ -75,6 +76,7 @@ _CREDIT = re.compile(
     r"|^[©ⓒ]\s*(?!\d)(?!.*\b(?:19|20)\d\d\b)(?!.*\b(?:rights|reserved|copyright)\b)[^\W\d_][^.!?]{1,40}$"
     r"|[.!?]['\"’”]?\s+(?:getty(?: images)?|ap(?: photo)?|afp|reuters|epa|shutterstock|istock(?:photo)?|alamy)"
     r"(?:\s*/\s*[\w.' ]{2,40})?$"
+    r"|^(?:photos?|images?|pictures?) (?:by|courtesy of|via) [^.!?,;]{2,60}$"
     r"|[.!?]['\"’”]?\s+(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[|/]\s*){1,2}(?:getty(?: images)?|ap|afp|reuters|"
     r"epa|shutterstock|istock|alamy|bloomberg)\s*$"
     r"|\bcredit(?:\.\.\.|…)\s*\S)",
@@ -112,7 +114,11 @@ def photo_credit(ctx: LineContext) -> bool:
     True
     >>> photo_credit(LineContext(["The first global geologic map of Titan. ( NASA/JPL-Caltech/ASU )"], 0))
     True
+    >>> photo_credit(LineContext(["Photo by Jane Roe on Unsplash"], 0))
+    True
     >>> photo_credit(LineContext(["The clinic treats patients who use cannabis (medical/recreational)"], 0))
+    False
+    >>> photo_credit(LineContext(["Photo by photo, the exhibition tells the story of the war"], 0))
     False
     >>> photo_credit(LineContext(["© Sputnik / Jane Roe"], 0)), photo_credit(LineContext(["© 2019 Example Media"], 0))
     (True, False)
