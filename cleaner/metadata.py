@@ -163,8 +163,8 @@ _AUTHOR = re.compile(
     r"(\s*(,|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3})*)$",
     re.I,
 )
-_TAG_LABEL = re.compile(r"^(tags?|topics?|keywords?|related topics|filed under|themen|sujets|etiquetas|темы|теги)"
-                        r"\s*[:：]\s*(?P<rest>.+)$", re.I)
+_TAG_LABEL = re.compile(r"^(?:(?:tags?|topics?|keywords?|related topics|filed under|themen|sujets|etiquetas|темы|теги)"
+                        r"\s*[:：]|tagged(?: with)?:?)\s*(?P<rest>.+)$", re.I)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -203,10 +203,17 @@ def parse_tags(line: str) -> list[str] | None:
     ['borders', 'NATO', 'Vladimir Putin', 'Russia']
     >>> parse_tags("He met Smith, Jones, and Brown in Paris, then flew home.") is None
     True
+    >>> parse_tags("Tagged Politics, Elections"), parse_tags("Tagged as a terrorist by the regime, he fled in 2019.")
+    (['Politics', 'Elections'], None)
     """
     m = _TAG_LABEL.match(line)
     labelled = bool(m)
     body = m.group("rest") if m else line
+    # a label without a colon ("Tagged Politics, Elections") could open a sentence: its items
+    # must look like tags
+    loose = labelled and not any(c in line[:m.start("rest")] for c in ":：")
+    if loose and (re.search(r"[.!?;:]$", line) or any(len(_words(t)) > 4 or len(t) > 40 for t in re.split(r"[,|•]", body))):
+        return None
     sep = "," if "," in body else ("|" if "|" in body else ("•" if "•" in body else None))
     if sep is None:
         return [body.strip()] if labelled and body.strip() else None

@@ -183,6 +183,13 @@ def test_byline_with_its_date_stamp_on_one_line():
     assert meta["author"] is None and 0 not in out
 
 
-def test_filed_under_is_a_tag_label():
-    meta, out = lift_metadata([*BODY, "Filed under: Politics, Elections"], {})
+@pytest.mark.parametrize("line", ["Filed under: Politics, Elections", "Tagged With: Politics, Elections",
+                                  "Tagged Politics, Elections"])
+def test_wordpress_tag_labels(line):
+    meta, out = lift_metadata([*BODY, line, "Contact us", "About", "Jobs"], {})
     assert meta["tags"] == ["Politics", "Elections"] and out[3] == ("metadata:tags", "tag-list")
+
+
+def test_a_sentence_opening_with_tagged_is_no_tag_list():
+    meta, out = lift_metadata([*BODY, "Tagged by police as suspects in the case, the two men were released on Friday"], {})
+    assert meta["tags"] == [] and 3 not in out
