@@ -27,6 +27,14 @@ def test_datasets_round_trip(seeds_result, tmp_path):
     assert cleaner.load("seeds", version="1.0.0", root=tmp_path).num_rows == 5
 
 
+def test_features_yaml_is_what_datasets_makes_of_the_schema():
+    from datasets import Features
+
+    made = Features.from_arrow_schema(dataset.SCHEMA)._to_yaml_list()
+    assert dataset.features_yaml() == made
+    assert json.dumps(dataset.features_yaml()) == json.dumps(made)  # the key order too
+
+
 def test_byte_identical_twice(seeds_result, tmp_path):
     a = versions.write_version(clean_files(ROOT / "seeds"), tmp_path / "a", "seeds")
     b = versions.write_version(seeds_result, tmp_path / "b", "seeds")
