@@ -1,3 +1,4 @@
+import atexit
 import os
 import shutil
 import tempfile
@@ -7,6 +8,7 @@ import pytest
 
 # Set before any test imports datasets or huggingface_hub: a private, empty cache and no network.
 os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="cleaner-tests-hf-")
+atexit.register(shutil.rmtree, os.environ["HF_HOME"], ignore_errors=True)
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["HF_DATASETS_OFFLINE"] = "1"
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
