@@ -249,6 +249,31 @@ def skip_links(ctx: LineContext) -> bool:
     return len(t) <= 300 and bool(_SKIP.match(t))
 
 
+_READING_TIME = re.compile(
+    r"^(?:estimated |est\. )?(?:"
+    r"\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes?|minuten|minutos?|minuti|минут\w*|мин\.?)\.?\s*"
+    r"(?:read|listen|reading|read time|lesezeit|de lecture|de lectura|de leitura|di lettura|чтения|на прочтение)|"
+    r"(?:reading|read|listening) time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|"
+    r"tempo di lettura|время (?:чтения|на прочтение))"
+    r"(?:\s*:?\s*(?:\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes?|minuten|minutos?|minuti|минут\w*|мин)\.?)?)?$",
+    )
+
+
+@rule("reading-time", "ui-chrome", max_len=50, gate=("min", "мин", "time", "zeit", "lecture", "lectura", "leitura",
+                                                       "lettura", "чтения", "прочтение"))
+def reading_time(ctx: LineContext) -> bool:
+    """A reading or listening time printed under a headline: "4 min read", "Lesezeit: 3 Min.".
+
+    >>> reading_time(LineContext(["4 min read"], 0)), reading_time(LineContext(["Reading time: 6 minutes"], 0))
+    (True, True)
+    >>> reading_time(LineContext(["Lesezeit: 3 Min."], 0)), reading_time(LineContext(["5 min listen"], 0))
+    (True, True)
+    >>> reading_time(LineContext(["It took 4 minutes to read the verdict."], 0))
+    False
+    """
+    return bool(_READING_TIME.match(ctx.low))
+
+
 _PAYWALL = re.compile(
     r"(?:to read the full (?:story|article)|subscribe to (?:continue|read|keep) reading|"
     r"(?:this|the) (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"

@@ -157,12 +157,22 @@ _COOKIE = re.compile(
     r"(?:utiliza|usa|usamos|utilizamos|utilizziamo|usiamo|utilise|utilisons|verwendet|verwenden|nutzt|"
     r"nutzen|использует|используем|menggunakan)\b.{0,30}\b(?:cookies?|cookie-dateien|куки|файлы cookie)|"
     r"쿠키|by continuing to (?:use|browse)\b.{0,60}\b(?:agree|accept|consent)|"
-    r"gdpr|we value your privacy|manage (?:your )?(?:privacy|consent)|privacy preferences)",
+    r"gdpr|we value your privacy|manage (?:your )?(?:privacy|consent)|privacy preferences|"
+    # the consent dialogs of ad frameworks (IAB TCF) and privacy laws, as they are worded
+    r"store and/or access information on a device|precise geolocation data|click to consent|"
+    r"personali[sz]ed (?:ads|advertising) and content|ad and content measurement|"
+    r"we and our (?:\d+ )?(?:partners|vendors)\b.{0,60}\b(?:cookies|device|data|information|process)|"
+    r"legitimate interests?\b.{0,80}\b(?:object|partners|vendors|purposes)|"
+    r"do not sell (?:or share )?my (?:personal )?(?:info|information|data)|^your privacy choices$|"
+    r"(?:wir und unsere partner|nous et nos partenaires|nosotros y nuestros (?:socios|proveedores)|"
+    r"noi e i nostri (?:fornitori|partner)|nós e os nossos parceiros)\b)",
     )
 
 
 # cheap literal gate before the regex: every cookie/consent pattern contains one of these
-_COOKIE_GATE = ("cooki", "куки", "쿠키", "gdpr", "privacy", "consent", "by continuing to")
+_COOKIE_GATE = ("cooki", "куки", "쿠키", "gdpr", "privacy", "consent", "by continuing to", "store and/or",
+                "geolocation", "personali", "measurement", "partner", "vendors", "legitimate interest",
+                "do not sell", "partenaires", "socios", "proveedores", "fornitori", "parceiros")
 
 
 @rule("cookie-consent", "cookie-notice", max_len=800, gate=_COOKIE_GATE)
@@ -173,7 +183,11 @@ def cookie_consent(ctx: LineContext) -> bool:
     True
     >>> cookie_consent(LineContext(["Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza"], 0))
     True
+    >>> cookie_consent(LineContext(["We and our partners store and/or access information on a device, such as cookies."], 0))
+    True
     >>> cookie_consent(LineContext(["She baked cookies for the whole street every Christmas."], 0))
+    False
+    >>> cookie_consent(LineContext(["We and our partners will rebuild the school before the winter, the mayor said."], 0))
     False
     """
     t = ctx.low
