@@ -163,7 +163,8 @@ _AUTHOR = re.compile(
     r"(\s*(,|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3})*)$",
     re.I,
 )
-_TAG_LABEL = re.compile(r"^(?:(?:tags?|topics?|keywords?|related topics|filed under|themen|sujets|etiquetas|темы|теги)"
+_TAG_LABEL = re.compile(r"^(?:(?:tags?|topics?|keywords?|labels|related topics|filed under|themen|sujets|etiquetas|marcadores|"
+                        r"libellés|etichette|темы|теги|ярлыки)"
                         r"\s*[:：]|tagged(?: with)?:?)\s*(?P<rest>.+)$", re.I)
 
 
@@ -320,26 +321,45 @@ def is_stamp(line: str) -> bool:
 
 BYLINE_ABOVE_BODY = 3
 """Open lines above the first body paragraph searched for a byline with its date stamp."""
-_BYLINE_SEP = re.compile(r"\s+[|·•/–—-]\s+|,\s+")
+_BYLINE_SEP = re.compile(r"\s+[|·•/–—-]\s+|,\s+|\s+on\s+")
+_STAMP_VERB = re.compile(r"^(?:posted|published|written|updated)\s+(?=by\s)", re.I)
+_TIME_TAIL = re.compile(r"(?:\s+at|\s*[|·•,–—-])\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
+"""A time of day after a byline: 'Posted by Jane Doe at 10:21 AM'."""
+_DATE_FIRST = re.compile(r"^(?:(?:posted|published|written|updated)\s+)?(?:on\s+)?(?P<date>.+?)\s+(?P<by>by\s+.+)$", re.I)
 
 
 def byline_with_date(line: str) -> tuple[str, str] | None:
     """(author, ISO date) of a byline and its date stamp printed on one line: 'By Jane Doe |
-    November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM'.
+    November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM', or the date first as blogs
+    print it: 'Posted on March 14, 2024 by Jane Doe'.
 
     >>> byline_with_date("By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM")
     ('HNN Staff', '2019-11-18T14:26')
-    >>> byline_with_date("By Jane Doe, Nov. 19, 2019")
-    ('Jane Doe', '2019-11-19')
+    >>> byline_with_date("By Jane Doe, Nov. 19, 2019"), byline_with_date("Posted by Jane Doe on March 14, 2024")
+    (('Jane Doe', '2019-11-19'), ('Jane Doe', '2024-03-14'))
+    >>> byline_with_date("Posted on March 14, 2024 by Jane Doe")
+    ('Jane Doe', '2024-03-14')
     >>> byline_with_date("By the end of November 18, 2019 the talks had failed") is None
     True
+    >>> byline_with_date("On March 14, 2024 by a vote of 6 to 3 the council agreed") is None
+    True
+    >>> byline_with_date("March 14, 2024 by the council") is None
+    True
     """
-    if len(line) > 150 or not _BYLINE_START.match(line):
+    if len(line) > 150 or is_prose(line):
         return None
-    for sep in _BYLINE_SEP.finditer(line):
-        m = _AUTHOR.match(line[:sep.start()])
+    if (m := _DATE_FIRST.match(line)) and (a := _AUTHOR.match(m.group("by"))) \
+            and a.group("name")[0].isupper() and len(_words(a.group("name"))) <= 6:
+        found = find_date(m.group("date"))
+        if found and found[1] == 0 and found[2] == len(m.group("date")):
+            return a.group("name"), found[0]
+    plain = _STAMP_VERB.sub("", line)
+    if not _BYLINE_START.match(plain):
+        return None
+    for sep in _BYLINE_SEP.finditer(plain):
+        m = _AUTHOR.match(plain[:sep.start()])
         if m and len(_words(m.group("name"))) <= 6:
-            found = find_date(line[sep.end():])
+            found = find_date(plain[sep.end():])
             if found and is_stamp(line):
                 return m.group("name"), found[0]
     return None
@@ -506,7 +526,8 @@ def lift_metadata(
             continue
         near = title_i is None or abs(rank[i] - rank[title_i]) <= 4
         line = lines[i]
-        if meta["author"] is None and (m := _AUTHOR.match(line)) and len(_words(line)) <= 12:
+        if meta["author"] is None and (m := _AUTHOR.match(_TIME_TAIL.sub("", _STAMP_VERB.sub("", line)))) \
+                and len(_words(line)) <= 12:
             meta["author"] = m.group("name")
             out[i] = ("metadata:author", "byline")
         elif meta["author"] is None and (dated := byline_with_date(line)):

@@ -193,3 +193,25 @@ def test_wordpress_tag_labels(line):
 def test_a_sentence_opening_with_tagged_is_no_tag_list():
     meta, out = lift_metadata([*BODY, "Tagged by police as suspects in the case, the two men were released on Friday"], {})
     assert meta["tags"] == [] and 3 not in out
+
+
+@pytest.mark.parametrize("line", ["Posted on March 14, 2024 by Jane Doe", "Posted by Jane Doe on March 14, 2024",
+                                  "Published March 14, 2024 by Jane Doe", "By Jane Doe on March 14, 2024"])
+def test_blog_bylines_with_the_date(line):
+    meta, out = lift_metadata(["Scientists spot water vapor on a distant moon", line, *BODY], {})
+    assert (meta["author"], meta["date"]) == ("Jane Doe", "2024-03-14") and out[1][0] == "metadata:author"
+
+
+def test_date_first_byline_needs_a_name():
+    meta, out = lift_metadata(["Scientists spot water vapor on a distant moon", "March 14, 2024 by the council", *BODY], {})
+    assert meta["author"] is None
+
+
+def test_byline_with_a_time_of_day():
+    meta, out = lift_metadata(["Scientists spot water vapor on a distant moon", "Posted by Jane Doe at 10:21 AM", *BODY], {})
+    assert meta["author"] == "Jane Doe" and out[1] == ("metadata:author", "byline")
+
+
+def test_blogger_labels_are_tags():
+    meta, out = lift_metadata([*BODY, "Labels: moons, telescopes", "Newer Post", "Older Post", "Home"], {})
+    assert meta["tags"] == ["moons", "telescopes"] and out[3] == ("metadata:tags", "tag-list")
