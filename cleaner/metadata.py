@@ -42,7 +42,7 @@ _MONTHS = {
     "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
 }
 _MON = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
-_TIME = r"(?:(?:,|\s|\bat\b|\||-|–|•|·)*\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TIME = r"(?:(?:,|\s|\bat\b|\bà\b|\bàs\b|\ba las\b|\balle\b|\bore\b|\bum\b|\bв\b|\bpukul\b|\||-|–|•|·)*\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 
@@ -64,6 +64,8 @@ _DATE_FILLER = re.compile(
     r"bst|msk|ist|pst|pdt|cst|cdt|mst|mdt|akst|hst|ast|aest|aedt|jst|kst|sgt|hkt|wib|eet|eest|wet|west|et|pt|ct|mt|the|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"veröffentlicht|aktualisiert|am|um|uhr|publié|le|mis|à|jour|publicado|actualizado|el|pubblicato|"
+    r"opublikowano|modifica|aggiornato|aggiornamento|ultimo|ore|il|las|a|às|em|atualizado|atualizada|publicada|"
+    r"del|diperbarui|diterbitkan|pukul|"
     r"опубликовано|обновлено|в|입력|수정|등록|기사입력|最終更新|更新|公開|配信|掲載)\b",
     re.I,
 )
@@ -109,7 +111,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
-_LONE_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?!\d)", re.I)
+_LONE_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?!\d)", re.I)
+_DATELINE_HEAD = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|,:]\s*$")
 _DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are prose
 _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
 
@@ -123,7 +126,15 @@ def parse_date(line: str) -> str | None:
     if not found:
         return None
     iso, a, b = found
-    rest = line[:a] + " " + line[b:]
+    head = line[:a]
+    if _DATELINE_HEAD.match(head):
+        head = ""  # a place or an outlet before the date: "Madrid - 04 mar 2025 - 10:32 CET"
+    rest = head + " " + line[b:]
+    for _ in range(2):  # the same date again as its update: "04 marzo 2025 (modifica il 04 marzo 2025 | 12:40)"
+        again = find_date(rest)
+        if not again:
+            break
+        rest = rest[:again[1]] + " " + rest[again[2]:]
     # a time printed before the date ("Updated 5:27 am CST, Wednesday, November 20, 2019")
     t = _LONE_TIME.search(rest)
     if t:
@@ -527,7 +538,7 @@ def lift_metadata(
         near = title_i is None or abs(rank[i] - rank[title_i]) <= 4
         line = lines[i]
         if meta["author"] is None and (m := _AUTHOR.match(_TIME_TAIL.sub("", _STAMP_VERB.sub("", line)))) \
-                and len(_words(line)) <= 12:
+                and len(_words(line)) <= 12 and find_date(m.group("name")) is None:
             meta["author"] = m.group("name")
             out[i] = ("metadata:author", "byline")
         elif meta["author"] is None and (dated := byline_with_date(line)):

@@ -24,6 +24,12 @@ from cleaner.metadata import lift_metadata, parse_date, parse_tags
     ("31 February 2021", "2021-02-31") if False else ("32 June 2021", None),
     ("The vote was held on 23 June 2021 in Brussels.", None),
     ("date 2021-06-23 Register", None),
+    ("Publié le 3 mars 2025 à 18h05, mis à jour à 19h12", "2025-03-03T18:05"),
+    ("04 marzo 2025 (modifica il 04 marzo 2025 | 12:40)", "2025-03-04"),
+    ("Madrid - 04 mar 2025 - 10:32 CET", "2025-03-04T10:32"),  # a place before the date
+    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "2019-11-19T22:31"),
+    ("Police said on 4 March 2025 a man was hurt", None),
+    ("Texto: Ana 4 March 2025 dice", None),
 ])
 def test_parse_date(line, iso):
     assert parse_date(line) == iso
