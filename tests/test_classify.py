@@ -505,10 +505,14 @@ def test_lede_under_the_headline_joins_the_article_across_a_related_box():
     decided = run_rules(lines)
     decided[2] = ("metadata:title", "headline")
     assert _kept(lines, decided) == [*lede, *ARTICLE]
-    # without the headline above it, the block is cut off as before
-    assert _kept(lines, run_rules(lines)) == ARTICLE
-    # a one-line standfirst under the headline is no lede
-    lines = ["Home", "Politics", title, P1 + " " + P2, *BOX, *ARTICLE, "Contact us"]
+    # without the headline above it, the rules still know the box by its heading under a sentence
+    assert _kept(lines, run_rules(lines)) == [*lede, *ARTICLE]
+    # a box under a bare topic label, and no headline above the lede: the block is cut off
+    bare = ["Home", "Politics", *lede, "Impeachment Inquiry", *BOX[1:], *ARTICLE, "Contact us"]
+    assert _kept(bare, run_rules(bare)) == ARTICLE
+    # a one-line standfirst under the headline is no lede (over a box the rules do not know: one
+    # they know by its heading is no barrier, and the standfirst joins the article across it)
+    lines = ["Home", "Politics", title, P1 + " " + P2, "Impeachment Inquiry", *BOX[1:], *ARTICLE, "Contact us"]
     decided = run_rules(lines)
     decided[2] = ("metadata:title", "headline")
     assert _kept(lines, decided) == ARTICLE

@@ -298,3 +298,25 @@ def test_gallery_captions_come_in_runs():
     assert run_rules(slides) == {i: ("caption", "gallery-caption") for i in range(3)}
     # counters of different galleries, or out of step, are not one gallery
     assert run_rules(["1 of 3 Firefighters stand by a burning house.", "3 of 5 A resident looks at the damage."]) == {}
+
+
+@pytest.mark.parametrize("heading,teasers", [
+    ("Read more", ["Budget vote delayed again as councillors row over bus lanes"]),
+    ("Related", ["Library hours to change from next month", "New mayor sworn in at packed ceremony"]),
+    ("Te puede interesar", ["Los precios del alquiler suben un 10% en las grandes ciudades"]),
+    ("Leggi anche", ["Negozi storici, il Comune prepara un fondo"]),
+    ("Читайте также:", ["В Москве открыли новую станцию метро"]),
+])
+def test_headlines_under_a_related_heading_inside_an_article(heading, teasers):
+    body = ["The council voted on Tuesday to approve the plan, ending a debate that lasted three years.",
+            "Supporters said the park would give families a place to spend their weekends, officials said."]
+    lines = [body[0], heading, *teasers, body[1]]
+    got = run_rules(lines)
+    assert all(got.get(1 + k) == ("related-links", "related-links") for k in range(len(teasers) + 1)), got
+    assert 0 not in got and len(lines) - 1 not in got
+    # the same headline with no heading above it is a subheading of the article: the rules leave it
+    assert run_rules([body[0], teasers[0], body[1]]) == {}
+    # a sentence under the heading is not one of its links
+    assert 2 not in run_rules([body[0], heading, body[1]])
+    # a menu item that reads like the heading, above the page's headline, is no box of links
+    assert 2 not in run_rules(["Home", heading, teasers[0], "By Jane Doe", body[0]])

@@ -160,13 +160,54 @@ def related_links(ctx: LineContext) -> bool:
     False
     >>> related_links(LineContext(["[Updated at 5 p.m. with the minister's reply.]"], 0))
     False
+    >>> lines = ["La libreria chiuderà le sue porte alla fine del mese, hanno detto i proprietari.",
+    ...          "Leggi anche", "Negozi storici, il Comune prepara un fondo"]
+    >>> related_links(LineContext(lines, 2)), related_links(LineContext(lines[1:], 1))
+    (True, False)
     """
     t = ctx.low
     if len(t) <= 60 and _RELATED.match(t):
         return True
     if _READ_MORE_PREFIX.match(t) and len(t) <= 200 and t.count(". ") < 2:
         return True
-    return ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text) or _SOURCE_TAG.match(ctx.text))
+    if ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text) or _SOURCE_TAG.match(ctx.text)):
+        return True
+    return _teaser_shaped(ctx.text) and _under_related_heading(ctx)
+
+
+RELATED_ITEMS = 4
+"""Headline-shaped lines under a "Read more" / "Related" heading taken as its links."""
+
+
+def _teaser_shaped(text: str) -> bool:
+    """A headline of a linked story: 2 to 20 words, no sentence end."""
+    return len(text) <= 150 and 2 <= text.count(" ") + 1 <= 20 and not text.endswith(_SENTENCE_END)
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", "。", "！", "？", '"', "”", "»", ")")
+
+
+def _under_related_heading(ctx: LineContext) -> bool:
+    """The line is one of the first ``RELATED_ITEMS`` headline-shaped lines under a related-links
+    heading that follows a sentence: the stories a "Read more" box inside an article links to (a
+    "Trending" or "Latest news" item of a menu above the headline is no such heading).
+
+    >>> lines = ["The council approved the plan on Monday after a long debate.", "Read more",
+    ...          "Budget vote delayed again as councillors row", "The mayor said work would start soon."]
+    >>> _under_related_heading(LineContext(lines, 2)), _under_related_heading(LineContext(lines, 0))
+    (True, False)
+    """
+    for step in range(1, RELATED_ITEMS + 1):
+        prev = ctx.neighbour(-step)
+        if prev is None:
+            return False
+        low = prev.lower()
+        if len(low) <= 60 and _RELATED.match(low):
+            above = ctx.neighbour(-step - 1)  # inside an article: a sentence above the heading
+            return above is not None and above.endswith(_SENTENCE_END) and above.count(" ") >= 7
+        if not _teaser_shaped(prev):
+            return False
+    return False
 
 
 # A line that is only a short name in brackets: the source a digest links to ("[The Verge]").
