@@ -13,12 +13,13 @@ from . import LineContext, rule
 
 _AD = re.compile(
     r"^[\s\-–—_*·|\[\]()]*(advertisement|advertising|advert|ad|ads|sponsored( content)?|anzeige|werbung|"
+    r"paid (content|post|partner content)|partner content|supported by|presented by [\w&.'’ -]{2,40}|story continues|"
     r"publicité|publicidad|pubblicità|publicidade|реклама|광고|iklan|スポンサーリンク|広告|\[?pr\]?|"
     r"story continues below( advertisement)?|"
     r"(article|story) continues (below|after (this )?(advertisement|ad))|continue reading (the main story|below)|"
     r"scroll (down )?to continue( reading)?|advertisement - scroll to continue|"
     r"(skip|close) (this )?(ad|advertisement)|report (this )?ad|"
-    r"advertisement[\s\-–—:]+(continue reading below|story continues below|scroll to continue)|"
+    r"advertisement[\s\-–—:·•]+(continue reading below|story continues below|scroll to continue)|"
     r"(recommended|promoted|sponsored|ads) by (outbrain|taboola|revcontent|zergnet|mgid))[\s\-–—_*·|\[\]()]*$",
     )
 
@@ -95,6 +96,7 @@ _RELATED = re.compile(
     r"related(?: articles?| stories| posts| content| links| coverage| news| videos?)? (?:from|on|in|about)\b.*|"
     r"(?:you )?(?:may|might) (?:also )?(?:like|enjoy|be interested in)|also (?:read|see|on \S+)|"
     r"read (?:more|also|next)|see also|more (?:from|on|in|stories|news|articles|like this|to read)\b.*|"
+    r"explore more (?:on|from|in|about) (?:[\w&'’-]+ ?){1,4}|elsewhere on (?:[\w&'’.-]+ ?){1,4}|"
     r"recommended(?: for you| stories| articles| reading)?|(?:most|more) (?:popular|read|viewed|shared|"
     r"commented|emailed)\b.*|trending(?: now| stories| articles)?|top stories|latest (?:news|stories|"
     r"articles|posts|videos)|recent posts|popular (?:posts|stories|articles)|what to read next|"
@@ -266,7 +268,8 @@ def tweetable_quote(ctx: LineContext) -> bool:
 
 
 _SKIP = re.compile(
-    r"^(?:skip to (?:main )?(?:content|navigation|search|footer)|jump to (?:content|navigation)|"
+    r"^(?:skip to (?:main )?(?:content|navigation|search|footer)|jump to(?: (?:main )?content| navigation)?|"
+    r"accessibility (?:links|help|statement)|"
     r"back to top|to top|toggle (?:navigation|menu)|open (?:navigation|menu)|close (?:menu|navigation)|"
     r"main menu|site map|sitemap|you are here:?|breadcrumbs?|select (?:language|edition|region)|"
     r"change (?:language|edition|region)\b.*|english edition|switch to .{1,20} edition|"
@@ -325,14 +328,17 @@ _PAYWALL = re.compile(
     r"(?:this|the) feature is (?:currently |temporarily )?(?:unavailable|not available)|^please try again later|"
     r"your browser does not support this|"
     r"^(?:download|get|install) (?:the|our) (?:free )?(?:[\w-]+ ){0,3}app\b|"
-    r"temporarily disabled the password requirement|"
+    r"temporarily disabled the password requirement|\bgift (?:this )?articles?\b|^give this article$|"
+    r"^send any friend a story$|^read in (?:the )?app$|^create (?:a |your )?free account$|"
+    r"^already have an account\??\s*(?:sign|log) ?in\.?$|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"update your browser|your browser is (?:out of date|not supported))",
     )
 
 
 # every paywall/browser pattern contains one of these
-_PAYWALL_GATE = ("full ", "subscri", "member", "reached", "free article", "continue reading", "account", "used",
+_PAYWALL_GATE = ("full ", "subscri", "member", "reached", "free article", "continue reading", "account", "used", "gift",
+                 "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again")
 
 
@@ -381,7 +387,9 @@ _UI_WORDS = (
     "ver|más|mas|buscar|pesquisar|suchen|cerca|rechercher|anmelden|registrieren|abonnieren|"
     "s'abonner|iscriviti|assine|suscríbete|accedi|entrar|connexion|inscrever|inscreva-se|kommentare?|"
     "commenti|commentaires|comentários|comentarios|комментарии|ответить|responder|rispondi|antworten|"
-    "sukai|suka|ini|memuat|balas|bagikan"
+    "sukai|suka|ini|memuat|balas|bagikan|"
+    "copied|unfollow|saved|autoplay|jump|in|app|gift|give|create|free|already|have|size|anzeigen|weniger|"
+    "startseite|zur|voir|plus|afficher|les|mostrar|mostra|altro|показать|ещё|еще|lihat|tampilkan|lebih|banyak|komentar"
 )
 _UI_LINE = re.compile(
     r"^(?:(?:" + _UI_WORDS + r")\b|\d+[kKmM]?\b|[-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖]+|\s+)+$",
@@ -395,7 +403,9 @@ _HAS_UI = re.compile(
     r"leia|leggi|weiterlesen|lire|buscar|pesquisar|suchen|cerca|rechercher|anmelden|abonnieren|"
     r"iscriviti|assine|entrar|kommentare?|commenti|commentaires|comentários|комментарии|ответить|"
     r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest|sukai|memuat|"
-    r"chargement|cargando|carregando|caricamento|geladen|загрузка|registrieren)\b",
+    r"chargement|cargando|carregando|caricamento|geladen|загрузка|registrieren|copied|unfollow|autoplay|"
+    r"jump|gift|app|account|font|text size|anzeigen|startseite|voir|afficher|mostrar|mostra|показать|lihat|tampilkan|"
+    r"ver más|ver mais|saved)\b",
     )
 
 

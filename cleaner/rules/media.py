@@ -14,6 +14,8 @@ _TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{1,2}(?:\s*/\s*(?:\d{1,2}:)?\d{
 _PLAYER = re.compile(
     r"^(?:play(?: video| audio| now)?|pause|mute|unmute|volume|replay|now playing|up next|"
     r"autoplay|(?:exit )?full ?screen|duration|current time|watch(?: now| video| again)?|"
+    r"video duration \d{1,2}(?::\d\d){1,2}|press play to listen to this (?:article|story|episode)|"
+    r"listen to this (?:article|story)\W+(?:\d+(?::\d\d)? ?min(?:utes)?\W*)?(?:learn more)?|"
     r"video|videos|audio|podcasts?|listen(?: now| to this (?:article|story))?|"
     r"(?:this|the) video (?:is|has been) (?:unavailable|removed)|video (?:unavailable|player)|"
     r"loading (?:video|player)|playback (?:speed|rate)|captions?|subtitles|settings|"
@@ -61,7 +63,7 @@ def player_residue(ctx: LineContext) -> bool:
 _SINGLE_MEDIA_WORDS = {"video", "videos", "audio", "podcast", "podcasts", "gallery", "photos"}
 
 _CREDIT = re.compile(
-    r"(?:^(?:file )?photo:|^(?:photo|image|picture|foto|photograph|credit|source)s?(?: credit)?\s*[:©]"
+    r"(?:^(?:file )?photo:|^(?:photo|image|picture|foto|photograph|credit|source|illustration|graphic)s?(?: credit)?\s*[:©]"
     r"|\((?:photo|image|picture|foto|photograph|credit|pictured)s?(?: credit)?\s*[:©][^)]{1,80}\)\s*$"
     r"|\b(?:photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.]{0,60}$"
     r"|\b(?:reuters|afp|ap|epa|getty|xinhua|anadolu|dpa|ansa|tass|efe|ria novosti)/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}\s*$"
@@ -88,6 +90,7 @@ _TOGGLE = re.compile(r"(?<=\))\s+(?:less|more)$", re.I)
 
 # every credit pattern contains one of these
 _CREDIT_GATE = ("photo", "image", "picture", "foto", "credit", "source", "/", "caption", "copyright", "getty", "©",
+                "illustration", "graphic",
                 "(c)", "imagem", "immagine", "bild", "фото", "사진", " ap", "afp", "reuters", "epa", "shutterstock",
                 "istock", "alamy", "写真", "画像", "提供")
 

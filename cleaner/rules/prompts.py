@@ -157,7 +157,7 @@ _COOKIE = re.compile(
     r"(?:utiliza|usa|usamos|utilizamos|utilizziamo|usiamo|utilise|utilisons|verwendet|verwenden|nutzt|"
     r"nutzen|использует|используем|menggunakan)\b.{0,30}\b(?:cookies?|cookie-dateien|куки|файлы cookie)|"
     r"쿠키|by continuing to (?:use|browse)\b.{0,60}\b(?:agree|accept|consent)|"
-    r"gdpr|we value your privacy|manage (?:your )?(?:privacy|consent)|privacy preferences|"
+    r"gdpr|we value your privacy|manage (?:your )?(?:privacy|consent|cookies)|privacy preferences|"
     # the consent dialogs of ad frameworks (IAB TCF) and privacy laws, as they are worded
     r"store and/or access information on a device|precise geolocation data|click to consent|"
     r"personali[sz]ed (?:ads|advertising) and content|ad and content measurement|"
