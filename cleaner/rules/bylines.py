@@ -13,7 +13,8 @@ from . import LineContext, rule
 
 _ABOUT = re.compile(
     r"^(?i:about|über|à propos de|sobre|acerca de|a proposito di|об авторе|tentang)\s+"
-    r"(?:(?i:the authors?|(?:o |el |l')?aut(?:or|ore|eur|hor)(?:in)?)|(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+ ?){1,4})\s*:?$"
+    r"(?:(?i:the (?:authors?|reporters?|writers?|contributors?)|(?:o |el |l')?aut(?:or|ore|eur|hor)(?:in)?|la firma)|"
+    r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+ ?){1,4})\s*:?$"
 )
 
 
@@ -25,8 +26,8 @@ def about_author(ctx: LineContext) -> bool:
     True
     >>> about_author(LineContext(["Über Moritz Bachmann"], 0))
     True
-    >>> about_author(LineContext(["About the author"], 0))
-    True
+    >>> about_author(LineContext(["About the author"], 0)), about_author(LineContext(["Sobre la firma"], 0))
+    (True, True)
     >>> about_author(LineContext(["About 200 people gathered outside the court."], 0))
     False
     """
@@ -71,6 +72,8 @@ def author_bio(ctx: LineContext) -> bool:
     True
     >>> author_bio(LineContext(["Über Max Muster", "Als Vertriebsleiter verbindet Max Muster Technik und Kunden."], 1))
     True
+    >>> author_bio(LineContext(["Sobre la firma", "Ana López", "Redactora de Economía. Antes trabajó en la radio."], 2))
+    True
     >>> author_bio(LineContext(["I am a writer, journalist and professor, not always in that order."], 0))
     True
     >>> author_bio(LineContext(["Smith is a former reporter, the court heard.", "The trial continues.", "More text.", "End."], 0))
@@ -88,6 +91,8 @@ def author_bio(ctx: LineContext) -> bool:
     if len(t) > BIO_UNDER_HEADING_MAX_CHARS:
         return False
     prev = ctx.neighbour(-1)
+    if prev is not None and _NAME_ONLY.match(prev) and not _ABOUT.match(prev):
+        prev = ctx.neighbour(-2)  # the author's name printed between the heading and the bio
     if prev is not None and len(prev) <= 60 and _ABOUT.match(prev) and t.count(" ") >= BIO_MIN_WORDS - 1:
         return True  # the paragraph under an "About the author" heading
     if len(t) > BIO_MAX_CHARS:
@@ -102,6 +107,7 @@ def author_bio(ctx: LineContext) -> bool:
     return ctx.from_end <= BIO_TAIL_SHARE * total
 
 
+_NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+ ){1,3}[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+$")
 BIO_SHORT_CHARS = 160
 """A one-sentence bio is at most this long."""
 # "Name is a [freelance/staff/...] writer|reporter ... [based|living|in|for|who ...]"
