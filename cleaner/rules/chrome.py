@@ -318,6 +318,33 @@ def reading_time(ctx: LineContext) -> bool:
     return bool(_READING_TIME.match(ctx.low))
 
 
+_ERROR_PAGE = re.compile(
+    r"^(?:(?:error )?404(?: error)?(?: ?[-–—:|] ?(?:page )?not found)?|(?:error )?(?:page|file|article) not found|"
+    r"(?:oops[!,.]? )?(?:sorry,? )?(?:the|this) (?:page|article|content|story) (?:you (?:are|were|’re|'re) looking for|you requested|"
+    r"(?:you )?requested) (?:(?:does not|doesn't|doesn’t|may not|no longer) exists?|(?:could|can) ?not be found|"
+    r"(?:was|has been|may have been) (?:moved|removed|deleted)|is (?:no longer |not )?available)\b.*|"
+    r"seite nicht gefunden|página no encontrada|página não encontrada|page introuvable|pagina non trovata|"
+    r"страница не найдена|halaman tidak ditemukan)[.!]?$",
+    )
+
+
+@rule("error-page", "ui-chrome", max_len=200, gate=("404", "not found", "looking for", "requested", "nicht gefunden",
+                                                     "no encontrada", "não encontrada", "introuvable", "non trovata",
+                                                     "не найдена", "tidak ditemukan"))
+def error_page(ctx: LineContext) -> bool:
+    """The notice of a page that is not there: "404 - Page not found", "Sorry, the page you are
+    looking for does not exist".
+
+    >>> error_page(LineContext(["Sorry, the page you are looking for does not exist or has been moved."], 0))
+    True
+    >>> error_page(LineContext(["404"], 0)), error_page(LineContext(["Seite nicht gefunden"], 0))
+    (True, True)
+    >>> error_page(LineContext(["The page you are looking for in the archive tells the story of 1968."], 0))
+    False
+    """
+    return bool(_ERROR_PAGE.match(ctx.low))
+
+
 _PAYWALL = re.compile(
     r"(?:to read the full (?:story|article)|subscribe to (?:continue|read|keep) reading|"
     r"(?:this|the) (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
