@@ -7,6 +7,10 @@ error that lists the valid ones.
 0
 >>> load_config_dict({"near_threshold": 0.7}).near_threshold
 0.7
+>>> load_config_dict({"shard_rows": 0})
+Traceback (most recent call last):
+  ...
+cleaner.errors.ConfigError: shard_rows must be at least 1, not 0
 """
 from __future__ import annotations
 
@@ -103,10 +107,36 @@ class CleanConfig:
     """Licence id for the dataset card and croissant.json: a Hub licence id (e.g. cc-by-4.0), or
     "other" when the articles keep their publishers' rights."""
 
+    def __post_init__(self):
+        for key, (low, high) in _RANGES.items():
+            value = getattr(self, key)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ConfigError(f"{key} must be a number, not {value!r}")
+            if not low <= value <= high:
+                raise ConfigError(f"{key} must be {_range_text(low, high)}, not {value!r}")
+        if self.lsh_rows > self.num_perm:
+            raise ConfigError(f"lsh_rows ({self.lsh_rows}) must not exceed num_perm ({self.num_perm})")
+
     def to_dict(self) -> dict:
         d = dataclasses.asdict(self)
         d["disabled_rules"] = list(self.disabled_rules)
         return d
+
+
+_INF = float("inf")
+_RANGES = {
+    "max_file_bytes": (1, _INF), "head_lines": (0, _INF), "corpus_repeat_min_docs": (1, _INF),
+    "corpus_repeat_min_share": (0.0, 1.0), "min_body_words": (0, _INF), "language_sample_chars": (0, _INF),
+    "shingle_size": (1, _INF), "num_perm": (1, _INF), "near_threshold": (0.0, 1.0),
+    "containment_threshold": (0.0, 1.0), "lsh_rows": (1, _INF), "containment_min_ratio": (0.0, 1.0),
+    "containment_min_start": (0.0, 1.0), "containment_min_ratio_inside": (0.0, 1.0),
+    "containment_min_ratio_prefix": (0.0, 1.0), "dedup_workers": (0, _INF), "shard_rows": (1, _INF),
+}
+"""The values each numeric option may take (checked when a config is made, from a file or in code)."""
+
+
+def _range_text(low, high) -> str:
+    return f"at least {low}" if high == _INF else f"between {low} and {high}"
 
 
 def field_docs() -> dict[str, str]:

@@ -86,6 +86,20 @@ def test_config_errors(seeds_copy, tmp_path):
     assert r.exit_code == 1 and "unknown rule(s) no-such-rule" in r.output
 
 
+@pytest.mark.parametrize("line,message", [
+    ("shard_rows = 0", "shard_rows must be at least 1, not 0"),
+    ("near_threshold = 2.5", "near_threshold must be between 0.0 and 1.0, not 2.5"),
+    ("lsh_rows = 200", "lsh_rows (200) must not exceed num_perm (128)"),
+    ("max_file_bytes = -1", "max_file_bytes must be at least 1, not -1"),
+])
+def test_config_values_out_of_range_are_errors(seeds_copy, tmp_path, line, message):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(line + "\n")
+    r = CliRunner().invoke(main, ["clean", str(seeds_copy), "--out", str(tmp_path / "d"), "--config", str(cfg)])
+    assert r.exit_code == 1 and message in r.output and "Traceback" not in r.output
+    assert not (tmp_path / "d").exists()
+
+
 def test_config_name_and_disabled_rule(seeds_copy, tmp_path):
     cfg = tmp_path / "c.toml"
     cfg.write_text('name = "news"\ndisabled_rules = ["ad-marker"]\n')
