@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import gc
 import hashlib
 import itertools
@@ -198,8 +199,10 @@ def read_chunk(files: list[InputFile], config: CleanConfig, folder: str) -> list
     it is readable (identical texts are cleaned once, see :func:`distinct_texts`) and the keys
     of its lines."""
     out = []
-    with Appender(folder, "read") as spilled:
+    with Reader(folder) as inputs, Appender(folder, "read") as spilled:
         for f in files:
+            if f.text_at is not None:  # a table's record, its text in the spill (list_inputs)
+                f = dataclasses.replace(f, text=inputs.read(f.text_at), text_at=None)
             doc, keys = read_step(f, config)
             words = len(_WORD.findall(doc.text)) if doc.words_in is None else doc.words_in
             digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest() \
@@ -378,12 +381,16 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def list_inputs(root: Path, config: CleanConfig) -> list[InputFile]:
+def list_inputs(root: Path, config: CleanConfig, spill: Spill | None = None) -> list[InputFile]:
     """The inputs of a local path: the records of a JSONL or Parquet table, else the text files
-    under a folder (or the one file), sorted by source."""
-    if tables.is_table(root):
+    under a folder (or the one file), sorted by source. A table's texts go to ``spill`` as they
+    are read, when one is given (the InputFiles then carry their places)."""
+    if not tables.is_table(root):
+        return discover(root, config.follow_symlinks)
+    if spill is None:
         return tables.discover_records(root, config.text_field, config.id_field)
-    return discover(root, config.follow_symlinks)
+    with Appender(spill.folder, "input") as texts:
+        return tables.discover_records(root, config.text_field, config.id_field, keep=texts.add)
 
 
 def clean_into(spill: Spill, files: list[InputFile], config: CleanConfig, progress: Progress | None = None,
@@ -464,8 +471,8 @@ def clean_documents(input_path: str | Path, config: CleanConfig | None = None, p
     """Every input file as a cleaned Document (kept or skipped), sorted by source: all the
     stages before duplicates are looked for (:func:`clean_into`), the documents in memory."""
     config = config or CleanConfig()
-    files = list_inputs(Path(input_path), config)
     with Spill() as spill, collector_paused():
+        files = list_inputs(Path(input_path), config, spill)
         entries, _ = clean_into(spill, files, config, progress, workers)
         return [spill.load(e) for e in entries]
 
@@ -478,10 +485,10 @@ def run_files(input_path: str | Path, config: CleanConfig | None = None, progres
     system's temporary folder); the result holds Entries and must be closed (``with``), which
     removes the folder. It is removed at once if the run fails."""
     config = config or CleanConfig()
-    files = list_inputs(Path(input_path), config)
     spill = Spill(spill_dir)
     try:
         with collector_paused():
+            files = list_inputs(Path(input_path), config, spill)
             entries, sigs = clean_into(spill, files, config, progress, workers)
             _tick(progress, "dedup", 0, len(entries))  # the bar starts, so its rate is real
             dedup_stage(entries, config, sigs)

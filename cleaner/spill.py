@@ -145,6 +145,8 @@ class Spill:
 
     def __init__(self, parent: str | Path | None = None):
         parent = Path(parent) if parent is not None else Path(tempfile.gettempdir())
+        # the folders made here for it, removed again at the end if nothing else was put there
+        self._made = [p for p in (parent, *parent.parents) if not p.exists()]
         try:
             parent.mkdir(parents=True, exist_ok=True)
             remove_stale(parent)
@@ -185,6 +187,11 @@ class Spill:
         shutil.rmtree(self.folder, ignore_errors=True)
         self._lock.close()
         self._lock = None
+        for made in self._made:
+            try:
+                made.rmdir()
+            except OSError:  # not empty: a version (or anything else) is there now
+                break
 
     def __enter__(self) -> "Spill":
         return self

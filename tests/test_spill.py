@@ -152,3 +152,41 @@ def test_spill_write_error_is_clear(corpus, tmp_path, monkeypatch):
     with pytest.raises(SpillError, match="No space left on device; nothing was written"):
         pl.run_files(corpus, workers=1, spill_dir=tmp_path)
     assert spills(tmp_path) == [] and not list(tmp_path.glob(".new*"))
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "parquet"])
+def test_table_texts_wait_in_the_spill(tmp_path, kind):
+    """A table's texts go to the spill as the table is read: the InputFiles carry places, not
+    texts, and the run's rows are those of the texts held in memory."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from cleaner.config import CleanConfig
+    from cleaner.tables import discover_records
+
+    records = [{"id": f"r{k}", "text": "Headline\n\n" + story(k)} for k in range(80)] + [{"id": "none"}]
+    path = tmp_path / f"t.{kind}"
+    if kind == "jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    else:
+        pq.write_table(pa.Table.from_pylist(records), path, row_group_size=16)
+    plain = discover_records(path)
+    with Spill(tmp_path / "s") as spill:
+        listed = pl.list_inputs(path, CleanConfig(), spill)
+        assert [(f.source, f.skip) for f in listed] == [(f.source, f.skip) for f in plain]
+        assert all(f.text is None for f in listed) and sum(f.text_at is not None for f in listed) == 80
+        assert [spill.read(f.text_at) if f.text_at else None for f in listed] == [f.text for f in plain]
+    with pl.run_files(path, workers=2) as run:
+        rows = dataset.make_rows([run.document(e) for e in run.docs])
+    assert len(rows) == 80 and rows == [r for r in rows if r["text"]]
+    assert [r["text"] for r in rows] == [r["text"] for r in dataset.make_rows(pl.clean_files(path, workers=1).docs)]
+
+
+def test_failed_run_leaves_no_folder_behind(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.md").write_text("not a text file")
+    r = CliRunner().invoke(cli_main, ["clean", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-progress"])
+    assert r.exit_code == 1, r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
