@@ -85,8 +85,8 @@ def _progress_bar(enabled: bool):
 def clean(input, out, name, config_path, explicit_version, as_json, progress, workers, engine, address, with_report):
     """Clean INPUT (a folder searched recursively for .txt/.txt.gz, or one file; default: seeds)
     into a new immutable dataset version OUT/NAME/vX.Y.Z."""
-    from .package.versions import write_version
-    from .pipeline import clean_files
+    from .package.versions import check_name, write_version
+    from .pipeline import run_files
 
     raw_input, input = input, Path(input)  # raw: an object-store URL keeps its "//" (Ray engine)
     if address and engine != "ray":
@@ -102,12 +102,13 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
         from .engines.ray_engine import clean_files_ray
 
         result = clean_files_ray(raw_input, config, _progress_bar(show), address=address, workers=workers)
-    else:
-        result = clean_files(input, config, _progress_bar(show), workers=workers)
+    else:  # the documents wait in a spill folder beside the version's temporary folder
+        result = run_files(input, config, _progress_bar(show), workers=workers, spill_dir=out / check_name(name))
     from .report import report_hook
 
-    outcome = write_version(result, out, name, explicit_version,
-                            extra_files=report_hook(result) if with_report else None)
+    with result:
+        outcome = write_version(result, out, name, explicit_version,
+                                extra_files=report_hook(result) if with_report else None)
     m = outcome.manifest
     c = m["counts"]
     summary = {

@@ -32,6 +32,7 @@ class InputFile:
     path: Path
     skip: str | None = None
     text: str | None = None  # a record of a JSONL/Parquet table carries its text (see tables.py)
+    text_at: tuple | None = None  # ... or where that text waits in the run's spill (a spill.Ref)
 
 
 class Undecodable(Exception):

@@ -2,11 +2,17 @@
 
 Stages take documents and the config and return documents; they never print and never exit.
 Progress is reported through an optional callback ``progress(stage, done, total)``.
+
+A run streams (:func:`run_files`): worker processes read each document from the input or
+from the run's spill (:mod:`cleaner.spill`) and write it back there, so this process keeps
+only an Entry per document and what dedup needs; :func:`clean_files` then reads every
+document back into memory, for a library user who wants them all.
 """
 from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import gc
 import hashlib
 import itertools
@@ -19,13 +25,14 @@ from typing import Callable, Iterable
 
 from . import classify, langid, tables
 from .config import CleanConfig
-from .dedup import dedup_documents
+from .dedup import dedup_documents, signatures_of
 from .dedup.repeats import find_repeats
 from .document import Document, line_removal, split_lines
 from .io import InputFile, Undecodable, decode_bytes, discover, read_bytes, sha256, unpack_bytes
 from .metadata import lift_metadata
 from .repair import repair
 from .rules import run_rules
+from .spill import Appender, Entry, Reader, Spill
 
 Progress = Callable[[str, int, int], None]
 _WORD = re.compile(r"\w+")
@@ -95,11 +102,15 @@ def annotate_language(doc: Document, config: CleanConfig) -> Document:
     return doc
 
 
-def dedup_stage(docs: list[Document], config: CleanConfig, **how) -> list[Document]:
-    """Mark exact and near duplicates among kept documents (in place); ``how`` goes to
+def dedup_stage(docs: list, config: CleanConfig, signatures: list | None = None, **how) -> list:
+    """Mark exact and near duplicates among kept documents (in place): Documents, or the
+    Entries of a streamed run with the :class:`~cleaner.dedup.Signature` of each kept one in
+    ``signatures`` (by position; the same outcome as from the bodies). ``how`` goes to
     :func:`dedup_documents` (an engine's own LSH grouping)."""
-    kept = [d for d in docs if d.status == "kept"]
-    dups = dedup_documents(((d.id, d.body) for d in kept), config, **how)
+    kept = [k for k, d in enumerate(docs) if d.status == "kept"]
+    bodies = (docs[k].body if signatures is None else signatures[k] for k in kept)
+    kept = [docs[k] for k in kept]
+    dups = dedup_documents(zip((d.id for d in kept), bodies), config, **how)
     for d in kept:
         if d.id in dups:
             dup = dups[d.id]
@@ -125,16 +136,34 @@ def clean_text(text: str, config: CleanConfig | None = None, source: str = "<tex
 
 @dataclass
 class RunResult:
-    """Every input file as a Document (kept, duplicate or skipped), sorted by source."""
+    """Every input file (kept, duplicate or skipped), sorted by source: as a Document, or, in a
+    streamed run (:func:`run_files`), as an :class:`~cleaner.spill.Entry` whose whole Document
+    is in ``spill`` until the result is closed (``with`` it, or :meth:`close`)."""
 
-    docs: list[Document]
+    docs: list
     config: CleanConfig
     input_root: str
     stats: dict = field(default_factory=dict)
+    spill: Spill | None = None
 
     @property
-    def kept(self) -> list[Document]:
+    def kept(self) -> list:
         return [d for d in self.docs if d.status == "kept"]
+
+    def document(self, d) -> Document:
+        """The whole Document of an item of ``docs`` (read back from the spill, in a streamed run)."""
+        return d if self.spill is None else self.spill.load(d)
+
+    def close(self) -> None:
+        """Remove the spill (a streamed run's documents); ``docs`` are then only Entries."""
+        if self.spill is not None:
+            self.spill.close()
+
+    def __enter__(self) -> "RunResult":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
@@ -162,6 +191,37 @@ def keep_line_keys(doc: Document) -> set[int]:
 def clean_step(doc: Document, config: CleanConfig, corpus: classify.CorpusStats | None) -> Document:
     """Clean one repaired document and detect its language."""
     return annotate_language(clean_document(doc, config, corpus), config)
+
+
+def read_chunk(files: list[InputFile], config: CleanConfig, folder: str) -> list[tuple[Entry, bytes | None, set[int]]]:
+    """Pass 1 on a batch of files (in a worker): ``read_step`` on each, the document written to
+    this process's file in the spill ``folder``; back come its Entry, a digest of its text when
+    it is readable (identical texts are cleaned once, see :func:`distinct_texts`) and the keys
+    of its lines."""
+    out = []
+    with Reader(folder) as inputs, Appender(folder, "read") as spilled:
+        for f in files:
+            if f.text_at is not None:  # a table's record, its text in the spill (list_inputs)
+                f = dataclasses.replace(f, text=inputs.read(f.text_at), text_at=None)
+            doc, keys = read_step(f, config)
+            words = len(_WORD.findall(doc.text)) if doc.words_in is None else doc.words_in
+            digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest() \
+                if doc.status == "kept" else None
+            out.append((Entry(doc.source, doc.id, doc.status, doc.reason, words, spilled.add(doc)), digest, keys))
+    return out
+
+
+def clean_chunk(entries: list[Entry], config: CleanConfig, corpus: classify.CorpusStats | None,
+                folder: str) -> list[tuple]:
+    """Pass 2 on a batch of read documents (in a worker): each read back from the spill
+    ``folder``, ``clean_step``, and written to this process's file of cleaned documents; back
+    come its status, reason, new place and, when kept, the Signature dedup needs of its body."""
+    with Reader(folder) as spilled:
+        docs = [clean_step(spilled.read(e.where), config, corpus) for e in entries]
+    sigs = iter(signatures_of([d.body for d in docs if d.status == "kept"], config.shingle_size, config.num_perm,
+                              config.dedup_seed, config.near_dedup))
+    with Appender(folder, "clean") as spilled:
+        return [(d.status, d.reason, spilled.add(d), next(sigs) if d.status == "kept" else None) for d in docs]
 
 
 class KeyCounts:
@@ -207,12 +267,13 @@ class KeyCounts:
 
 
 class _Engine:
-    """Maps a per-document step over items, in order, in this process or in worker processes.
+    """Maps a step over batches of items, in order, in this process or in worker processes.
 
     The worker pool is forked once, at the first map that needs it (before any document has
-    been read), and serves both passes. Documents reach the workers through pipes, never as a
-    forked copy of this process's memory: a copy would be shared only until this process
-    touched each document again, and then every such page would be held twice. The step's
+    been read), and serves both passes. What a step needs reaches the workers through pipes
+    (files to read, or the places of documents in the spill), never as a forked copy of this
+    process's memory: a copy would be shared only until this process touched it again, and
+    then every such page would be held twice. The step's
     fixed arguments (the config, the corpus statistics) go with every chunk as one pickled
     blob, unpickled once per worker.
     """
@@ -242,24 +303,22 @@ class _Engine:
         return self.pool
 
     def map(self, fn, items: Iterable, total: int, shared: tuple, progress, stage: str):
-        """``fn(item, *shared)`` for the ``total`` items, in order; items are taken from the
-        iterable only as they are sent, so the caller can let go of each one."""
-        if self.workers == 1 or total < 2 * _CHUNK:
-            for k, item in enumerate(items, 1):
-                yield fn(item, *shared)
-                if k % _CHUNK == 0 or k == total:
-                    _tick(progress, stage, k, total)
-            return
-        pool = self.pool or self._start()
-        blob = pickle.dumps((fn, shared), protocol=pickle.HIGHEST_PROTOCOL)
-        key = hashlib.sha256(blob).digest()
+        """``fn(chunk, *shared)`` on the ``total`` items in chunks (lists of ``_CHUNK``), in
+        order, yielding the results of each chunk one by one; items are taken from the iterable
+        only as their chunk is sent, so the caller can let go of each one."""
         items = iter(items)
-        chunks = ((key, blob, chunk) for chunk in iter(lambda: list(itertools.islice(items, _CHUNK)), []))
+        chunks = iter(lambda: list(itertools.islice(items, _CHUNK)), [])
+        if self.workers == 1 or total < 2 * _CHUNK:
+            results = (fn(chunk, *shared) for chunk in chunks)
+        else:
+            pool = self.pool or self._start()
+            blob = pickle.dumps((fn, shared), protocol=pickle.HIGHEST_PROTOCOL)
+            key = hashlib.sha256(blob).digest()
+            results = pool.imap(_run_chunk, ((key, blob, chunk) for chunk in chunks))
         done = 0
-        for results in pool.imap(_run_chunk, chunks):
-            for result in results:
-                done += 1
-                yield result
+        for chunk_results in results:
+            yield from chunk_results
+            done += len(chunk_results)
             _tick(progress, stage, done, total)
 
 
@@ -282,12 +341,13 @@ def _fork_pool(workers: int):
 
 @contextlib.contextmanager
 def collector_paused():
-    """Automatic (cyclic) garbage collection paused, then restored as it was. A run's documents
-    hold no reference cycles and live until their rows are written, so while they accumulate
-    each collection would only scan them again, at greater length as they grow (about 0.04 ms
-    of the main process a document in clean_files and 0.025 ms in writing, at 10k documents;
-    a whole run leaves a few thousand objects of cyclic garbage). Worker processes collect as
-    usual: the pool turns collection back on in each of them."""
+    """Automatic (cyclic) garbage collection paused, then restored as it was. What a run keeps
+    of its documents (entries, signatures; or the documents themselves in clean_files) holds no
+    reference cycles and lives until the rows are written, so while it accumulates each
+    collection would only scan it again, at greater length as it grows (about 0.04 ms of the
+    main process a document in clean_files and 0.025 ms in writing, at 10k documents, when the
+    documents were held; a whole run leaves a few thousand objects of cyclic garbage). Worker
+    processes collect as usual: the pool turns collection back on in each of them."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -307,7 +367,7 @@ def _run_chunk(task):
         _STEP.clear()
         _STEP[key] = pickle.loads(blob)
     fn, shared = _STEP[key]
-    return [fn(item, *shared) for item in chunk]
+    return fn(chunk, *shared)
 
 
 def _release(items: list):
@@ -321,56 +381,74 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def clean_documents(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,
-                    workers: int | None = None) -> list[Document]:
-    """Every input file as a cleaned Document (kept or skipped), sorted by source: all the
-    stages before duplicates are looked for.
+def list_inputs(root: Path, config: CleanConfig, spill: Spill | None = None) -> list[InputFile]:
+    """The inputs of a local path: the records of a JSONL or Parquet table, else the text files
+    under a folder (or the one file), sorted by source. A table's texts go to ``spill`` as they
+    are read, when one is given (the InputFiles then carry their places)."""
+    if not tables.is_table(root):
+        return discover(root, config.follow_symlinks)
+    if spill is None:
+        return tables.discover_records(root, config.text_field, config.id_field)
+    with Appender(spill.folder, "input") as texts:
+        return tables.discover_records(root, config.text_field, config.id_field, keep=texts.add)
+
+
+def clean_into(spill: Spill, files: list[InputFile], config: CleanConfig, progress: Progress | None = None,
+               workers: int | None = None) -> tuple[list[Entry], list]:
+    """All the stages before duplicates are looked for, every document kept in ``spill``: the
+    Entries of the files (in their order), and the dedup Signature of each kept document (None
+    for the others). ``files`` is emptied as it is read.
 
     Two passes over the documents, each spread over ``workers`` processes (default: all
     cores): read and repair (collecting line statistics of the corpus), then clean and detect
-    language. The result does not depend on the number of workers.
+    language. Each pass reads its documents from the spill and writes them back there, so this
+    process holds no text. The result does not depend on the number of workers.
     """
-    config = config or CleanConfig()
-    root = Path(input_path)
-    if tables.is_table(root):
-        files = tables.discover_records(root, config.text_field, config.id_field)
-    else:
-        files = discover(root, config.follow_symlinks)
+    folder = str(spill.folder)
     langid.warm_up()  # load profiles once, before workers fork
-    docs: list[Document] = []
+    entries: list[Entry] = []
+    digests: list[bytes | None] = []
     counts = KeyCounts()
     readable = 0
     with _Engine(default_workers() if workers is None else workers) as engine:
-        for doc, keys in engine.map(read_step, _release(files), len(files), (config,), progress, "read"):
-            docs.append(doc)
+        for entry, digest, keys in engine.map(read_chunk, _release(files), len(files), (config, folder),
+                                              progress, "read"):
+            entries.append(entry)
+            digests.append(digest)
             counts.update(keys)
-            readable += doc.status == "kept"
-        del files
+            readable += entry.status == "kept"
         corpus = classify.CorpusStats.from_counts(counts, readable, config)
         del counts
-        todo, copies = distinct_texts(docs)
-        # each cleaned document replaces its read one at once, so the two are never all held
-        cleaned = engine.map(clean_step, (docs[k] for k in todo), len(todo), (config, corpus), progress, "clean")
-        for k, doc in zip(todo, cleaned):
-            docs[k] = doc
-    for k, first in copies:
-        docs[k] = cleaned_like(docs[k], docs[first])
-    return docs
+        todo, copies = distinct_texts(digests)
+        del digests
+        sigs: list = [None] * len(entries)
+        cleaned = engine.map(clean_chunk, (entries[k] for k in todo), len(todo), (config, corpus, folder),
+                             progress, "clean")
+        for k, (status, reason, where, sig) in zip(todo, cleaned):
+            e = entries[k]
+            e.status, e.reason, e.where, sigs[k] = status, reason, where, sig
+    if copies:
+        with Appender(folder, "clean") as spilled:
+            for k, first in copies:
+                doc = cleaned_like(spill.read(entries[k].where), spill.read(entries[first].where))
+                e = entries[k]
+                e.status, e.reason, e.where, sigs[k] = doc.status, doc.reason, spilled.add(doc), sigs[first]
+    return entries, sigs
 
 
-def distinct_texts(docs: list[Document]) -> tuple[list[int], list[tuple[int, int]]]:
-    """Which kept documents to clean: the first of each repaired text. A text is cleaned the
-    same way wherever it occurs (the corpus statistics are fixed by then), so its other copies
-    (an identical re-scrape) take that cleaning: ``(k, first)`` pairs.
+def distinct_texts(digests: list[bytes | None]) -> tuple[list[int], list[tuple[int, int]]]:
+    """Which documents to clean, given a digest of each readable document's repaired text (None
+    for the others): the first of each text. A text is cleaned the same way wherever it occurs
+    (the corpus statistics are fixed by then), so its other copies (an identical re-scrape)
+    take that cleaning: ``(k, first)`` pairs. (The digests are 128-bit BLAKE2b of the text.)
 
-    >>> docs = [Document("a", "", text="x"), Document("b", "", text="y"), Document("c", "", text="x")]
-    >>> distinct_texts(docs)
-    ([0, 1], [(2, 0)])
+    >>> distinct_texts([b"x", b"y", None, b"x"])
+    ([0, 1], [(3, 0)])
     """
     todo, copies, first = [], [], {}
-    for k, d in enumerate(docs):
-        if d.status == "kept":
-            j = first.setdefault(d.text, k)
+    for k, digest in enumerate(digests):
+        if digest is not None:
+            j = first.setdefault(digest, k)
             if j == k:
                 todo.append(k)
             else:
@@ -388,17 +466,47 @@ def cleaned_like(doc: Document, cleaned: Document) -> Document:
     return doc
 
 
+def clean_documents(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,
+                    workers: int | None = None) -> list[Document]:
+    """Every input file as a cleaned Document (kept or skipped), sorted by source: all the
+    stages before duplicates are looked for (:func:`clean_into`), the documents in memory."""
+    config = config or CleanConfig()
+    with Spill() as spill, collector_paused():
+        files = list_inputs(Path(input_path), config, spill)
+        entries, _ = clean_into(spill, files, config, progress, workers)
+        return [spill.load(e) for e in entries]
+
+
+def run_files(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,
+              workers: int | None = None, spill_dir: str | Path | None = None) -> RunResult:
+    """Run the whole pipeline on a folder, one file, or a JSONL/Parquet table of scraped text,
+    streamed: clean_into, then exact and near duplicates across the corpus from the
+    signatures. The documents stay in a spill folder made under ``spill_dir`` (default: the
+    system's temporary folder); the result holds Entries and must be closed (``with``), which
+    removes the folder. It is removed at once if the run fails."""
+    config = config or CleanConfig()
+    spill = Spill(spill_dir)
+    try:
+        with collector_paused():
+            files = list_inputs(Path(input_path), config, spill)
+            entries, sigs = clean_into(spill, files, config, progress, workers)
+            _tick(progress, "dedup", 0, len(entries))  # the bar starts, so its rate is real
+            dedup_stage(entries, config, sigs)
+            del sigs
+            _tick(progress, "dedup", len(entries), len(entries))
+    except BaseException:
+        spill.close()
+        raise
+    return RunResult(docs=entries, config=config, input_root=str(input_path), spill=spill)
+
+
 def clean_files(input_path: str | Path, config: CleanConfig | None = None, progress: Progress | None = None,
                 workers: int | None = None) -> RunResult:
-    """Run the whole pipeline on a folder, one file, or a JSONL/Parquet table of scraped text:
-    clean_documents, then exact and near duplicates across the corpus."""
-    config = config or CleanConfig()
-    with collector_paused():
-        docs = clean_documents(input_path, config, progress, workers)
-        _tick(progress, "dedup", 0, len(docs))  # the bar starts, so its rate is real
-        dedup_stage(docs, config)
-        _tick(progress, "dedup", len(docs), len(docs))
-    return RunResult(docs=docs, config=config, input_root=str(input_path))
+    """Run the whole pipeline (:func:`run_files`) and return every document in memory (for a
+    corpus larger than memory, use run_files, as ``cleaner clean`` does)."""
+    with run_files(input_path, config, progress, workers) as run, collector_paused():
+        docs = [run.document(e) for e in run.docs]
+    return RunResult(docs=docs, config=run.config, input_root=run.input_root)
 
 
 def iter_statuses(docs: Iterable[Document]) -> dict[str, int]:

@@ -466,10 +466,15 @@ def write_report(folder: Path, manifest: dict, duplicate_bodies: dict[str, dict]
 
 def report_hook(result) -> Callable[[Path, dict], None]:
     """The ``extra_files`` hook of ``write_version``: writes report.html into the version being
-    built, with the duplicates' bodies taken from the run (the Parquet only has kept rows)."""
-    bodies = {d.id: {"body": d.body, "title": d.meta.get("title")} for d in result.docs if d.status == "duplicate"}
+    built, with the duplicates' bodies taken from the run (the Parquet only has kept rows;
+    a streamed run's are read back from its spill when the hook runs)."""
 
     def hook(folder: Path, manifest: dict) -> None:
+        bodies = {}
+        for d in result.docs:
+            if d.status == "duplicate":
+                doc = result.document(d)
+                bodies[d.id] = {"body": doc.body, "title": doc.meta.get("title")}
         write_report(folder, manifest, bodies)
 
     return hook

@@ -3,6 +3,9 @@ id column, one document per record, as large scrapes often come.
 
 Each record becomes an InputFile whose source is ``FILE#ID``; a record that cannot be used
 (invalid JSON, no text, text not a string) is a skipped input with its reason, like a bad file.
+The table is read a line (JSONL) or a batch of rows (Parquet) at a time; a streamed run
+stores each record's text in its spill as it goes (``keep``), so only sources and places stay
+in memory.
 
 >>> import json, tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "docs.jsonl"
@@ -27,7 +30,7 @@ def is_table(path: Path) -> bool:
     return Path(path).is_file() and Path(path).name.lower().endswith(TABLE_SUFFIXES)
 
 
-def _record(name: str, path: Path, rec_id, text, lineno: int, text_field: str, seen: set) -> InputFile:
+def _record(name: str, path: Path, rec_id, text, lineno: int, text_field: str, seen: set, keep) -> InputFile:
     rid = str(rec_id) if rec_id is not None else f"line{lineno}"
     source = f"{name}#{rid}"
     if source in seen:  # ids must name records uniquely; a repeated id falls back to the line
@@ -37,23 +40,34 @@ def _record(name: str, path: Path, rec_id, text, lineno: int, text_field: str, s
         return InputFile(source, path, f'bad-record: no text in field "{text_field}"')
     if not isinstance(text, str):
         return InputFile(source, path, f'bad-record: field "{text_field}" is not a string')
+    if keep is not None:
+        return InputFile(source, path, None, None, keep(text))
     return InputFile(source, path, None, text)
 
 
-def discover_records(path: Path, text_field: str = "text", id_field: str = "id") -> list[InputFile]:
-    """One InputFile per record of a JSONL or Parquet table, sorted by source."""
+def discover_records(path: Path, text_field: str = "text", id_field: str = "id", keep=None) -> list[InputFile]:
+    """One InputFile per record of a JSONL or Parquet table, sorted by source. With ``keep``
+    (a function that stores a text and returns where, such as a spill's ``Appender.add``),
+    each record's text is stored there and its InputFile carries the place (``text_at``)
+    instead of the text."""
     path = Path(path)
     name, seen, out = path.name, set(), []
     try:
         if name.lower().endswith(".parquet"):
             import pyarrow.parquet as pq
 
-            table = pq.read_table(path)
-            if text_field not in table.column_names:
-                raise InputError(f"{path} has no column {text_field!r} (columns: {', '.join(table.column_names)})")
-            ids = table.column(id_field).to_pylist() if id_field in table.column_names else [None] * table.num_rows
-            for k, (rid, text) in enumerate(zip(ids, table.column(text_field).to_pylist()), 1):
-                out.append(_record(name, path, rid, text, k, text_field, seen))
+            table = pq.ParquetFile(path)
+            names = table.schema_arrow.names
+            if text_field not in names:
+                raise InputError(f"{path} has no column {text_field!r} (columns: {', '.join(names)})")
+            columns = [text_field] + ([id_field] if id_field in names and id_field != text_field else [])
+            k = 0
+            for batch in table.iter_batches(columns=columns):
+                texts = batch.column(text_field).to_pylist()
+                ids = batch.column(id_field).to_pylist() if id_field in names else [None] * len(texts)
+                for rid, text in zip(ids, texts):
+                    k += 1
+                    out.append(_record(name, path, rid, text, k, text_field, seen, keep))
         else:
             opener = gzip.open if name.lower().endswith(".gz") else open
             with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
@@ -68,7 +82,7 @@ def discover_records(path: Path, text_field: str = "text", id_field: str = "id")
                     if not isinstance(rec, dict):
                         out.append(InputFile(f"{name}#line{k}", path, "bad-record: not a JSON object"))
                         continue
-                    out.append(_record(name, path, rec.get(id_field), rec.get(text_field), k, text_field, seen))
+                    out.append(_record(name, path, rec.get(id_field), rec.get(text_field), k, text_field, seen, keep))
     except InputError:
         raise
     except (OSError, EOFError, zlib.error) as e:

@@ -34,7 +34,8 @@ Why the output is identical:
   candidate pairs (each bucket lies whole in one partition; tested).
 
 Memory: the driver holds every finished document (text, removals, metadata), which is what a
-:class:`RunResult` is, and what the local engine holds too; dedup adds its signatures and
+:class:`RunResult` of documents is (the local engine keeps them in a spill on disk instead,
+:mod:`cleaner.spill`, and only Entries in memory; not done here yet); dedup adds its signatures and
 shingle sets (about ``4 * num_perm`` bytes plus 4 bytes per word and document). Between the
 passes the repaired texts sit in Ray's object store, spread over the nodes, not on the driver.
 The line-count table on the driver keeps only keys seen in two or more documents.

@@ -68,15 +68,19 @@ def schema_sha256() -> str:
     return hashlib.sha256(str(SCHEMA).encode()).hexdigest()
 
 
-def iter_rows(docs: list[Document]):
+def iter_rows(docs: list, load=None):
     """One row per kept document, in id order, with its duplicates attached; made one at a
-    time, so a whole dataset of rows is never in memory."""
+    time, so a whole dataset of rows is never in memory. ``docs`` may also be the light
+    entries of a streamed run (:class:`~cleaner.spill.Entry`), each kept one's Document read
+    back by ``load(entry)`` as its row is made."""
     dups: dict[str, list[dict]] = {}
     for d in docs:
         if d.status == "duplicate":
             dups.setdefault(d.duplicate_of, []).append(
                 {"id": d.id, "source": d.source, "how": d.reason, "similarity": d.similarity})
     for d in sorted((d for d in docs if d.status == "kept"), key=lambda d: d.id):
+        if load is not None:
+            d = load(d)
         yield {
             "id": d.id, "source": d.source, "title": d.meta.get("title"), "text": d.body,
             "date": d.meta.get("date"), "author": d.meta.get("author"), "outlet": d.meta.get("outlet"),
@@ -100,11 +104,13 @@ def _canonical(row: dict) -> bytes:
 
 class RowSummary:
     """What the manifest needs from the rows, gathered as they stream past: the content hash
-    and size of their canonical JSON, the words of the bodies, the languages."""
+    and size of their canonical JSON, the words of the bodies, the languages, the reasons of
+    the removals."""
 
     def __init__(self) -> None:
         self._hash, self.content_bytes, self.rows, self.words_out = hashlib.sha256(), 0, 0, 0
         self.languages: Counter = Counter()
+        self.reasons: Counter = Counter()
 
     def add(self, row: dict) -> None:
         line = _canonical(row)
@@ -114,6 +120,7 @@ class RowSummary:
         self.words_out += len(_WORD.findall(row["text"]))
         if row["language"]:
             self.languages[row["language"]] += 1
+        self.reasons.update(r["reason"] for r in row["removals"])
 
     @property
     def content_sha256(self) -> str:

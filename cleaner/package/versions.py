@@ -15,7 +15,6 @@ import json
 import os
 import re
 import shutil
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata as _md
@@ -107,7 +106,9 @@ def _library_versions() -> dict[str, str]:
 
 
 def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.RowSummary") -> dict:
-    """The manifest of a run whose rows were summarised into ``rows`` as they were written."""
+    """The manifest of a run whose rows were summarised into ``rows`` as they were written
+    (``result.docs`` may be Documents or a streamed run's Entries: only their source, id,
+    status, reason, duplicate link and words are read here)."""
     docs = result.docs
     by_id = {d.id: d for d in docs}
     inputs = []
@@ -121,7 +122,6 @@ def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.Ro
         else:
             entry["reason"] = d.reason
         inputs.append(entry)
-    reasons = Counter(r.reason for d in docs if d.status == "kept" for r in d.removals)
     # words of the texts, as counted by read_document (in the worker), else counted here
     words = lambda d: len(re.findall(r"\w+", d.text)) if d.words_in is None else d.words_in  # noqa: E731
     counts = {
@@ -143,7 +143,7 @@ def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.Ro
         "content_sha256": rows.content_sha256,
         "content_bytes": rows.content_bytes,
         "counts": counts,
-        "removals_by_reason": dict(sorted(reasons.items())),
+        "removals_by_reason": dict(sorted(rows.reasons.items())),
         "languages": dict(sorted(rows.languages.items())),
         "inputs": inputs,
         "files": {},
@@ -200,14 +200,15 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
         existing = list_versions(dataset_dir)
         previous = read_manifest(dataset_dir / f"v{existing[-1]}") if existing else None
         # The shards are written first (into a temporary folder, rows streaming from the
-        # documents), since the content hash that decides the version is taken as they are.
+        # documents, read back from the run's spill one at a time in a streamed run), since
+        # the content hash that decides the version is taken as they are.
         tmp = dataset_dir / f".tmp-{os.getpid()}"
         tmp.mkdir()
         version = None
         try:
             summary = dataset.RowSummary()
             kept = sum(d.status == "kept" for d in result.docs)
-            shards = dataset.write_shards(dataset.iter_rows(result.docs), tmp, result.config.shard_rows,
+            shards = dataset.write_shards(dataset.iter_rows(result.docs, result.document), tmp, result.config.shard_rows,
                                           total=kept, summary=summary)
             manifest = build_manifest(result, name, "0.0.0", summary)
             version = _decide(previous, manifest, explicit_version, existing)
