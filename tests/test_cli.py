@@ -38,6 +38,13 @@ def test_clean_then_no_change_then_minor(seeds_copy, tmp_path):
     assert last_json(r.output)["version"] == "1.1.0"
     assert sorted(p.name for p in (out / "seeds").iterdir() if not p.name.startswith(".")) == ["v1.0.0", "v1.1.0"]
 
+    # a new input file that ends skipped changes no row, but the manifest must account for it
+    (seeds_copy / "another_empty.txt").write_bytes(b"")
+    s = last_json(run("clean", seeds_copy, "--out", out, "--json").output)
+    assert (s["version"], s["created"], s["skipped"]) == ("1.1.1", True, 1)
+    manifest = json.loads((out / "seeds" / "v1.1.1" / "manifest.json").read_text())
+    assert any(i["source"] == "another_empty.txt" and i["status"] == "skipped" for i in manifest["inputs"])
+
 
 def test_bad_files_are_reported_and_run_goes_on(seeds_copy, tmp_path):
     (seeds_copy / "empty.txt").write_bytes(b"")

@@ -173,7 +173,8 @@ def _decide(previous: dict | None, manifest: dict, explicit: str | None, existin
     if previous.get("content_sha256") != manifest["content_sha256"]:
         return bump(previous["version"], "minor")
     same_meta = (previous.get("config") == manifest["config"]
-                 and previous.get("cleaner_version") == manifest["cleaner_version"])
+                 and previous.get("cleaner_version") == manifest["cleaner_version"]
+                 and previous.get("inputs") == manifest["inputs"])  # a file added, skipped or renamed
     return None if same_meta else bump(previous["version"], "patch")
 
 
