@@ -289,3 +289,24 @@ def test_gallery_captions_come_in_runs():
     assert run_rules(slides) == {i: ("caption", "gallery-caption") for i in range(3)}
     # counters of different galleries, or out of step, are not one gallery
     assert run_rules(["1 of 3 Firefighters stand by a burning house.", "3 of 5 A resident looks at the damage."]) == {}
+
+
+def test_rules_without_context_judge_the_line_alone():
+    """A rule not declared ``context=True`` decides a line the same way in its document as on its
+    own (run_rules remembers such decisions per line text), on every line of the seeds and gate
+    pages."""
+    from cleaner.config import CleanConfig
+    from cleaner.io import discover
+    from cleaner.pipeline import read_document
+
+    root = Path(__file__).parent.parent
+    files = discover(root / "seeds") + discover(Path(__file__).parent / "fixtures" / "gate")
+    alone = [r for r in RULES.values() if not r.context]
+    for f in files:
+        lines = read_document(f, CleanConfig()).text.split("\n")
+        lowered = [t.lower() for t in lines]
+        for i, text in enumerate(lines):
+            for r in alone:
+                if text and r.func(LineContext(lines, i, lowered)) != r.func(LineContext([text], 0)):
+                    raise AssertionError(f"{r.name} (no context=True) depends on other lines: {text!r}")
+    assert len(files) > 10
