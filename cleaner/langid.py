@@ -242,12 +242,14 @@ class FastPath:
         uniq, w = self.counts(self.prepare(text))
         if not len(uniq):
             return None
-        logp = self.log[uniq]
+        logp = self.log.take(uniq, axis=0)
         total = w.sum()
         top = int(np.argmax(w @ logp))
-        steps = logp[:, top : top + 1] - logp  # per n-gram: log-odds of top over each language
+        # per n-gram: log-odds of top over each language (computed in place of logp, and then
+        # squared in place: the same arithmetic without two more arrays of this size)
+        steps = np.subtract(logp[:, top].copy()[:, None], logp, out=logp)
         mu = (w @ steps) / total
-        var = (w @ (steps * steps)) / total - mu * mu
+        var = (w @ np.multiply(steps, steps, out=steps)) / total - mu * mu
         mu[top], var[top] = np.inf, 1.0
         if mu.min() <= 0 or (self.BARRIER + math.log(len(mu))) / mu.min() > Detector.ITERATION_LIMIT / 4:
             return None
