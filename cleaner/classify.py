@@ -334,7 +334,7 @@ def _stop_hits(low_toks: list[str]) -> tuple[int, tuple[int, ...]]:
 
 LINE_CACHE = 1 << 15
 """Lines whose measures each process remembers (the most recently used), since chrome lines
-recur across the documents of a corpus: :func:`_line_hits`, :func:`_line_stats`."""
+recur across the documents of a corpus: :func:`_line_hits`, :func:`_line_stats`, :func:`_line_key`."""
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -1182,7 +1182,12 @@ def keys_by_line(lines: Sequence[str]) -> array:
     """The hash of every line, in order, 0 for a line that is not countable (8 bytes a line):
     what the read pass keeps with a document, so that its clean pass need not normalise and
     hash its lines again (see :meth:`CorpusStats.is_frequent`)."""
-    return array("Q", [_key(normalize_line(t)) if _countable(t) else 0 for t in lines])
+    return array("Q", map(_line_key, lines))
+
+
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line: chrome lines recur across documents
+def _line_key(line: str) -> int:
+    return _key(normalize_line(line)) if _countable(line) else 0
 
 
 class CorpusStats:
