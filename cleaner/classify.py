@@ -48,6 +48,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable, NamedTuple, Sequence
 
 from .rules import contains_any
@@ -303,13 +304,13 @@ def _guess(lines: list[tuple[int, int, tuple[int, ...]]]) -> str | None:
     be taken for Spanish and its English prose measured against the wrong list (see
     :func:`_language_words`)."""
     langs, _ = _stop_table()
-    masks: Counter[int] = Counter()
-    seen = 0
+    read, seen = [], 0
     for _, n, found in sorted(lines, key=lambda line: line[0], reverse=True):
-        masks.update(found)
+        read.append(found)
         seen += n
         if seen >= LANG_SAMPLE_WORDS:
             break
+    masks = Counter(chain.from_iterable(read))
     hits = [0] * len(langs)  # stop words found, by language
     for mask, n in masks.items():  # few distinct masks: unpack each once
         for k in _bits(mask):
@@ -328,13 +329,13 @@ def _stop_hits(low_toks: list[str]) -> tuple[int, tuple[int, ...]]:
     """(how many of a line's lowercased tokens can tell a language, and the masks of those in
     stop lists: the languages whose lists hold the word as a bitmask, see :func:`_stop_table`)."""
     words = _language_words(low_toks)
-    table = _stop_table()[1]
-    return len(words), tuple(table[w] for w in words if w in table)
+    return len(words), tuple(filter(None, map(_stop_table()[1].get, words)))  # (a mask is never 0)
 
 
 LINE_CACHE = 1 << 15
 """Lines whose measures each process remembers (the most recently used), since chrome lines
-recur across the documents of a corpus: :func:`_line_hits`, :func:`_line_stats`, :func:`_line_key`."""
+recur across the documents of a corpus: :func:`_line_hits`, :func:`_line_stats`, :func:`_line_key`,
+:func:`_glued_teaser`."""
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -501,6 +502,7 @@ _GLUE_GATE = re.compile(r"[a-z]{4}[A-Z]")
 """What every ``_GLUE`` match holds, found by a much cheaper scan (most lines have none)."""
 
 
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of every prose-length line
 def _glued_teaser(line: str) -> bool:
     """A headline and its summary run together with no space between them, the way a teaser
     card (headline element, summary element) comes out of a careless scrape: a title-case run
