@@ -169,9 +169,11 @@ class FastPath:
             text = Detector.URL_RE.sub(" ", text)
         if "@" in text:
             text = Detector.MAIL_RE.sub(" ", text)
-        if _VI_MARK.search(text):
+        if not text.isascii() and _VI_MARK.search(text):
             text = NGram.normalize_vi(text)
-        text = _SPACE_RUN.sub(" ", text[:10000])
+        text = text[:10000]
+        if "  " in text:
+            text = _SPACE_RUN.sub(" ", text)
         if not text.isascii():
             non_latin = sum(map(len, _NON_LATIN.findall(text)))
             if non_latin and sum(map(len, _ASCII_LETTERS.findall(text))) * 2 < non_latin:
