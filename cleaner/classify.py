@@ -51,6 +51,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Iterable, NamedTuple, Sequence
 
+from .document import LINE_CACHE
 from .rules import contains_any
 
 # ---------------------------------------------------------------------------------------------
@@ -330,12 +331,6 @@ def _stop_hits(low_toks: list[str]) -> tuple[int, tuple[int, ...]]:
     stop lists: the languages whose lists hold the word as a bitmask, see :func:`_stop_table`)."""
     words = _language_words(low_toks)
     return len(words), tuple(filter(None, map(_stop_table()[1].get, words)))  # (a mask is never 0)
-
-
-LINE_CACHE = 1 << 15
-"""Lines whose measures each process remembers (the most recently used), since chrome lines
-recur across the documents of a corpus: :func:`_line_hits`, :func:`_line_stats`, :func:`_line_key`,
-:func:`_glued_teaser`."""
 
 
 @lru_cache(maxsize=LINE_CACHE)

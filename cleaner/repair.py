@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import ftfy
 
+from .document import LINE_CACHE
+
 # ftfy settings, each chosen on purpose:
 _FTFY = ftfy.TextFixerConfig(
     unescape_html="auto",  # &amp; -> & (scraped text often keeps entities), but not inside real markup
@@ -77,7 +79,7 @@ def fix_text(text: str) -> str:
     return "\n".join(out)
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of the line: footers ("© 2019 ...") recur across documents
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line: footers ("© 2019 ...") recur across documents
 def _fix_line(line: str, unescape_html: bool) -> str:
     """ftfy.fix_text of one line, with our settings, HTML entities unescaped or not."""
     return ftfy.fix_text(line, _FTFY if unescape_html else _FTFY_NO_HTML)

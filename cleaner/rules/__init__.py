@@ -11,10 +11,10 @@ Rules run on every line of every document, so a rule may declare two cheap preco
 pattern of the rule contains one of them). Each line is lowercased once, for all rules
 (:attr:`LineContext.low`).
 
-Most rules judge the line alone. What they decide is remembered per line text (a bounded cache
-in each process, see :func:`_planner`), since chrome lines recur across the documents of a
-corpus; a rule that looks at other lines (neighbours, position) declares ``context=True`` and
-runs on every line that reaches it.
+Most rules judge the line alone. What they decide is remembered per line text (in each
+process, for the last ``LINE_CACHE`` lines; see :func:`_planner`), since chrome lines recur
+across the documents of a corpus; a rule that looks at other lines (neighbours, position)
+declares ``context=True`` and runs on every line that reaches it.
 
 >>> ctx = LineContext(["- Advertisement -", "Body text here."], 0)
 >>> RULES["ad-marker"].matches(ctx)
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from ..document import LINE_CACHE
 from ..errors import ConfigError
 
 
@@ -141,10 +142,6 @@ def run_rules(lines: Sequence[str], disabled: Sequence[str] = ()) -> dict[int, t
     return out
 
 
-PLAN_CACHE = 1 << 15
-"""Lines whose plan each process remembers (the most recently used; a few MB)."""
-
-
 @lru_cache(maxsize=8)
 def _planner(disabled: tuple[str, ...]):
     """``plan(text)`` for the rules not in ``disabled``: (the rules with ``context`` that pass
@@ -153,7 +150,7 @@ def _planner(disabled: tuple[str, ...]):
     A plan depends on the line's text only, so it is remembered per text."""
     active = [r for r in RULES.values() if r.name not in disabled]
 
-    @lru_cache(maxsize=PLAN_CACHE)
+    @lru_cache(maxsize=LINE_CACHE)
     def plan(text: str) -> tuple[tuple, tuple[str, str] | None]:
         low, n, in_context = text.lower(), len(text), []
         alone = LineContext((text,), 0, (low,))
