@@ -293,8 +293,8 @@ def test_gallery_captions_come_in_runs():
 
 def test_rules_without_context_judge_the_line_alone():
     """A rule not declared ``context=True`` decides a line the same way in its document as on its
-    own (run_rules remembers such decisions per line text), on every line of the seeds and gate
-    pages."""
+    own (run_rules remembers such decisions per line text), and a rule with a ``shape`` takes
+    only lines of that shape, on every line of the seeds and gate pages."""
     from cleaner.config import CleanConfig
     from cleaner.io import discover
     from cleaner.pipeline import read_document
@@ -302,6 +302,7 @@ def test_rules_without_context_judge_the_line_alone():
     root = Path(__file__).parent.parent
     files = discover(root / "seeds") + discover(Path(__file__).parent / "fixtures" / "gate")
     alone = [r for r in RULES.values() if not r.context]
+    shaped = [r for r in RULES.values() if r.shape is not None]
     for f in files:
         lines = read_document(f, CleanConfig()).text.split("\n")
         lowered = [t.lower() for t in lines]
@@ -309,4 +310,13 @@ def test_rules_without_context_judge_the_line_alone():
             for r in alone:
                 if text and r.func(LineContext(lines, i, lowered)) != r.func(LineContext([text], 0)):
                     raise AssertionError(f"{r.name} (no context=True) depends on other lines: {text!r}")
+            for r in shaped:
+                if text and r.func(LineContext(lines, i, lowered)) and not r.shape(text):
+                    raise AssertionError(f"{r.name} takes a line not of its shape: {text!r}")
     assert len(files) > 10
+
+
+@pytest.mark.parametrize("name", sorted(n for n, r in RULES.items() if r.shape is not None))
+def test_a_rule_takes_only_lines_of_its_shape(name):
+    for line in CASES[name][1]:
+        assert RULES[name].shape(line), line

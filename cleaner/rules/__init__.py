@@ -80,6 +80,7 @@ class Rule:
     max_len: int = 1 << 30
     gate: tuple[str, ...] = ()
     context: bool = False  # looks at other lines than its own (ctx.lines, neighbours, position)
+    shape: Callable[[str], bool] | None = None  # with context: a test of the line alone that every line it takes passes
 
     def applies(self, low: str) -> bool:
         """The gate: the lowercased line holds one of its strings (or there is no gate)."""
@@ -100,10 +101,13 @@ RULES: dict[str, Rule] = {}
 FAMILIES = ("chrome", "prompts", "media", "legal", "bylines")
 
 
-def rule(name: str, reason: str, max_len: int | None = None, gate: Sequence[str] = (), context: bool = False):
+def rule(name: str, reason: str, max_len: int | None = None, gate: Sequence[str] = (), context: bool = False,
+         shape: Callable[[str], bool] | None = None):
     """Register a rule function under ``name`` with reason code ``reason``; ``max_len`` and
     ``gate`` are its cheap preconditions (see the module docstring); ``context``: the rule looks
-    at other lines than the one judged (a rule without it sees only ``ctx.text`` and ``ctx.low``)."""
+    at other lines than the one judged (a rule without it sees only ``ctx.text`` and ``ctx.low``);
+    ``shape``: for such a rule, a test of the line's text alone that every line it takes passes
+    (remembered with the line's plan, so the rule runs in context only on lines of its shape)."""
 
     def deco(func: Callable[[LineContext], bool]):
         if name in RULES:
@@ -112,7 +116,9 @@ def rule(name: str, reason: str, max_len: int | None = None, gate: Sequence[str]
             raise ValueError(f"rule {name} needs a docstring with an example")
         if any(k != k.lower() for k in gate):
             raise ValueError(f"rule {name}: gate strings must be lowercase")
-        RULES[name] = Rule(name, reason, func, max_len if max_len is not None else 1 << 30, tuple(gate), context)
+        if shape is not None and not context:
+            raise ValueError(f"rule {name}: a shape is for a rule with context")
+        RULES[name] = Rule(name, reason, func, max_len if max_len is not None else 1 << 30, tuple(gate), context, shape)
         return func
 
     return deco
@@ -145,7 +151,7 @@ def run_rules(lines: Sequence[str], disabled: Sequence[str] = ()) -> dict[int, t
 @lru_cache(maxsize=8)
 def _planner(disabled: tuple[str, ...]):
     """``plan(text)`` for the rules not in ``disabled``: (the rules with ``context`` that pass
-    their preconditions before a rule without it takes the line, as (func, (reason, name))
+    their preconditions and ``shape`` before a rule without it takes the line, as (func, (reason, name))
     pairs; the decision of the first rule without ``context`` that takes the line, or None).
     A plan depends on the line's text only, so it is remembered per text."""
     active = [r for r in RULES.values() if r.name not in disabled]
@@ -158,7 +164,8 @@ def _planner(disabled: tuple[str, ...]):
             if n > r.max_len or (r.gate and not contains_any(low, r.gate)):
                 continue
             if r.context:
-                in_context.append((r.func, (r.reason, r.name)))
+                if r.shape is None or r.shape(text):
+                    in_context.append((r.func, (r.reason, r.name)))
             elif r.func(alone):
                 return tuple(in_context), (r.reason, r.name)
         return tuple(in_context), None

@@ -187,7 +187,8 @@ def _glued_dateline(text: str) -> bool:
     return bool(m) and not m.group("head").isupper() and len(m.group("head").split()) >= 3
 
 
-@rule("dateline-teaser", "related-links", max_len=1500, gate=(":", "—", "–", " - "), context=True)
+@rule("dateline-teaser", "related-links", max_len=1500, gate=(":", "—", "–", " - "), context=True,
+      shape=_glued_dateline)
 def dateline_teaser(ctx: LineContext) -> bool:
     """A teaser printed as one line, "Headline DATELINE: summary", next to another like it (a
     list of other stories; an article's own dateline opens its first paragraph).
