@@ -79,11 +79,21 @@ def normalize_tokens(text: str) -> list[str]:
     >>> normalize_tokens("The ‘Daily’ — 1,000 REASONS…")
     ['the', 'daily', '1', '000', 'reasons']
     """
-    data = prepare(text)
-    if data.isascii():  # no non-ASCII separator to blank
-        return data.decode("ascii").split()
-    buf = np.frombuffer(data, dtype=np.uint8).copy()
+    buf = np.frombuffer(prepare(text), dtype=np.uint8).copy()
     return blank_separators(buf).tobytes().decode("utf-8", "replace").split()
+
+
+def normalize_lines(lines: list[str]) -> list[list[str]]:
+    """:func:`normalize_tokens` of each line, computed in one pass.
+
+    >>> normalize_lines(["A b", "", "C—d"])
+    [['a', 'b'], [], ['c', 'd']]
+    """
+    if not lines:
+        return []
+    buf = np.frombuffer(b"\n".join(prepare(l) for l in lines), dtype=np.uint8).copy()
+    text = blank_separators(buf).tobytes().decode("utf-8", "replace")
+    return [part.split() for part in text.split("\n")]
 
 
 def normalize_body(text: str) -> str:

@@ -36,11 +36,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
 from typing import Sequence
 
-from ..document import LINE_CACHE
-from .exact import normalize_tokens
+from .exact import normalize_lines
 
 REASON = "repeated-line"
 MIN_NEAR_WORDS = 4
@@ -61,11 +59,6 @@ quote or a caption printed again."""
 
 _CREDIT_MARK = re.compile(r"[|/\-–—:(\[]")
 _WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line: captions and headlines recur across documents
-def _line_tokens(line: str) -> tuple[str, ...]:
-    return tuple(normalize_tokens(line))
 
 
 def _eligible(tokens: list[str]) -> bool:
@@ -104,7 +97,7 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
     by_head: dict[tuple[str, ...], list[int]] = {}
     by_tail: dict[tuple[str, ...], list[int]] = {}
     k = MIN_NEAR_WORDS
-    tokens = [_line_tokens(t) for t in lines]
+    tokens = [tuple(t) for t in normalize_lines(list(lines))]
     copies = Counter(tokens)
     for i, toks in enumerate(tokens):
         if not toks or not _eligible(list(toks)):
