@@ -48,8 +48,10 @@ import unicodedata
 from array import array
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable, NamedTuple, Sequence
 
+from .document import LINE_CACHE
 from .rules import contains_any
 
 # ---------------------------------------------------------------------------------------------
@@ -291,24 +293,25 @@ def guess_language(lines: Sequence[str]) -> str | None:
     >>> guess_language(["", "12:00"]) is None
     True
     """
-    return _guess_from_tokens([(t, None) for t in lines if t])
+    return _guess([(len(t), *_stop_hits(_WORD.findall(t.lower()))) for t in lines if t])
 
 
-def _guess_from_tokens(lines: list[tuple[str, list[str] | None]]) -> str | None:
-    """:func:`guess_language` on (line, its ``\\w+`` tokens lowercased, or None) pairs.
+def _guess(lines: list[tuple[int, int, tuple[int, ...]]]) -> str | None:
+    """:func:`guess_language` from each line's (length, :func:`_stop_hits`), in line order: the
+    longest lines first, until ``LANG_SAMPLE_WORDS`` words are read.
 
     Numbers are no evidence of a language: some stop lists hold the digits (Spanish, Korean,
     Chinese, Persian list "0" to "9"), so a page of recipes, scores or prices would otherwise
     be taken for Spanish and its English prose measured against the wrong list (see
     :func:`_language_words`)."""
-    langs, table = _stop_table()
-    words: list[str] = []
-    for line, toks in sorted(lines, key=lambda lt: len(lt[0]), reverse=True):
-        words.extend(_language_words(_WORD.findall(line.lower()) if toks is None else toks))
-        if len(words) >= LANG_SAMPLE_WORDS:
+    langs, _ = _stop_table()
+    read, seen = [], 0
+    for _, n, found in sorted(lines, key=lambda line: line[0], reverse=True):
+        read.append(found)
+        seen += n
+        if seen >= LANG_SAMPLE_WORDS:
             break
-    masks = Counter(map(table.get, words))
-    masks.pop(None, None)
+    masks = Counter(chain.from_iterable(read))
     hits = [0] * len(langs)  # stop words found, by language
     for mask, n in masks.items():  # few distinct masks: unpack each once
         for k in _bits(mask):
@@ -321,6 +324,26 @@ def _guess_from_tokens(lines: list[tuple[str, list[str] | None]]) -> str | None:
         return None
     best = max(usable, key=lambda k: (hits[k] / sizes[k] ** 0.5, -k))
     return langs[best]
+
+
+def _stop_hits(low_toks: list[str]) -> tuple[int, tuple[int, ...]]:
+    """(how many of a line's lowercased tokens can tell a language, and the masks of those in
+    stop lists: the languages whose lists hold the word as a bitmask, see :func:`_stop_table`)."""
+    words = _language_words(low_toks)
+    return len(words), tuple(filter(None, map(_stop_table()[1].get, words)))  # (a mask is never 0)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _line_hits(line: str) -> tuple[int, tuple[int, ...]]:
+    """:func:`_stop_hits` of a line's ``\\w+`` tokens (lowercased each, see :func:`_lower_tokens`)."""
+    return _stop_hits(_lower_tokens(_WORD.findall(line)))
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _line_stats(line: str, lang: str | None) -> "LineStats":
+    """:func:`line_stats` of a line in the stop list of ``lang``."""
+    toks = _WORD.findall(line)
+    return line_stats(line, stop_words(lang), toks, _lower_tokens(toks))
 
 
 def _lower_tokens(toks: list[str]) -> list[str]:
@@ -474,6 +497,7 @@ _GLUE_GATE = re.compile(r"[a-z]{4}[A-Z]")
 """What every ``_GLUE`` match holds, found by a much cheaper scan (most lines have none)."""
 
 
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of every prose-length line
 def _glued_teaser(line: str) -> bool:
     """A headline and its summary run together with no space between them, the way a teaser
     card (headline element, summary element) comes out of a careless scrape: a title-case run
@@ -858,10 +882,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     if config is not None and not getattr(config, "line_statistics", True):
         return out
 
-    tokens = {i: _WORD.findall(t) for i, t in enumerate(lines) if t and i not in decided}
-    lowered = {i: _lower_tokens(toks) for i, toks in tokens.items()}
-    lang = _guess_from_tokens([(lines[i], lowered[i]) for i in tokens])
-    stops = stop_words(lang)
+    lang = _guess([(len(t), *_line_hits(t)) for i, t in enumerate(lines) if t and i not in decided])
     classes: list[str | None] = [None] * len(lines)
     words = [0] * len(lines)
     stats: dict[int, LineStats] = {}
@@ -873,7 +894,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
             # metadata is transparent; removed chrome counts as chrome for the neighbours
             classes[i] = None if reason.startswith("metadata") else "bad"
             continue
-        stats[i] = line_stats(t, stops, tokens[i], lowered[i])
+        stats[i] = _line_stats(t, lang)
         words[i] = stats[i].words
     prose = _prose_stop(list(stats.values()))
     glued: set[int] = set()
@@ -1158,7 +1179,12 @@ def keys_by_line(lines: Sequence[str]) -> array:
     """The hash of every line, in order, 0 for a line that is not countable (8 bytes a line):
     what the read pass keeps with a document, so that its clean pass need not normalise and
     hash its lines again (see :meth:`CorpusStats.is_frequent`)."""
-    return array("Q", [_key(normalize_line(t)) if _countable(t) else 0 for t in lines])
+    return array("Q", map(_line_key, lines))
+
+
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line: chrome lines recur across documents
+def _line_key(line: str) -> int:
+    return _key(normalize_line(line)) if _countable(line) else 0
 
 
 class CorpusStats:

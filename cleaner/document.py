@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 
+LINE_CACHE = 1 << 14
+"""How many lines each per-line cache of a process remembers, the most recently used: the
+rules' decisions, line statistics, corpus keys, ftfy's fixes, metadata's tests, all pure
+functions of a line's text. Chrome lines (menus, footers, prompts) recur across the documents
+of a corpus and are then measured once; body lines, which rarely recur, pass through."""
+
+
 @dataclass(frozen=True, slots=True)
 class Removal:
     """A span of the repaired text that is not article body, and why."""

@@ -169,9 +169,11 @@ class FastPath:
             text = Detector.URL_RE.sub(" ", text)
         if "@" in text:
             text = Detector.MAIL_RE.sub(" ", text)
-        if _VI_MARK.search(text):
+        if not text.isascii() and _VI_MARK.search(text):
             text = NGram.normalize_vi(text)
-        text = _SPACE_RUN.sub(" ", text[:10000])
+        text = text[:10000]
+        if "  " in text:
+            text = _SPACE_RUN.sub(" ", text)
         if not text.isascii():
             non_latin = sum(map(len, _NON_LATIN.findall(text)))
             if non_latin and sum(map(len, _ASCII_LETTERS.findall(text))) * 2 < non_latin:
@@ -242,12 +244,14 @@ class FastPath:
         uniq, w = self.counts(self.prepare(text))
         if not len(uniq):
             return None
-        logp = self.log[uniq]
+        logp = self.log.take(uniq, axis=0)
         total = w.sum()
         top = int(np.argmax(w @ logp))
-        steps = logp[:, top : top + 1] - logp  # per n-gram: log-odds of top over each language
+        # per n-gram: log-odds of top over each language (computed in place of logp, and then
+        # squared in place: the same arithmetic without two more arrays of this size)
+        steps = np.subtract(logp[:, top].copy()[:, None], logp, out=logp)
         mu = (w @ steps) / total
-        var = (w @ (steps * steps)) / total - mu * mu
+        var = (w @ np.multiply(steps, steps, out=steps)) / total - mu * mu
         mu[top], var[top] = np.inf, 1.0
         if mu.min() <= 0 or (self.BARRIER + math.log(len(mu))) / mu.min() > Detector.ITERATION_LIMIT / 4:
             return None

@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from .document import LINE_CACHE
+
 _MONTHS = {
     # English
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -85,7 +87,7 @@ def _build_iso(y: int, m: int, d: int, h: str | None, mi: str | None, ampm: str 
     return iso
 
 
-@lru_cache(maxsize=8192)  # a pure function of the line, asked of the same lines many times
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first date in text: (ISO 8601 string, match start, match end), or None."""
     best = None
@@ -117,7 +119,7 @@ _DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are pr
 _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
 
 
-@lru_cache(maxsize=8192)  # a pure function of the line, asked of the same lines many times
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def parse_date(line: str) -> str | None:
     """ISO date of a line that is only a date (with filler such as 'Published', weekday, zone)."""
     if len(line) > _DATE_LINE_MAX or not _HAS_DIGITS.search(line):
@@ -189,7 +191,7 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
-@lru_cache(maxsize=8192)  # a pure function of the line, asked of the same lines many times
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def looks_like_title(line: str) -> bool:
     """A headline: 3 to 30 words, not ending like a sentence cut or a list.
 
@@ -269,7 +271,7 @@ _STAMP = re.compile(r"\b(published|updated|posted|last updated|\d+\s+(minutes?|h
 _TITLE_WINDOW = 25  # open lines before the first body paragraph searched for the headline
 
 
-@lru_cache(maxsize=8192)  # a pure function of the line, asked of the same lines many times
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def _n_words(line: str) -> int:
     """Words of a line; in scripts written without spaces, about two characters a word (as
     classify counts them)."""
@@ -278,7 +280,7 @@ def _n_words(line: str) -> int:
     return max(n, cjk // 2)
 
 
-@lru_cache(maxsize=8192)  # a pure function of the line, asked of the same lines many times
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def is_prose(line: str) -> bool:
     """A body paragraph: a dozen words or more ending like a sentence.
 
@@ -312,7 +314,7 @@ def _is_author_names(line: str) -> bool:
                for w in names)
 
 
-@lru_cache(maxsize=8192)  # a pure function of the line, asked of the same lines many times
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def is_stamp(line: str) -> bool:
     """A byline or date stamp, as printed under a headline: 'By Jane Doe', 'Chris Davies - Nov 19,
     2019, 10:31 pm CST', 'Published 22 hours ago'.

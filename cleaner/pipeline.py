@@ -89,7 +89,8 @@ def clean_document(doc: Document, config: CleanConfig, corpus: classify.CorpusSt
     doc.removals = [line_removal(lines[i], n, reason, rule) for i, (reason, rule) in decided.items()]
     doc.meta = meta
     doc.finish()
-    words = len(_WORD.findall(doc.body)) if config.min_body_words else 0
+    # (counted only up to min_body_words: the count matters only below it)
+    words = sum(1 for _ in itertools.islice(_WORD.finditer(doc.body), config.min_body_words))
     if words < config.min_body_words:
         doc.status = "skipped"
         doc.reason = f"no-content: only boilerplate ({words} words left, min_body_words {config.min_body_words})"

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import ftfy
+
+from .document import LINE_CACHE
 
 # ftfy settings, each chosen on purpose:
 _FTFY = ftfy.TextFixerConfig(
@@ -30,6 +33,7 @@ _FTFY = ftfy.TextFixerConfig(
     normalization="NFC",  # compose, never NFKC: NFKC would fold widths and other typography
     explain=False,
 )
+_FTFY_NO_HTML = _FTFY._replace(unescape_html=False)  # after a line with "<" (see fix_text)
 
 # Runs of ASCII blanks become one space. No-break, thin and ideographic spaces are the author's
 # typography and stay as they are (only stripped at line ends). Zero-width characters and soft
@@ -67,12 +71,18 @@ def fix_text(text: str) -> str:
     ftfy itself works line by line; the one state it carries from line to line is that after
     a line containing "<" it stops unescaping HTML entities. That is kept here.
     """
-    out, config = [], _FTFY
+    out, html = [], True
     for line in text.split("\n"):
-        if config.unescape_html == "auto" and "<" in line:
-            config = config._replace(unescape_html=False)
-        out.append(ftfy.fix_text(line, config) if needs_ftfy(line) else line)
+        if html and "<" in line:
+            html = False
+        out.append(_fix_line(line, html) if needs_ftfy(line) else line)
     return "\n".join(out)
+
+
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line: footers ("© 2019 ...") recur across documents
+def _fix_line(line: str, unescape_html: bool) -> str:
+    """ftfy.fix_text of one line, with our settings, HTML entities unescaped or not."""
+    return ftfy.fix_text(line, _FTFY if unescape_html else _FTFY_NO_HTML)
 
 
 def normalize_whitespace(text: str) -> str:

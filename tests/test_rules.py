@@ -57,6 +57,12 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                        "Related to the fire, two men were arrested on Monday.",
                        "Top officials met on Monday.", "[Applause.]", "Elsewhere on the continent, prices fell.",
                        "Explore more than 300 trails in the park this summer.", "Più letti che mai, i romanzi rosa vendono.", "[Updated at 5 p.m. with the reply.]"]),
+    "related-box": ("related-links",
+                    [(["The council approved the plan on Monday after a long debate in the chamber.", "Read more",
+                       "Budget vote delayed again as councillors row"], 2),
+                     (["Il Comune ha detto di aver cercato una soluzione con il proprietario, senza successo.",
+                       "Leggi anche", "Negozi storici, il Comune prepara un fondo", "Librerie, la crisi degli affitti"], 3)],
+                    ["Budget vote delayed again as councillors row"]),
     "dateline-teaser": ("related-links",
                         [],  # needs a neighbour like it: see test_dateline_teasers_come_in_lists
                         ["NEW DELHI: The Supreme Court on Wednesday asked the state government to act.",
@@ -217,21 +223,28 @@ def _single(line: str) -> dict[int, tuple[str, str]]:
     return run_rules([line])
 
 
+def _in_context(case) -> tuple[list[str], int]:
+    """A case is a line alone, or (lines, index) for a rule that judges a line by its neighbours."""
+    return case if isinstance(case, tuple) else ([case], 0)
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_rule_takes_its_kind_with_its_reason(name):
     reason, positives, _ = CASES[name]
     assert RULES[name].reason == reason
-    for line in positives:
-        assert RULES[name].matches(LineContext([line], 0)), line
-        got = _single(line)
-        assert got.get(0, (None,))[0] == reason, (line, got)
+    for case in positives:
+        lines, i = _in_context(case)
+        assert RULES[name].matches(LineContext(lines, i)), case
+        got = run_rules(lines)
+        assert got.get(i, (None,))[0] == reason, (case, got)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_rule_leaves_prose(name):
     _, _, negatives = CASES[name]
-    for line in negatives:
-        assert not RULES[name].matches(LineContext([line], 0)), line
+    for case in negatives:
+        lines, i = _in_context(case)
+        assert not RULES[name].matches(LineContext(lines, i)), case
 
 
 def test_every_rule_has_cases():
@@ -330,7 +343,8 @@ def test_headlines_under_a_related_heading_inside_an_article(heading, teasers):
             "Supporters said the park would give families a place to spend their weekends, officials said."]
     lines = [body[0], heading, *teasers, body[1]]
     got = run_rules(lines)
-    assert all(got.get(1 + k) == ("related-links", "related-links") for k in range(len(teasers) + 1)), got
+    assert got.get(1) == ("related-links", "related-links"), got
+    assert all(got.get(2 + k) == ("related-links", "related-box") for k in range(len(teasers))), got
     assert 0 not in got and len(lines) - 1 not in got
     # the same headline with no heading above it is a subheading of the article: the rules leave it
     assert run_rules([body[0], teasers[0], body[1]]) == {}
@@ -338,3 +352,35 @@ def test_headlines_under_a_related_heading_inside_an_article(heading, teasers):
     assert 2 not in run_rules([body[0], heading, body[1]])
     # a menu item that reads like the heading, above the page's headline, is no box of links
     assert 2 not in run_rules(["Home", heading, teasers[0], "By Jane Doe", body[0]])
+
+
+def test_rules_without_context_judge_the_line_alone():
+    """A rule not declared ``context=True`` decides a line the same way in its document as on its
+    own (run_rules remembers such decisions per line text), and a rule with a ``shape`` takes
+    only lines of that shape, on every line of the seeds and gate pages."""
+    from cleaner.config import CleanConfig
+    from cleaner.io import discover
+    from cleaner.pipeline import read_document
+
+    root = Path(__file__).parent.parent
+    files = discover(root / "seeds") + discover(Path(__file__).parent / "fixtures" / "gate")
+    alone = [r for r in RULES.values() if not r.context]
+    shaped = [r for r in RULES.values() if r.shape is not None]
+    for f in files:
+        lines = read_document(f, CleanConfig()).text.split("\n")
+        lowered = [t.lower() for t in lines]
+        for i, text in enumerate(lines):
+            for r in alone:
+                if text and r.func(LineContext(lines, i, lowered)) != r.func(LineContext([text], 0)):
+                    raise AssertionError(f"{r.name} (no context=True) depends on other lines: {text!r}")
+            for r in shaped:
+                if text and r.func(LineContext(lines, i, lowered)) and not r.shape(text):
+                    raise AssertionError(f"{r.name} takes a line not of its shape: {text!r}")
+    assert len(files) > 10
+
+
+@pytest.mark.parametrize("name", sorted(n for n, r in RULES.items() if r.shape is not None))
+def test_a_rule_takes_only_lines_of_its_shape(name):
+    for case in CASES[name][1]:
+        lines, i = _in_context(case)
+        assert RULES[name].shape(lines[i]), case

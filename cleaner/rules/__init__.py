@@ -11,6 +11,11 @@ Rules run on every line of every document, so a rule may declare two cheap preco
 pattern of the rule contains one of them). Each line is lowercased once, for all rules
 (:attr:`LineContext.low`).
 
+Most rules judge the line alone. What they decide is remembered per line text (in each
+process, for the last ``LINE_CACHE`` lines; see :func:`_planner`), since chrome lines recur
+across the documents of a corpus; a rule that looks at other lines (neighbours, position)
+declares ``context=True`` and runs on every line that reaches it.
+
 >>> ctx = LineContext(["- Advertisement -", "Body text here."], 0)
 >>> RULES["ad-marker"].matches(ctx)
 True
@@ -19,8 +24,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
+from ..document import LINE_CACHE
 from ..errors import ConfigError
 
 
@@ -72,6 +79,8 @@ class Rule:
     func: Callable[[LineContext], bool]
     max_len: int = 1 << 30
     gate: tuple[str, ...] = ()
+    context: bool = False  # looks at other lines than its own (ctx.lines, neighbours, position)
+    shape: Callable[[str], bool] | None = None  # with context: a test of the line alone that every line it takes passes
 
     def applies(self, low: str) -> bool:
         """The gate: the lowercased line holds one of its strings (or there is no gate)."""
@@ -92,9 +101,13 @@ RULES: dict[str, Rule] = {}
 FAMILIES = ("chrome", "prompts", "media", "legal", "bylines")
 
 
-def rule(name: str, reason: str, max_len: int | None = None, gate: Sequence[str] = ()):
+def rule(name: str, reason: str, max_len: int | None = None, gate: Sequence[str] = (), context: bool = False,
+         shape: Callable[[str], bool] | None = None):
     """Register a rule function under ``name`` with reason code ``reason``; ``max_len`` and
-    ``gate`` are its cheap preconditions (see the module docstring)."""
+    ``gate`` are its cheap preconditions (see the module docstring); ``context``: the rule looks
+    at other lines than the one judged (a rule without it sees only ``ctx.text`` and ``ctx.low``);
+    ``shape``: for such a rule, a test of the line's text alone that every line it takes passes
+    (remembered with the line's plan, so the rule runs in context only on lines of its shape)."""
 
     def deco(func: Callable[[LineContext], bool]):
         if name in RULES:
@@ -103,7 +116,9 @@ def rule(name: str, reason: str, max_len: int | None = None, gate: Sequence[str]
             raise ValueError(f"rule {name} needs a docstring with an example")
         if any(k != k.lower() for k in gate):
             raise ValueError(f"rule {name}: gate strings must be lowercase")
-        RULES[name] = Rule(name, reason, func, max_len if max_len is not None else 1 << 30, tuple(gate))
+        if shape is not None and not context:
+            raise ValueError(f"rule {name}: a shape is for a rule with context")
+        RULES[name] = Rule(name, reason, func, max_len if max_len is not None else 1 << 30, tuple(gate), context, shape)
         return func
 
     return deco
@@ -118,21 +133,44 @@ def check_rule_names(names: Sequence[str]) -> None:
 
 def run_rules(lines: Sequence[str], disabled: Sequence[str] = ()) -> dict[int, tuple[str, str]]:
     """Apply the enabled rules to every non-blank line: {line index: (reason, rule name)}."""
-    active = [(r.max_len, r.gate, r.func, (r.reason, r.name)) for r in RULES.values() if r.name not in disabled]
-    lowered = [t.lower() for t in lines]
+    plan = _planner(tuple(disabled))
     out: dict[int, tuple[str, str]] = {}
-    for i, low in enumerate(lowered):
-        if not low:
+    for i, text in enumerate(lines):
+        if not text:
             continue
-        n = len(lines[i])
-        ctx = LineContext(lines, i, lowered)
-        for max_len, gate, func, decision in active:
-            if n > max_len or (gate and not contains_any(low, gate)):
-                continue
-            if func(ctx):
-                out[i] = decision
+        in_context, decision = plan(text)
+        for func, ruled in in_context:  # rules before the line's own decision that need its context
+            if func(LineContext(lines, i)):
+                decision = ruled
                 break
+        if decision is not None:
+            out[i] = decision
     return out
+
+
+@lru_cache(maxsize=8)
+def _planner(disabled: tuple[str, ...]):
+    """``plan(text)`` for the rules not in ``disabled``: (the rules with ``context`` that pass
+    their preconditions and ``shape`` before a rule without it takes the line, as (func, (reason, name))
+    pairs; the decision of the first rule without ``context`` that takes the line, or None).
+    A plan depends on the line's text only, so it is remembered per text."""
+    active = [r for r in RULES.values() if r.name not in disabled]
+
+    @lru_cache(maxsize=LINE_CACHE)
+    def plan(text: str) -> tuple[tuple, tuple[str, str] | None]:
+        low, n, in_context = text.lower(), len(text), []
+        alone = LineContext((text,), 0, (low,))
+        for r in active:
+            if n > r.max_len or (r.gate and not contains_any(low, r.gate)):
+                continue
+            if r.context:
+                if r.shape is None or r.shape(text):
+                    in_context.append((r.func, (r.reason, r.name)))
+            elif r.func(alone):
+                return tuple(in_context), (r.reason, r.name)
+        return tuple(in_context), None
+
+    return plan
 
 
 def contains_any(low: str, strings: tuple[str, ...]) -> bool:

@@ -59,7 +59,7 @@ BIO_UNDER_HEADING_MAX_CHARS = 1200
 sentences on the author's work, family and books; the heading says what it is)."""
 
 
-@rule("author-bio", "metadata:author", max_len=BIO_UNDER_HEADING_MAX_CHARS)
+@rule("author-bio", "metadata:author", max_len=BIO_UNDER_HEADING_MAX_CHARS, context=True)
 def author_bio(ctx: LineContext) -> bool:
     """An author's bio at the end of the page: a name, "is/was/joined", a writing trade; or
     whatever paragraph stands right under an "About the author" heading.

@@ -162,19 +162,13 @@ def related_links(ctx: LineContext) -> bool:
     False
     >>> related_links(LineContext(["[Updated at 5 p.m. with the minister's reply.]"], 0))
     False
-    >>> lines = ["La libreria chiuderà le sue porte alla fine del mese, hanno detto i proprietari.",
-    ...          "Leggi anche", "Negozi storici, il Comune prepara un fondo"]
-    >>> related_links(LineContext(lines, 2)), related_links(LineContext(lines[1:], 1))
-    (True, False)
     """
     t = ctx.low
     if len(t) <= 60 and _RELATED.match(t):
         return True
     if _READ_MORE_PREFIX.match(t) and len(t) <= 200 and t.count(". ") < 2:
         return True
-    if ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text) or _SOURCE_TAG.match(ctx.text)):
-        return True
-    return _teaser_shaped(ctx.text) and _under_related_heading(ctx)
+    return ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text) or _SOURCE_TAG.match(ctx.text))
 
 
 RELATED_ITEMS = 4
@@ -189,16 +183,19 @@ def _teaser_shaped(text: str) -> bool:
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "。", "！", "？", '"', "”", "»", ")")
 
 
-def _under_related_heading(ctx: LineContext) -> bool:
-    """The line is one of the first ``RELATED_ITEMS`` headline-shaped lines under a related-links
-    heading that follows a sentence: the stories a "Read more" box inside an article links to (a
+@rule("related-box", "related-links", max_len=150, context=True, shape=_teaser_shaped)
+def related_box(ctx: LineContext) -> bool:
+    """One of the first ``RELATED_ITEMS`` headline-shaped lines under a related-links heading
+    that follows a sentence: the stories a "Read more" box set inside an article links to (a
     "Trending" or "Latest news" item of a menu above the headline is no such heading).
 
     >>> lines = ["The council approved the plan on Monday after a long debate.", "Read more",
     ...          "Budget vote delayed again as councillors row", "The mayor said work would start soon."]
-    >>> _under_related_heading(LineContext(lines, 2)), _under_related_heading(LineContext(lines, 0))
-    (True, False)
+    >>> related_box(LineContext(lines, 2)), related_box(LineContext(lines, 3)), related_box(LineContext(lines[1:], 1))
+    (True, False, False)
     """
+    if not _teaser_shaped(ctx.text):
+        return False
     for step in range(1, RELATED_ITEMS + 1):
         prev = ctx.neighbour(-step)
         if prev is None:
@@ -230,7 +227,8 @@ def _glued_dateline(text: str) -> bool:
     return bool(m) and not m.group("head").isupper() and len(m.group("head").split()) >= 3
 
 
-@rule("dateline-teaser", "related-links", max_len=1500, gate=(":", "—", "–", " - "))
+@rule("dateline-teaser", "related-links", max_len=1500, gate=(":", "—", "–", " - "), context=True,
+      shape=_glued_dateline)
 def dateline_teaser(ctx: LineContext) -> bool:
     """A teaser printed as one line, "Headline DATELINE: summary", next to another like it (a
     list of other stories; an article's own dateline opens its first paragraph).

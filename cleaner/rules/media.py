@@ -29,7 +29,8 @@ _PLAYER = re.compile(
 )
 
 
-@rule("player-residue", "media-player", max_len=70)
+@rule("player-residue", "media-player", max_len=70, context=True,
+      shape=lambda t: bool(_TIMECODE.match(t) or _PLAYER.match(t)))
 def player_residue(ctx: LineContext) -> bool:
     """Time codes and player or gallery controls; a media word ("Podcasts", "Video") only when a
     time code or another control is next to it, since alone it may be a section name.
@@ -166,7 +167,7 @@ _BARE_CREDIT = re.compile(
 """A credit alone on a line: "Photo: Name, Agency", "© Name", "Name | Bloomberg | Getty Images"."""
 
 
-@rule("caption", "caption", max_len=400)
+@rule("caption", "caption", max_len=400, context=True)
 def caption(ctx: LineContext) -> bool:
     """A photo caption: opened the way agencies open captions ("In this ... photo, ..."), or
     a line right above a bare credit line ("Photo: Name, Agency").
@@ -205,7 +206,7 @@ _SLIDE = re.compile(r"^(\d{1,3}) (?:of|/) (\d{1,3}) (?=\S)")
 """A gallery slide's counter before its caption: "2 of 4 A shopper looks at ..."."""
 
 
-@rule("gallery-caption", "caption", max_len=600)
+@rule("gallery-caption", "caption", max_len=600, context=True, shape=lambda t: bool(_SLIDE.match(t)))
 def gallery_caption(ctx: LineContext) -> bool:
     """A caption of a photo gallery flattened into the page: it opens with the slide's counter
     ("1 of 4 ...") and a next or previous line is another slide of the same gallery (its counter
