@@ -182,6 +182,9 @@ END_RULES = ("author-bio", "about-author", "author-contact", "tag-list")
 """Rules whose lines close an article (an author's bio or contact line, a tag list): a chain of
 teasers may start right after one without dates on its records. (Affiliate notes and newsletter
 boxes are not among them: buying guides open with the one, articles carry the other inline.)"""
+OWN_TEXT_SHARE = 0.5
+"""Share of a document's long-line words that, found across the corpus, makes them the
+document's own recurring text rather than chrome (see :func:`_own_text_kept`)."""
 BIG = 1 << 30
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -876,9 +879,10 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     """
     out: dict[int, tuple[str, str]] = {}
     if corpus is not None:
-        for i, t in enumerate(lines):
-            if t and i not in decided and corpus.is_frequent(t, None if keys is None else keys[i]):
-                out[i] = ("corpus-repeat", "corpus-frequency")
+        frequent = [i for i, t in enumerate(lines)
+                    if t and i not in decided and corpus.is_frequent(t, None if keys is None else keys[i])]
+        for i in _own_text_kept(lines, decided, frequent):
+            out[i] = ("corpus-repeat", "corpus-frequency")
     if config is not None and not getattr(config, "line_statistics", True):
         return out
 
@@ -957,6 +961,33 @@ DATA_MIN_LINES = 10
 """... and those lines are at least this many, of ``SHORT_MAX_WORDS`` words or more on average."""
 DATA_MAX_MAIN_WORDS = 2 * MIN_ARTICLE_WORDS
 """Only an article whose prose is this short can be the few sentences over a page of data."""
+
+
+def _own_text_kept(lines: Sequence[str], decided: dict, frequent: list[int]) -> list[int]:
+    """The corpus-frequent lines that go. When they make up more than ``OWN_TEXT_SHARE`` of the
+    words of the document's long open lines, what recurs is the document's own text (a re-scrape,
+    or a syndicated article printed by many outlets): its long lines stay, and dedup links the
+    copies; the corpus still takes its short lines (menus, buttons).
+
+    >>> lines = ["Home", "The council approved the plan on Monday after a long debate in the chamber.",
+    ...          "Work on the new bridge starts in the spring and should end within two years."]
+    >>> _own_text_kept(lines, {}, [0, 1, 2])  # the whole article recurs: a copy, not chrome
+    [0]
+    >>> _own_text_kept(lines, {}, [0, 1])  # one paragraph of two recurs: chrome prose
+    [0, 1]
+    """
+    if not frequent:
+        return frequent
+    long = {}
+    for i, t in enumerate(lines):
+        if t and i not in decided:
+            n = t.count(" ") + 1
+            if n >= GOOD_MIN_WORDS:
+                long[i] = n
+    recurring = sum(long.get(i, 0) for i in frequent)
+    if recurring > OWN_TEXT_SHARE * sum(long.values()):
+        return [i for i in frequent if i not in long]
+    return frequent
 
 
 def _data_run(lines: Sequence[str], main: set[int], stats: dict[int, LineStats], taken: set[int],

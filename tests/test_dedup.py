@@ -417,3 +417,28 @@ def test_duplicate_is_a_frozen_record():
     with pytest.raises(dataclasses.FrozenInstanceError):
         d.of = "b"  # type: ignore[misc]
     assert re.fullmatch(r"exact|near|contained", d.how)
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_many_copies_of_an_article_are_duplicates_not_chrome(seeds_copy, seeds_result, edited):
+    """Twelve re-scrapes of one article make its paragraphs recur across the corpus; they are the
+    article's own text, not chrome: one copy keeps the seed's body, the others are duplicates."""
+    from cleaner.pipeline import clean_files
+
+    src = next(seeds_copy.glob("000_*.txt"))
+    text = src.read_text(encoding="utf-8")
+    for k in range(12):
+        copy = text.replace("Putin", "Putin" if not edited or k % 2 else "Vladimir Putin", 1 + k % 3)
+        (seeds_copy / f"000_copy{k:02d}.txt").write_text(copy, encoding="utf-8")
+    docs = clean_files(seeds_copy).docs
+    expected = {Path(d.source).name: d.body for d in seeds_result.docs}
+    copies = [d for d in docs if Path(d.source).name.startswith("000_")]
+    assert sum(d.status == "kept" for d in copies) == 1
+    assert all(d.status == "duplicate" for d in copies if d.status != "kept")
+    kept = next(d for d in copies if d.status == "kept")
+    if not edited:
+        assert kept.body == expected[src.name]
+    else:  # an edited copy may be the longest; it holds the seed's paragraphs all the same
+        assert len(kept.body.split()) >= len(expected[src.name].split())
+    others = {Path(d.source).name: d.body for d in docs if not Path(d.source).name.startswith("000_")}
+    assert others == {k: v for k, v in expected.items() if not k.startswith("000_")}
