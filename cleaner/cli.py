@@ -250,9 +250,10 @@ def explain(file, config_path, color):
             click.echo(f"{label} | {text}", color=color)
         elif line.text:
             click.echo(f"  {'':<{width}} | {line.text}", color=color)
+    language = f"{doc.language} ({doc.language_score})" if doc.language else "-"
+    title = repr(doc.meta["title"]) if doc.meta.get("title") else "-"
     click.echo(f"\nstatus: {doc.status}{' (' + doc.reason + ')' if doc.reason else ''}; "
-               f"language: {doc.language} ({doc.language_score}); title: {doc.meta.get('title')!r}; "
-               f"date: {doc.meta.get('date')}", color=color)
+               f"language: {language}; title: {title}; date: {doc.meta.get('date') or '-'}", color=color)
 
 
 @main.command()

@@ -10,6 +10,7 @@ document back into memory, for a library user who wants them all.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import copy
 import dataclasses
@@ -93,7 +94,10 @@ def clean_document(doc: Document, config: CleanConfig, corpus: classify.CorpusSt
     words = sum(1 for _ in itertools.islice(_WORD.finditer(doc.body), config.min_body_words))
     if words < config.min_body_words:
         doc.status = "skipped"
-        doc.reason = f"no-content: only boilerplate ({words} words left, min_body_words {config.min_body_words})"
+        by_reason = collections.Counter(reason for reason, _ in decided.values()).most_common(3)
+        removed = ", ".join(f"{reason} {n}" for reason, n in by_reason)
+        doc.reason = (f"no-content: only boilerplate ({words} words left, min_body_words {config.min_body_words}; "
+                      f"lines removed: {removed or 'none'})")
     return doc
 
 
