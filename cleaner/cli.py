@@ -30,6 +30,12 @@ def _guard(fn):
             return fn(*args, **kwargs)
         except CleanerError as e:
             raise Fail(str(e)) from None
+        except OSError as e:  # a folder that cannot be written, a disk that is full ...
+            where = f"{e.filename}: " if e.filename else ""
+            raise Fail(f"{where}{e.strerror or e}") from None
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing was written", err=True)
+            sys.exit(130)
 
     return wrapper
 
@@ -96,7 +102,8 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
     config = load_config(config_path)
     if "://" in raw_input:
         name = name or config.name or raw_input.rstrip("/").rsplit("/", 1)[-1]
-    name = name or config.name or (input.resolve().name if input.is_dir() else input.resolve().parent.name)
+    name = name or config.name or (input.resolve().name if input.is_dir() else _file_stem(input))
+    _check_output(out / check_name(name), explicit_version)
     show = sys.stderr.isatty() if progress is None else progress
     if engine == "ray":
         from .engines.ray_engine import clean_files_ray
@@ -107,6 +114,11 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
     from .report import report_hook
 
     with result:
+        if not result.kept:
+            _print_skipped((d.source, d.reason) for d in result.docs if d.status == "skipped")
+            raise Fail(f"no document of {raw_input} was kept ({len(result.docs)} input files: "
+                       f"{sum(d.status == 'skipped' for d in result.docs)} skipped): an empty dataset "
+                       "cannot be loaded, so no version was written")
         outcome = write_version(result, out, name, explicit_version,
                                 extra_files=report_hook(result) if with_report else None)
     m = outcome.manifest
@@ -121,9 +133,7 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
     else:
         click.echo(f"no change: {name} v{outcome.version} already holds this input and config ({outcome.path})")
     click.echo(f"{c['inputs']} input files: {c['kept']} kept, {c['duplicate']} duplicates, {c['skipped']} skipped")
-    for inp in m["inputs"]:
-        if inp["status"] == "skipped":
-            click.echo(f"  skipped {_printable(inp['source'])}: {_printable(inp['reason'])}", err=True)
+    _print_skipped((inp["source"], inp["reason"]) for inp in m["inputs"] if inp["status"] == "skipped")
     if m["removals_by_reason"]:
         click.echo("removed lines by reason: " + ", ".join(f"{r} {n}" for r, n in m["removals_by_reason"].items()))
     if as_json:
@@ -221,6 +231,37 @@ def publish(spec, repo, to, private, dry_run, root):
     from .publish import publish as run
 
     click.echo(run(spec, repo, to=to, private=private, dry_run=dry_run, root=root).describe())
+
+
+def _print_skipped(items) -> None:
+    for source, reason in items:
+        click.echo(f"  skipped {_printable(source)}: {_printable(reason)}", err=True)
+
+
+def _file_stem(path: Path) -> str:
+    """The default dataset name of a one-file input: its name without .txt/.jsonl/.parquet/.gz."""
+    name = path.name
+    for suffix in (".gz", ".txt", ".jsonl", ".json", ".parquet"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def _check_output(dataset_dir: Path, explicit_version: str | None) -> None:
+    """Fail before any input is read when the output cannot be written or --version cannot be used."""
+    import os
+
+    from .package.versions import check_new_version, list_versions
+
+    p = dataset_dir
+    while not p.exists() and p != p.parent:
+        p = p.parent
+    if not p.is_dir():
+        raise Fail(f"cannot write to {dataset_dir}: {p} is not a folder")
+    if not os.access(p, os.W_OK | os.X_OK):
+        raise Fail(f"cannot write to {dataset_dir}: {p} is not writable")
+    if explicit_version:
+        check_new_version(explicit_version, list_versions(dataset_dir))
 
 
 @main.command()

@@ -91,8 +91,9 @@ def clean_document(doc: Document, config: CleanConfig, corpus: classify.CorpusSt
     doc.meta = meta
     doc.finish()
     # (counted only up to min_body_words: the count matters only below it)
-    words = sum(1 for _ in itertools.islice(_WORD.finditer(doc.body), config.min_body_words))
-    if words < config.min_body_words:
+    least = max(1, config.min_body_words)  # an empty body is no row, whatever the option says
+    words = sum(1 for _ in itertools.islice(_WORD.finditer(doc.body), least))
+    if words < least:
         doc.status = "skipped"
         by_reason = collections.Counter(reason for reason, _ in decided.values()).most_common(3)
         removed = ", ".join(f"{reason} {n}" for reason, n in by_reason)
@@ -133,9 +134,14 @@ def clean_text(text: str, config: CleanConfig | None = None, source: str = "<tex
     >>> [r.reason for r in doc.removals]
     ['ui-chrome', 'metadata:title', 'advertisement']
     """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_text needs a str, not {type(text).__name__} (decode bytes first, or use clean_files)")
     config = config or CleanConfig(min_body_words=0)
     doc = Document(source=source, sha256=sha256(text.encode("utf-8", "surrogatepass")), id=doc_id(source))
     doc.text = repair(text, use_ftfy=config.repair)
+    if not doc.text:
+        doc.status, doc.reason = "skipped", "empty: nothing left after repair"  # as a file would be
+        return doc
     return annotate_language(clean_document(doc, config), config)
 
 

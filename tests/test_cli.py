@@ -174,3 +174,65 @@ def test_every_config_option_is_in_the_readme_table_with_its_default():
                 value = shown[names.index(field.name)]
                 num = eval(value.replace(" ", ""), {}) if re.fullmatch(r"[\d./ ]+", value) else None
                 assert num is not None and abs(num - default) < 1e-9, (field.name, value, default)
+
+
+def test_one_file_input_is_named_after_the_file(seeds_copy, tmp_path):
+    src = next(seeds_copy.glob("000_*.txt"))
+    s = last_json(run("clean", src, "--out", tmp_path / "d", "--json").output)
+    assert s["name"] == src.stem and s["kept"] == 1
+    assert not (tmp_path / "d" / "seeds").exists()  # the folder's dataset is not touched
+
+
+@pytest.mark.parametrize("bad_out", ["a-file", "a-file/below"])
+def test_output_that_cannot_be_written_fails_before_reading(seeds_copy, tmp_path, bad_out, monkeypatch):
+    (tmp_path / "a-file").write_text("x")
+    import cleaner.pipeline
+
+    def never(*a, **k):
+        raise AssertionError("input read although the output cannot be written")
+
+    monkeypatch.setattr(cleaner.pipeline, "run_files", never)
+    r = CliRunner().invoke(main, ["clean", str(seeds_copy), "--out", str(tmp_path / bad_out)])
+    assert r.exit_code == 1 and "cannot write to" in r.output and "Traceback" not in r.output
+
+
+def test_reused_version_fails_before_reading(seeds_copy, tmp_path, monkeypatch):
+    run("clean", seeds_copy, "--out", tmp_path, "--version", "2.0.0")
+    import cleaner.pipeline
+
+    monkeypatch.setattr(cleaner.pipeline, "run_files", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read")))
+    r = CliRunner().invoke(main, ["clean", str(seeds_copy), "--out", str(tmp_path), "--version", "2.0.0"])
+    assert r.exit_code == 1 and "already exists" in r.output
+
+
+def test_nothing_kept_writes_no_version(tmp_path):
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "chrome.txt").write_text("Download\nSubscribe to our newsletter\n- Advertisement -\n")
+    r = CliRunner().invoke(main, ["clean", str(folder), "--out", str(tmp_path / "d")])
+    assert r.exit_code == 1 and "no document" in r.output and "no version was written" in r.output
+    assert "skipped empty.txt" in r.output and "skipped chrome.txt: no-content" in r.output
+    assert not list((tmp_path / "d").glob("*/v*"))
+
+
+def test_interrupt_exits_130(seeds_copy, tmp_path, monkeypatch):
+    import cleaner.pipeline
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cleaner.pipeline, "run_files", interrupted)
+    r = CliRunner().invoke(main, ["clean", str(seeds_copy), "--out", str(tmp_path / "d")])
+    assert r.exit_code == 130 and "interrupted" in r.output
+
+
+def test_clean_text_skips_like_the_cli():
+    import cleaner
+
+    assert (cleaner.clean_text("").status, cleaner.clean_text("").reason.split(":")[0]) == ("skipped", "empty")
+    doc = cleaner.clean_text("Download\n- Advertisement -")
+    assert doc.status == "skipped" and doc.reason.startswith("no-content") and doc.body == ""
+    assert "ui-chrome 1" in doc.reason
+    with pytest.raises(TypeError, match="needs a str"):
+        cleaner.clean_text(b"bytes")

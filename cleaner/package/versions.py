@@ -158,14 +158,19 @@ class WriteOutcome:
     manifest: dict
 
 
+def check_new_version(explicit: str, existing: list[str]) -> str:
+    """The version asked for, normalised, if it may be written after ``existing``."""
+    v = ".".join(map(str, parse_version(explicit)))
+    if v in existing:
+        raise VersionError(f"version {v} already exists; versions are never reused")
+    if existing and parse_version(v) <= parse_version(existing[-1]):
+        raise VersionError(f"version {v} is not newer than the latest, {existing[-1]}")
+    return v
+
+
 def _decide(previous: dict | None, manifest: dict, explicit: str | None, existing: list[str]) -> str | None:
     if explicit:
-        v = ".".join(map(str, parse_version(explicit)))
-        if v in existing:
-            raise VersionError(f"version {v} already exists; versions are never reused")
-        if existing and parse_version(v) <= parse_version(existing[-1]):
-            raise VersionError(f"version {v} is not newer than the latest, {existing[-1]}")
-        return v
+        return check_new_version(explicit, existing)
     if previous is None:
         return "1.0.0"
     if previous.get("schema_sha256") != manifest["schema_sha256"]:
