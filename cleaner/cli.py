@@ -116,7 +116,7 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
     with result:
         if not result.kept:
             _print_skipped((d.source, d.reason) for d in result.docs if d.status == "skipped")
-            raise Fail(f"no document of {raw_input} was kept ({len(result.docs)} input files: "
+            raise Fail(f"no document of {raw_input} was kept ({len(result.docs)} inputs: "
                        f"{sum(d.status == 'skipped' for d in result.docs)} skipped): an empty dataset "
                        "cannot be loaded, so no version was written")
         outcome = write_version(result, out, name, explicit_version,
@@ -132,7 +132,7 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
         click.echo(f"wrote {name} v{outcome.version} to {outcome.path}")
     else:
         click.echo(f"no change: {name} v{outcome.version} already holds this input and config ({outcome.path})")
-    click.echo(f"{c['inputs']} input files: {c['kept']} kept, {c['duplicate']} duplicates, {c['skipped']} skipped")
+    click.echo(f"{c['inputs']} inputs: {c['kept']} kept, {c['duplicate']} duplicates, {c['skipped']} skipped")
     _print_skipped((inp["source"], inp["reason"]) for inp in m["inputs"] if inp["status"] == "skipped")
     if m["removals_by_reason"]:
         click.echo("removed lines by reason: " + ", ".join(f"{r} {n}" for r, n in m["removals_by_reason"].items()))

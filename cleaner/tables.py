@@ -26,6 +26,19 @@ from .io import InputFile
 TABLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".parquet")
 
 
+
+def _lines_until_broken(fh, name: str, path, out: list):
+    """(number, line) of a JSONL file; a file that breaks off (a truncated or corrupt gzip) keeps
+    the records read before the break, and the rest is one skipped entry with the reason."""
+    k = 0
+    try:
+        for k, line in enumerate(fh, 1):
+            yield k, line
+    except (OSError, EOFError, zlib.error) as e:
+        if not out:
+            raise
+        out.append(InputFile(f"{name}#line{k + 1}", path, f"corrupt-gzip: the table breaks off after line {k}: {e}"))
+
 def is_table(path: Path) -> bool:
     return Path(path).is_file() and Path(path).name.lower().endswith(TABLE_SUFFIXES)
 
@@ -70,8 +83,9 @@ def discover_records(path: Path, text_field: str = "text", id_field: str = "id",
                     out.append(_record(name, path, rid, text, k, text_field, seen, keep))
         else:
             opener = gzip.open if name.lower().endswith(".gz") else open
+            k = 0
             with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
-                for k, line in enumerate(fh, 1):
+                for k, line in _lines_until_broken(fh, name, path, out):
                     if not line.strip():
                         continue
                     try:

@@ -67,3 +67,20 @@ def test_cli_accounts_for_every_record(tmp_path):
     manifest = json.loads((tmp_path / "out" / "scrape" / "v1.0.0" / "manifest.json").read_text())
     assert [(i["source"], i["status"]) for i in manifest["inputs"]] == [
         ("scrape.jsonl#a1", "kept"), ("scrape.jsonl#line2", "skipped"), ("scrape.jsonl#line3", "skipped")]
+
+
+def test_truncated_gzip_table_keeps_the_records_before_the_break(tmp_path):
+    records = [{"id": f"r{k:03d}", "text": ARTICLE.replace("Monday", f"day {k}")} for k in range(300)]
+    whole = tmp_path / "whole.jsonl.gz"
+    _jsonl(whole, records, compress=True)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    docs = clean_files(cut).docs
+    broken = [d for d in docs if d.reason and d.reason.startswith("corrupt-gzip")]
+    assert len(broken) == 1 and "breaks off after line" in broken[0].reason
+    read = [d for d in docs if d not in broken]
+    assert 0 < len(read) < 300 and all(d.source.startswith("cut.jsonl.gz#r") for d in read)
+    # nothing readable at all is still an error
+    (tmp_path / "bad.jsonl.gz").write_bytes(whole.read_bytes()[:20])
+    with pytest.raises(InputError, match="cannot read table"):
+        discover_records(tmp_path / "bad.jsonl.gz")
