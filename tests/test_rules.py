@@ -87,6 +87,12 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                     "Oops! The page you requested could not be found.", "Página no encontrada", "Страница не найдена"],
                    ["The page you are looking for in the archive tells the story of 1968.",
                     "404 people were evacuated from the building on Monday.", "The file was not found in the archive."]),
+    "repeated-words": ("low-content",
+                       ["word " * 60, "buy cheap shoes online best shoes " * 8, "ha " * 40],
+                       ["The council said on Monday that the new bridge would open to traffic in the spring, and "
+                        "that the cost of the project had risen by a third since it was first approved in 2018.",
+                        "Yes, yes, yes, she said, and then no, no, no, as the crowd laughed and the band played on "
+                        "into the night while the mayor waved from the balcony of the old town hall."]),
     "paywall-browser": ("ui-chrome",
                         ["To Read the Full Story", "Please enable JavaScript to view the comments.",
                          "Sign in to continue reading.", "Download our app for the latest news",

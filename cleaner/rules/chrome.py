@@ -343,6 +343,30 @@ def error_page(ctx: LineContext) -> bool:
     return bool(_ERROR_PAGE.match(ctx.low))
 
 
+REPEAT_MIN_WORDS = 30
+"""A line this long or longer is judged for repeated words ..."""
+REPEAT_MAX_DISTINCT = 0.2
+"""... and is junk when its distinct words are under this share of its words (prose of 30 words
+or more has well over half of its words distinct)."""
+
+
+@rule("repeated-words", "low-content")
+def repeated_words(ctx: LineContext) -> bool:
+    """A long line of the same few words again and again: keyword stuffing or a broken page.
+
+    >>> repeated_words(LineContext(["word " * 50], 0)), repeated_words(LineContext(["buy cheap shoes online " * 10], 0))
+    (True, True)
+    >>> repeated_words(LineContext(["The council said on Monday that the new bridge would open to traffic in the "
+    ...                             "spring, and that the cost of the project had risen by a third since then."], 0))
+    False
+    """
+    low = ctx.low
+    if low.count(" ") < REPEAT_MIN_WORDS - 1:
+        return False
+    words = low.split()
+    return len(words) >= REPEAT_MIN_WORDS and len(set(words)) < REPEAT_MAX_DISTINCT * len(words)
+
+
 _PAYWALL = re.compile(
     r"(?:to read the full (?:story|article)|subscribe to (?:continue|read|keep) reading|"
     r"(?:this|the) (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
