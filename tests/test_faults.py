@@ -134,7 +134,8 @@ def build_bad_inputs(root: Path, outside: Path, max_file_bytes: int, salt: str =
     put("nul-for-spaces.txt", art("en", "nul2").encode().replace(b" ", b"\x00"), ("skipped", "binary"))
     put("nul-padded.txt", art("en", "nul3").encode() + bytes(4096), ("skipped", "binary"))
     text = art("en", "long", 1).strip()
-    long_line = " ".join([text] * (max_file_bytes // 2 // len(text)))
+    # distinct sentences (one sentence printed again and again is junk: rule repeated-words)
+    long_line = " ".join(art("en", f"long{k}", 1).strip() for k in range(max_file_bytes // 2 // len(text)))
     # Kept (the seeds without salt are checked); a salted sentence may read as low-content.
     put("long-line.txt", "A headline\n\n" + long_line + "\n", ("kept", long_line) if not salt else ("any",))
     text = art("en", "big")

@@ -322,7 +322,10 @@ def test_long_bio_under_an_about_heading():
     """A bio of several sentences (over 500 characters) under "About <name>" is still the bio;
     the same length without the heading is not taken for one."""
     bio = ("Father of two and husband of Anna, Max Muster also coordinates the teaching at a school in Bonn, "
-           "where he has taught reading for fifteen years. ") * 4
+           "where he has taught reading for fifteen years. Before that he worked as an editor for a publisher "
+           "of children's books in Cologne and wrote two novels of his own, both set on the Rhine. In his spare "
+           "time he sings in a choir, restores old bicycles and walks the hills of the Eifel with his dog. "
+           "His next book, about a lock keeper's daughter, comes out in the autumn with a small press in Berlin, and he is already at work on a third.")
     assert len(bio) > 500
     assert run_rules(["Über Max Muster", bio]).get(1) == ("metadata:author", "author-bio")
     assert 1 not in run_rules(["The school year began on Monday.", bio])

@@ -344,10 +344,10 @@ def error_page(ctx: LineContext) -> bool:
 
 
 REPEAT_MIN_WORDS = 30
-"""A line this long or longer is judged for repeated words ..."""
-REPEAT_MAX_DISTINCT = 0.2
-"""... and is junk when its distinct words are under this share of its words (prose of 30 words
-or more has well over half of its words distinct)."""
+"""A line this long or longer is judged for repeated runs of words ..."""
+REPEAT_MAX_SHARE = 0.5
+"""... and is junk when more than this share of its 5-word runs repeat an earlier one (prose
+repeats hardly any; a keyword list or a stuck page repeats nearly all)."""
 
 
 @rule("repeated-words", "low-content")
@@ -364,7 +364,8 @@ def repeated_words(ctx: LineContext) -> bool:
     if low.count(" ") < REPEAT_MIN_WORDS - 1:
         return False
     words = low.split()
-    return len(words) >= REPEAT_MIN_WORDS and len(set(words)) < REPEAT_MAX_DISTINCT * len(words)
+    runs = list(zip(words, words[1:], words[2:], words[3:], words[4:]))
+    return len(words) >= REPEAT_MIN_WORDS and len(runs) - len(set(runs)) > REPEAT_MAX_SHARE * len(runs)
 
 
 _PAYWALL = re.compile(
