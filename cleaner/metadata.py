@@ -338,6 +338,22 @@ _BYLINE_SEP = re.compile(r"\s+[|·•/–—-]\s+|,\s+|\s+on\s+")
 _STAMP_VERB = re.compile(r"^(?:posted|published|written|updated)\s+(?=by\s)", re.I)
 _TIME_TAIL = re.compile(r"(?:\s+at|\s*[|·•,–—-])\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 """A time of day after a byline: 'Posted by Jane Doe at 10:21 AM'."""
+_BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "автор", "posted", "published", "written", "updated")
+
+
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the head's lines of every document
+def _byline_name(line: str) -> str | None:
+    """The author of a byline line: 'By Jane Doe', 'Posted by Jane Doe at 10:21 AM' (no date in it).
+
+    >>> _byline_name("Posted by Jane Doe at 10:21 AM"), _byline_name("By admin - 2018-09-16")
+    ('Jane Doe', None)
+    """
+    if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
+        return None
+    m = _AUTHOR.match(_TIME_TAIL.sub("", _STAMP_VERB.sub("", line)))
+    return m.group("name") if m and find_date(m.group("name")) is None else None
+
+
 _DATE_FIRST = re.compile(r"^(?:(?:posted|published|written|updated)\s+)?(?:on\s+)?(?P<date>.+?)\s+(?P<by>by\s+.+)$", re.I)
 
 
@@ -539,9 +555,8 @@ def lift_metadata(
             continue
         near = title_i is None or abs(rank[i] - rank[title_i]) <= 4
         line = lines[i]
-        if meta["author"] is None and (m := _AUTHOR.match(_TIME_TAIL.sub("", _STAMP_VERB.sub("", line)))) \
-                and len(_words(line)) <= 12 and find_date(m.group("name")) is None:
-            meta["author"] = m.group("name")
+        if meta["author"] is None and (name := _byline_name(line)):
+            meta["author"] = name
             out[i] = ("metadata:author", "byline")
         elif meta["author"] is None and (dated := byline_with_date(line)):
             meta["author"] = dated[0]

@@ -8,7 +8,9 @@ headline, a date line, a lone section word ("World", "Politics") or an outlet na
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..document import LINE_CACHE
 from . import LineContext, rule
 
 _AD = re.compile(
@@ -183,6 +185,11 @@ def _teaser_shaped(text: str) -> bool:
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "。", "！", "？", '"', "”", "»", ")")
 
 
+@lru_cache(maxsize=LINE_CACHE)
+def _related_heading(text: str) -> bool:
+    return bool(_RELATED.match(text.lower()))
+
+
 @rule("related-box", "related-links", max_len=150, context=True, shape=_teaser_shaped)
 def related_box(ctx: LineContext) -> bool:
     """One of the first ``RELATED_ITEMS`` headline-shaped lines under a related-links heading
@@ -200,8 +207,7 @@ def related_box(ctx: LineContext) -> bool:
         prev = ctx.neighbour(-step)
         if prev is None:
             return False
-        low = prev.lower()
-        if len(low) <= 60 and _RELATED.match(low):
+        if len(prev) <= 60 and _related_heading(prev):
             above = ctx.neighbour(-step - 1)  # inside an article: a sentence above the heading
             return above is not None and above.endswith(_SENTENCE_END) and above.count(" ") >= 7
         if not _teaser_shaped(prev):
@@ -364,8 +370,13 @@ def repeated_words(ctx: LineContext) -> bool:
     if low.count(" ") < REPEAT_MIN_WORDS - 1:
         return False
     words = low.split()
+    n = len(words)
+    # each repeated run ends on a word seen before, so the line has fewer than n - repeats distinct
+    # words: with REPEAT_MAX_SHARE 0.5, over (n + 4) / 2 distinct words rule it out (exactly)
+    if n < REPEAT_MIN_WORDS or len(set(words)) >= n - REPEAT_MAX_SHARE * (n - 4):
+        return False
     runs = list(zip(words, words[1:], words[2:], words[3:], words[4:]))
-    return len(words) >= REPEAT_MIN_WORDS and len(runs) - len(set(runs)) > REPEAT_MAX_SHARE * len(runs)
+    return len(runs) - len(set(runs)) > REPEAT_MAX_SHARE * len(runs)
 
 
 _PAYWALL = re.compile(
