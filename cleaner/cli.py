@@ -69,7 +69,8 @@ def _progress_bar(enabled: bool):
 @click.argument("input", default="seeds", type=click.Path())
 @click.option("--out", "out", default="data", show_default=True, type=click.Path(path_type=Path),
               help="Folder that holds the datasets; the version goes to OUT/NAME/vX.Y.Z.")
-@click.option("--name", default=None, help="Dataset name. Default: the config's name, else INPUT's folder name.")
+@click.option("--name", default=None, help="Dataset name. Default: the config's name, else INPUT's folder name "
+                                             "(for one file: its name without .txt, .jsonl, .parquet, .gz).")
 @click.option("--config", "config_path", default=None, type=click.Path(path_type=Path),
               help="TOML or JSON file of options (see `cleaner options`).")
 @click.option("--version", "explicit_version", default=None, metavar="X.Y.Z",
@@ -99,6 +100,8 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
         raise Fail("--address needs --engine ray")
     if "://" in raw_input and engine != "ray":
         raise Fail(f"a URL input ({raw_input}) needs --engine ray")
+    if name is not None and not name.strip():
+        raise Fail("--name must not be empty")
     config = load_config(config_path)
     if "://" in raw_input:
         name = name or config.name or raw_input.rstrip("/").rsplit("/", 1)[-1]

@@ -198,6 +198,8 @@ def load_config(path: str | Path | None) -> CleanConfig:
     if path is None:
         return CleanConfig()
     p = Path(path)
+    if p.suffix.lower() in (".yaml", ".yml"):
+        raise ConfigError(f"config {p}: YAML is not read; write the options as TOML (.toml) or JSON (.json)")
     try:
         raw = p.read_bytes()
     except OSError as e:

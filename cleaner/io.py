@@ -68,7 +68,7 @@ def discover(root: Path, follow_symlinks: bool = False) -> list[InputFile]:
             if os.path.islink(os.path.join(dirpath, d)):
                 dirnames.remove(d)
                 rel = os.path.relpath(os.path.join(dirpath, d), root)
-                found.append(InputFile(_printable(rel).replace(os.sep, "/"), Path(dirpath, d), "symlink-not-followed"))
+                found.append(InputFile(_printable(rel).replace(os.sep, "/"), Path(dirpath, d), "symlink-not-followed: set follow_symlinks = true to follow links inside INPUT"))
         for name in filenames:
             if not name.lower().endswith(SUFFIXES):
                 continue
@@ -84,7 +84,7 @@ def discover(root: Path, follow_symlinks: bool = False) -> list[InputFile]:
                 if not target.is_relative_to(real_root):
                     skip = "symlink-outside-input"
                 elif not follow_symlinks:
-                    skip = "symlink-not-followed"
+                    skip = "symlink-not-followed: set follow_symlinks = true to follow links inside INPUT"
                 elif not target.is_file():
                     skip = "broken-symlink"
             found.append(InputFile(rel, path, skip))

@@ -238,3 +238,12 @@ def test_clean_text_skips_like_the_cli():
     assert "ui-chrome 1" in doc.reason
     with pytest.raises(TypeError, match="needs a str"):
         cleaner.clean_text(b"bytes")
+
+
+def test_empty_name_and_yaml_config_are_clear_errors(seeds_copy, tmp_path):
+    r = CliRunner().invoke(main, ["clean", str(seeds_copy), "--out", str(tmp_path / "d"), "--name", " "])
+    assert r.exit_code == 1 and "--name must not be empty" in r.output
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("near_threshold: 0.7\n")
+    r = CliRunner().invoke(main, ["clean", str(seeds_copy), "--out", str(tmp_path / "d"), "--config", str(cfg)])
+    assert r.exit_code == 1 and "YAML is not read" in r.output
