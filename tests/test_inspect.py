@@ -55,6 +55,7 @@ def test_diff_added_removed_changed_and_text(history):
     assert d.unchanged == 3
     assert "+A closing paragraph that the second crawl found" in d.text_diff
     assert d.text_diff.startswith(f"--- v1.0.0/{CHANGED}\n+++ v1.1.0/{CHANGED}")
+
     r = run("diff", "seeds", "1.0.0", "1.1.0", "--root", history, "--doc", d.changed[0]["id"])
     assert r.exit_code == 0
     assert "1 added, 1 removed, 1 changed, 3 unchanged" in r.output
@@ -177,3 +178,12 @@ def test_croissant_loads_offline_with_hashes_checked(history):
         chain.append(str(e))
         e = e.__cause__ or e.__context__
     assert any("Hash of downloaded file" in m and "train-00000-of-00001.parquet" in m for m in chain), chain
+
+
+def test_diff_of_a_changed_last_line_keeps_the_lines_apart():
+    import difflib
+
+    from cleaner.package.inspect import _lines
+
+    text = "".join(difflib.unified_diff(_lines("one\ntwo"), _lines("one\ntwo three\nfour")))
+    assert "\n-two\n+two three\n+four\n" in text

@@ -16,6 +16,12 @@ from ..io import sha256_file
 from .versions import list_versions, parse_version, read_manifest
 
 
+def _lines(text: str) -> list[str]:
+    """The text's lines, each ending in a newline (the last one too, so a diff never runs a
+    removed last line into an added one)."""
+    return [line + "\n" for line in text.split("\n")] if text else []
+
+
 @dataclass(frozen=True)
 class VersionInfo:
     version: str
@@ -101,8 +107,7 @@ def diff_versions(root: str | Path, name: str, a: str, b: str, doc: str | None =
             raise VersionError(f"no document with id or source {doc!r} in {name} v{out.a} or v{out.b}")
         label = (db or da)["source"]
         out.text_diff = "".join(difflib.unified_diff(
-            (da["text"] if da else "").splitlines(keepends=True),
-            (db["text"] if db else "").splitlines(keepends=True),
+            _lines(da["text"] if da else ""), _lines(db["text"] if db else ""),
             fromfile=f"v{out.a}/{label}", tofile=f"v{out.b}/{label}"))
     return out
 
