@@ -114,6 +114,9 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 
 
 _LONE_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?!\d)", re.I)
+_SOURCE_TAIL = re.compile(r"(?:来源|來源|出处|出典|source|fuente|fonte|quelle|источник|sumber)\s*[:：]\s*[^\s,;|]{1,30}\s*$",
+                          re.I)
+"""The source printed after a date: '2025-03-04 10:15 来源：新华网'."""
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|,:]\s*$")
 _DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are prose
 _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
@@ -131,7 +134,7 @@ def parse_date(line: str) -> str | None:
     head = line[:a]
     if _DATELINE_HEAD.match(head):
         head = ""  # a place or an outlet before the date: "Madrid - 04 mar 2025 - 10:32 CET"
-    rest = head + " " + line[b:]
+    rest = head + " " + _SOURCE_TAIL.sub(" ", line[b:])
     for _ in range(2):  # the same date again as its update: "04 marzo 2025 (modifica il 04 marzo 2025 | 12:40)"
         again = find_date(rest)
         if not again:

@@ -29,6 +29,8 @@ from cleaner.metadata import lift_metadata, parse_date, parse_tags
     ("Madrid - 04 mar 2025 - 10:32 CET", "2025-03-04T10:32"),  # a place before the date
     ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "2019-11-19T22:31"),
     ("Police said on 4 March 2025 a man was hurt", None),
+    ("2025-03-04 10:15 来源：新华网", "2025-03-04T10:15"),
+    ("04.03.2025, 10:15 Uhr | Quelle: dpa", "2025-03-04T10:15"),
     ("Texto: Ana 4 March 2025 dice", None),
 ])
 def test_parse_date(line, iso):
