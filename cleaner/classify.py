@@ -476,8 +476,8 @@ def _first_class(s: LineStats, prose: float) -> str:
             return "good"
         # a shorter sentence is doubtful, as it is where stop words are counted: its neighbours decide
         return "near" if s.words >= GOOD_MIN_WORDS or s.terminal else "bad"
-    if s.stop < max(STOP_ABS_FLOOR, STOP_REL_BAD * prose):
-        return "bad"
+    if s.stop < STOP_REL_BAD * prose:
+        return "bad"  # (relative only: in languages whose prose has few stop words, Turkish, the floor took body)
     good_stop = s.stop >= max(STOP_ABS_FLOOR, STOP_REL_GOOD * prose)
     if s.linkish and s.words < 2 * GOOD_MIN_WORDS and not (s.terminal and good_stop):
         return "bad"  # a link or handle, unless it sits in a sentence ("... at Example.com.")

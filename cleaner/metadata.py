@@ -37,6 +37,13 @@ _MONTHS = {
     "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
     "outubro": 10, "novembro": 11, "dezembro": 12,
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # Turkish, Polish (genitive), Arabic (as printed in Egypt and the Gulf)
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8,
+    "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7,
+    "sierpnia": 8, "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
+    "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
     # Russian (genitive, as dates are written) and nominative
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
@@ -67,7 +74,8 @@ _DATE_FILLER = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"veröffentlicht|aktualisiert|am|um|uhr|publié|le|mis|à|jour|publicado|actualizado|el|pubblicato|"
     r"opublikowano|modifica|aggiornato|aggiornamento|ultimo|ore|il|las|a|às|em|atualizado|atualizada|publicada|"
-    r"del|diperbarui|diterbitkan|pukul|"
+    r"del|diperbarui|diterbitkan|pukul|güncelleme|yayınlanma|tarihi|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|opublikowano|aktualizacja|"
+    r"الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|نشر|في|"
     r"опубликовано|обновлено|в|입력|수정|등록|기사입력|最終更新|更新|公開|配信|掲載)\b",
     re.I,
 )

@@ -30,6 +30,8 @@ from cleaner.metadata import lift_metadata, parse_date, parse_tags
     ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "2019-11-19T22:31"),
     ("Police said on 4 March 2025 a man was hurt", None),
     ("2025-03-04 10:15 来源：新华网", "2025-03-04T10:15"),
+    ("الثلاثاء 4 مارس 2025", "2025-03-04"), ("Yayınlanma: 04 Mart 2025 10:15", "2025-03-04T10:15"),
+    ("12 września 2024, 10:15", "2024-09-12T10:15"),
     ("04.03.2025, 10:15 Uhr | Quelle: dpa", "2025-03-04T10:15"),
     ("Texto: Ana 4 March 2025 dice", None),
 ])

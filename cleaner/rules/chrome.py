@@ -127,6 +127,11 @@ _RELATED = re.compile(
     r"terpopuler|paling (?:populer|banyak dibaca)|berita (?:populer|terpopuler|lainnya)|"
     r"人気(?:記事|ニュース)(?:ランキング)?|アクセスランキング|よく読まれている記事|인기 ?(?:기사|뉴스)|"
     r"가장 많이 본 (?:기사|뉴스)|"
+    # more languages: Arabic, Persian, Turkish, Polish, Dutch, Swedish, Czech, Ukrainian, Vietnamese, Hindi
+    r"اقرأ أيضا[ًا]?|اقرأ ايضا|أخبار ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|بیشتر بخوانید|مطالب مرتبط|"
+    r"ilgili haberler|ilgili yazılar|bunlar da ilginizi çekebilir|ayrıca okuyun|"
+    r"czytaj (?:także|też|więcej)|zobacz (?:także|też)|lees ook|meer over dit onderwerp|läs också|"
+    r"čtěte také|читайте також|дивіться також|tin liên quan|xem thêm|यह भी पढ़ें|संबंधित खबरें|"
     r"(?:more|other|further|similar|recent|latest|top|popular|trending|featured|recommended|related|"
     r"sponsored|promoted|next)\b(?: [\w&'’-]+){0,3} (?:news|stories|articles|posts|videos|reads|"
     r"headlines|reading|content|links|galleries))\s*[:.…»›>\-–—]*$",
