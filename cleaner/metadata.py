@@ -183,7 +183,8 @@ _OUTLET_WORDS = re.compile(
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}(\s[A-Z][A-Za-z]+)?$")
 _AUTHOR = re.compile(
-    r"^(by|von|par|por|di|door|автор:?)\s+(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3}"
+    r"^(?:(?:by|von|par|por|di|door|oleh|автор:?)\s+|(?:author|autor|autorin|auteur|autore|penulis|reporter|texto|"
+    r"text|текст|yazar|written by)\s*:\s*)(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3}"
     r"(\s*(,|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3})*)$",
     re.I,
 )
@@ -349,7 +350,8 @@ _BYLINE_SEP = re.compile(r"\s+[|·•/–—-]\s+|,\s+|\s+on\s+")
 _STAMP_VERB = re.compile(r"^(?:posted|published|written|updated)\s+(?=by\s)", re.I)
 _TIME_TAIL = re.compile(r"(?:\s+at|\s*[|·•,–—-])\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 """A time of day after a byline: 'Posted by Jane Doe at 10:21 AM'."""
-_BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "автор", "posted", "published", "written", "updated")
+_BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "oleh", "автор", "posted", "published", "written", "updated",
+                 "author", "autor", "auteur", "penulis", "reporter", "text", "текст", "yazar")
 
 
 @lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the head's lines of every document
@@ -358,11 +360,15 @@ def _byline_name(line: str) -> str | None:
 
     >>> _byline_name("Posted by Jane Doe at 10:21 AM"), _byline_name("By admin - 2018-09-16")
     ('Jane Doe', None)
+    >>> _byline_name("Penulis: Siti Rahma"), _byline_name("By the way")
+    ('Siti Rahma', None)
     """
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
     m = _AUTHOR.match(_TIME_TAIL.sub("", _STAMP_VERB.sub("", line)))
-    return m.group("name") if m and find_date(m.group("name")) is None else None
+    if not m or not m.group("name")[:1].isupper() or find_date(m.group("name")) is not None:
+        return None  # "By the way", "Text: the council said"; a date is no name
+    return m.group("name")
 
 
 _DATE_FIRST = re.compile(r"^(?:(?:posted|published|written|updated)\s+)?(?:on\s+)?(?P<date>.+?)\s+(?P<by>by\s+.+)$", re.I)

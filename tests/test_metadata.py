@@ -225,3 +225,11 @@ def test_byline_with_a_time_of_day():
 def test_blogger_labels_are_tags():
     meta, out = lift_metadata([*BODY, "Labels: moons, telescopes", "Newer Post", "Older Post", "Home"], {})
     assert meta["tags"] == ["moons", "telescopes"] and out[3] == ("metadata:tags", "tag-list")
+
+
+@pytest.mark.parametrize("line,author", [("Penulis: Siti Rahma", "Siti Rahma"), ("Текст: Иван Петров", "Иван Петров"),
+                                         ("Autor: Max Muster", "Max Muster"), ("By the way", None),
+                                         ("PARTY 18 plus", None), ("Text: the council said", None)])
+def test_labelled_bylines_in_several_languages(line, author):
+    meta, _ = lift_metadata(["Scientists spot water vapor on a distant moon", line, *BODY], {})
+    assert meta["author"] == author
