@@ -123,7 +123,7 @@ _NOT_NAMES = frozenset("the this that it he she they there his her its our a an 
                        "der die das ein eine le la les un une el los las il lo".split())
 
 _CONTACT = re.compile(
-    r"(?:^have a (?:news )?tip\b|\bmay be reached at\b|^(?:reach|contact|e-?mail) (?:the )?(?:reporters?|writers?|authors?|"
+    r"(?:^have an? (?:confidential |news |story )*tip\b|^got an? (?:confidential |news |story )*tip\s*\?|\bmay be reached at\b|^(?:reach|contact|e-?mail) (?:the )?(?:reporters?|writers?|authors?|"
     r"him|her|them|[A-Z]\w+ [A-Z]\w+) (?:at|on|via)\b|^follow (?:us|me|him|her|them|(?:[A-Z][\w.'’-]+ ?){1,3}) "
     r"(?:on|at) (?:twitter|facebook|instagram|linkedin|youtube|tiktok)|"
     r"^follow @\w+|contributed (?:reporting )?to this (?:report|story|article)\.?$)",

@@ -137,7 +137,8 @@ _RELATED = re.compile(
     r"headlines|reading|content|links|galleries))\s*[:.…»›>\-–—]*$",
     )
 _READ_MORE_PREFIX = re.compile(
-    r"^(?:read more|read also|also read|see also|related|recommended|more|watch|listen|leia também|"
+    r"^(?:read more|read also|also read|see also|related(?: stor(?:y|ies)| articles?| content| links?| reading| coverage)?|"
+    r"recommended|more|watch|listen|leia também|"
     r"veja também|leia mais|leggi anche|lesen sie auch|lire aussi|lee también|ver también|véase también|"
     r"mira también|читайте также|baca juga)"
     r"\s*(?::|»|›|>|-|–|—)\s*\S",
@@ -384,6 +385,29 @@ def repeated_words(ctx: LineContext) -> bool:
     return len(runs) - len(set(runs)) > REPEAT_MAX_SHARE * len(runs)
 
 
+_PLATFORM_PITCH = re.compile(
+    r"(?:wherever you get your podcasts|as a preferred source on google|^add [^.!?]{2,40} on google$|"
+    r"^(?:watch|see) (?:the latest|more|our latest) (?:videos?|clips) on youtube\.?$|"
+    r"^(?:listen to|subscribe to|follow) (?:the|our) (?:[\w'’-]+ ){0,3}podcast (?:on|at) |"
+    r"^follow (?:[\w'’-]+(?:'s|’s)? )?(?:coverage|live updates|updates) (?:of|on) [^.!?]{2,80}\bat https?://)",
+    )
+
+
+@rule("platform-pitch", "ui-chrome", max_len=300,
+      gate=("podcast", "google", "youtube", "coverage", "updates"))
+def platform_pitch(ctx: LineContext) -> bool:
+    """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
+
+    >>> platform_pitch(LineContext(["Listen to the podcast on Spotify, Apple Podcasts or wherever you get your podcasts."], 0))
+    True
+    >>> platform_pitch(LineContext(["Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine"], 0))
+    True
+    >>> platform_pitch(LineContext(["The podcast on Spotify drew a million listeners in its first week, the company said."], 0))
+    False
+    """
+    return bool(_PLATFORM_PITCH.search(ctx.low))
+
+
 _PAYWALL = re.compile(
     r"(?:to read the full (?:story|article)|subscribe to (?:continue|read|keep) reading|"
     r"(?:this|the) (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
@@ -396,6 +420,7 @@ _PAYWALL = re.compile(
     r"^(?:download|get|install) (?:the|our) (?:free )?(?:[\w-]+ ){0,3}app\b|"
     r"temporarily disabled the password requirement|\bgift (?:this )?articles?\b|^give this article$|"
     r"^send any friend a story$|^read in (?:the )?app$|^create (?:a |your )?free account$|"
+    r"^read the full (?:story|article) (?:at|on) [^.!?]{2,40}\.?$|"
     r"^already have an account\??\s*(?:sign|log) ?in\.?$|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"update your browser|your browser is (?:out of date|not supported))",
@@ -403,7 +428,7 @@ _PAYWALL = re.compile(
 
 
 # every paywall/browser pattern contains one of these
-_PAYWALL_GATE = ("full ", "subscri", "member", "reached", "free article", "continue reading", "account", "used", "gift",
+_PAYWALL_GATE = ("full ", "read the full", "subscri", "member", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again")
 

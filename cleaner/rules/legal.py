@@ -91,6 +91,8 @@ _NOTICE = re.compile(
     r"^\(?(?:reporting|writing|editing|additional reporting|compiled|edited) by [^.]{2,160}"
     r"(?:;|\band\b|editing by|\)\s*$)|"
     r"^citation:|retrieved \d{1,2} \w+ \d{4} from https?://|^reuse this content$|^réutiliser ce contenu$|"
+    r"is solely responsible for all content|trust principles\.?$|\band syndicated by\b|"
+    r"this content is (?:created|imported) and maintained by a third party|"
     r"protected by recaptcha|by (?:clicking|signing up|subscribing|registering|continuing)\b.{0,40}\byou (?:agree|accept|consent) to (?:our|the|receive)|"
     r"this (?:document|article|story|material) is subject to copyright|"
     r"(?:market )?data (?:is )?delayed (?:at least )?\d+ minutes|"
@@ -107,7 +109,7 @@ _NOTICE = re.compile(
 
 
 # every notice pattern contains one of these
-_NOTICE_GATE = ("reuse this", "réutiliser", "recaptcha", "by clicking", "by signing", "by subscribing",
+_NOTICE_GATE = ("solely responsible", "trust principles", "syndicated by", "third party", "reuse this", "réutiliser", "recaptcha", "by clicking", "by signing", "by subscribing",
                 "by registering", "by continuing", "commission", "affiliate", "associates program", "earn", "share of", "if you buy", "if you purchase", "reporting", "writing", "editing",
                 "compiled", "edited", "citation", "retrieved", "subject to", "delayed", "expressed", "results vary",
                 "consult your", "diagnose", "originally", "appeared", "published", "source", "fonte", "fuente",
