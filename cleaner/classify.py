@@ -982,6 +982,8 @@ def _own_text_kept(lines: Sequence[str], decided: dict, frequent: list[int]) -> 
     for i, t in enumerate(lines):
         if t and i not in decided:
             n = t.count(" ") + 1
+            if n < GOOD_MIN_WORDS and not t.isascii() and _CJK.search(t):
+                n = len(_CJK.findall(t)) // 2  # scripts without spaces: about two characters a word
             if n >= GOOD_MIN_WORDS:
                 long[i] = n
     recurring = sum(long.get(i, 0) for i in frequent)
