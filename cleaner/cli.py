@@ -173,7 +173,8 @@ def versions(name, root):
     from .package.inspect import versions_of
 
     for v in versions_of(root, name):
-        click.echo(f"{v.version:<10} {v.created or '-':<26} {v.rows:>8} rows  {v.content_sha256}")
+        rows = f"{v.rows:>8} rows" if v.rows >= 0 else f"{'-':>8} rows"
+        click.echo(f"{v.version:<10} {v.created or '-':<26} {rows}  {v.content_sha256}")
 
 
 @main.command()

@@ -140,6 +140,8 @@ def build_plan(spec: str, repo: str, target: str = "hf", private: bool = False,
 
     if repo.count("/") != 1 or not all(repo.split("/")):
         raise PublishError(f"--repo must be ORG/NAME, not {repo!r}")
+    if private and target != "hf":
+        raise PublishError("--private is for the Hugging Face Hub only; a git remote's visibility is set where it is hosted")
     folder = resolve_folder(spec, root)
     report = validate(folder)
     if not report.ok:

@@ -45,6 +45,11 @@ def test_versions_lists_date_rows_and_hash(history):
     assert r.exit_code == 0
     assert re.search(rf"^1\.0\.0\s+\S+\s+5 rows\s+{vs[0].content_sha256}$", r.output, re.M)
     assert run("versions", "nothing", "--root", history).exit_code == 1
+    # one broken manifest is shown as such; the other versions are still listed
+    (history / "seeds" / "v1.0.0" / "manifest.json").write_text("{broken")
+    r = run("versions", "seeds", "--root", history)
+    assert r.exit_code == 0 and "unreadable manifest" in r.output
+    assert re.search(rf"^1\.1\.0\s+\S+\s+5 rows\s+{vs[1].content_sha256}$", r.output, re.M)
 
 
 def test_diff_added_removed_changed_and_text(history):

@@ -298,3 +298,9 @@ def test_interrupted_publish_leaves_no_tag_and_rerun_finishes(two_versions, tmp_
     shown = json.loads(git("show", "v1.0.0:manifest.json").stdout)
     assert shown["content_sha256"] == json.loads((two_versions / "seeds" / "v1.0.0" / "manifest.json").read_text())["content_sha256"]
     assert publish("seeds@1.0.0", "org/seeds", to=str(remote), root=two_versions).status == "unchanged"
+
+
+def test_private_is_for_the_hub_only(two_versions):
+    r = CliRunner().invoke(main, ["publish", "seeds@1.0.0", "--repo", "org/seeds", "--to", "/tmp/somewhere.git",
+                                  "--private", "--dry-run", "--root", str(two_versions)])
+    assert r.exit_code == 1 and "--private is for the Hugging Face Hub only" in r.output

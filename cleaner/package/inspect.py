@@ -39,8 +39,11 @@ def versions_of(root: str | Path, name: str) -> list[VersionInfo]:
         raise VersionError(f"no versions of {name!r} under {Path(root)}")
     out = []
     for v in found:
-        m = read_manifest(dataset_dir / f"v{v}")
-        out.append(VersionInfo(v, m.get("created"), m["counts"]["kept"], m["content_sha256"], dataset_dir / f"v{v}"))
+        try:
+            m = read_manifest(dataset_dir / f"v{v}")
+            out.append(VersionInfo(v, m.get("created"), m["counts"]["kept"], m["content_sha256"], dataset_dir / f"v{v}"))
+        except (VersionError, KeyError, TypeError) as e:  # one broken manifest does not hide the others
+            out.append(VersionInfo(v, None, -1, f"unreadable manifest: {e}", dataset_dir / f"v{v}"))
     return out
 
 
