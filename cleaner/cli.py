@@ -196,7 +196,7 @@ def diff(name, a, b, root, doc):
     for r in d.added:
         click.echo(f"+ {r['id']}  {r['source']}")
     for r in d.removed:
-        click.echo(f"- {r['id']}  {r['source']}")
+        click.echo(f"- {r['id']}  {r['source']}  ({r['now']})")
     for r in d.changed:
         click.echo(f"~ {r['id']}  {r['source']}  ({', '.join(r['fields'])})")
     if d.text_diff is not None:

@@ -56,6 +56,7 @@ def test_diff_added_removed_changed_and_text(history):
     d = diff_versions(history, "seeds", "1.0.0", "1.1.0", doc=CHANGED)
     assert [r["source"] for r in d.added] == ["new.txt"]
     assert [r["source"] for r in d.removed] == ["000_0ea875ee7c876f93.txt"]
+    assert d.removed[0]["now"] == "no longer in the input"
     assert [r["source"] for r in d.changed] == [CHANGED] and "text" in d.changed[0]["fields"]
     assert d.unchanged == 3
     assert "+A closing paragraph that the second crawl found" in d.text_diff
@@ -192,3 +193,15 @@ def test_diff_of_a_changed_last_line_keeps_the_lines_apart():
 
     text = "".join(difflib.unified_diff(_lines("one\ntwo"), _lines("one\ntwo three\nfour")))
     assert "\n-two\n+two three\n+four\n" in text
+
+
+def test_diff_says_a_removed_row_became_a_duplicate(seeds_copy, tmp_path):
+    root = tmp_path / "data"
+    versions.write_version(clean_files(seeds_copy), root, "seeds")
+    src = seeds_copy / "000_0ea875ee7c876f93.txt"
+    (seeds_copy / "000_aaa_copy.txt").write_bytes(src.read_bytes())  # sorts first: the copy becomes the kept one
+    versions.write_version(clean_files(seeds_copy), root, "seeds")
+    d = diff_versions(root, "seeds", "1.0.0", "1.1.0")
+    assert [(r["source"], r["now"]) for r in d.removed] == [(src.name, "now a duplicate of 000_aaa_copy.txt")]
+    r = run("diff", "seeds", "1.0.0", "1.1.0", "--root", root)
+    assert f"{src.name}  (now a duplicate of 000_aaa_copy.txt)" in r.output

@@ -93,8 +93,10 @@ def diff_versions(root: str | Path, name: str, a: str, b: str, doc: str | None =
     out = VersionDiff(fa.name[1:], fb.name[1:])
     for id_ in sorted(rb.keys() - ra.keys()):
         out.added.append({"id": id_, "source": rb[id_]["source"]})
+    fates = {i["source"]: i for i in read_manifest(fb).get("inputs", [])}
     for id_ in sorted(ra.keys() - rb.keys()):
-        out.removed.append({"id": id_, "source": ra[id_]["source"]})
+        source = ra[id_]["source"]
+        out.removed.append({"id": id_, "source": source, "now": _fate(fates.get(source))})
     for id_ in sorted(ra.keys() & rb.keys()):
         fields = [k for k in sorted(ra[id_].keys() | rb[id_].keys()) if ra[id_].get(k) != rb[id_].get(k)]
         if fields:
@@ -113,6 +115,17 @@ def diff_versions(root: str | Path, name: str, a: str, b: str, doc: str | None =
             _lines(da["text"] if da else ""), _lines(db["text"] if db else ""),
             fromfile=f"v{out.a}/{label}", tofile=f"v{out.b}/{label}"))
     return out
+
+
+def _fate(entry: dict | None) -> str:
+    """What became of a removed row's input in the newer version."""
+    if entry is None:
+        return "no longer in the input"
+    if entry.get("status") == "duplicate":
+        return f"now a duplicate of {entry.get('duplicate_of')}"
+    if entry.get("status") == "skipped":
+        return f"now skipped: {entry.get('reason')}"
+    return f"now {entry.get('status')}"
 
 
 @dataclass
