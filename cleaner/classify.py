@@ -67,7 +67,9 @@ STOP_REL_GOOD = 0.7
 """A ``good`` line's stop-word share is at least this fraction of the document's prose share
 (the median over its long lines), so the test adapts to the size of each language's list."""
 STOP_REL_BAD = 0.35
-"""Below this fraction of the document's prose share a line is chrome-shaped (names, menus)."""
+"""Below this fraction of the document's prose share a line is chrome-shaped (names, menus).
+Relative only: in a language whose prose has few stop words (Turkish), an absolute floor here
+took the body."""
 STOP_ABS_FLOOR = 0.08
 """Whatever the document, a good line has at least this share of stop words."""
 DEFAULT_PROSE_STOP = 0.45
@@ -477,7 +479,7 @@ def _first_class(s: LineStats, prose: float) -> str:
         # a shorter sentence is doubtful, as it is where stop words are counted: its neighbours decide
         return "near" if s.words >= GOOD_MIN_WORDS or s.terminal else "bad"
     if s.stop < STOP_REL_BAD * prose:
-        return "bad"  # (relative only: in languages whose prose has few stop words, Turkish, the floor took body)
+        return "bad"
     good_stop = s.stop >= max(STOP_ABS_FLOOR, STOP_REL_GOOD * prose)
     if s.linkish and s.words < 2 * GOOD_MIN_WORDS and not (s.terminal and good_stop):
         return "bad"  # a link or handle, unless it sits in a sentence ("... at Example.com.")
@@ -878,15 +880,17 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     prose by chrome).
     """
     out: dict[int, tuple[str, str]] = {}
+    lang = _guess([(len(t), *_line_hits(t)) for i, t in enumerate(lines) if t and i not in decided])
     if corpus is not None:
         frequent = [i for i, t in enumerate(lines)
                     if t and i not in decided and corpus.is_frequent(t, None if keys is None else keys[i])]
-        for i in _own_text_kept(lines, decided, frequent):
-            out[i] = ("corpus-repeat", "corpus-frequency")
+        if frequent:
+            words = {i: _line_stats(t, lang).words for i, t in enumerate(lines) if t and i not in decided}
+            for i in _own_text_kept(words, frequent):
+                out[i] = ("corpus-repeat", "corpus-frequency")
     if config is not None and not getattr(config, "line_statistics", True):
         return out
 
-    lang = _guess([(len(t), *_line_hits(t)) for i, t in enumerate(lines) if t and i not in decided])
     classes: list[str | None] = [None] * len(lines)
     words = [0] * len(lines)
     stats: dict[int, LineStats] = {}
@@ -963,29 +967,20 @@ DATA_MAX_MAIN_WORDS = 2 * MIN_ARTICLE_WORDS
 """Only an article whose prose is this short can be the few sentences over a page of data."""
 
 
-def _own_text_kept(lines: Sequence[str], decided: dict, frequent: list[int]) -> list[int]:
-    """The corpus-frequent lines that go. When they make up more than ``OWN_TEXT_SHARE`` of the
-    words of the document's long open lines, what recurs is the document's own text (a re-scrape,
-    or a syndicated article printed by many outlets): its long lines stay, and dedup links the
-    copies; the corpus still takes its short lines (menus, buttons).
+def _own_text_kept(words: dict[int, int], frequent: list[int]) -> list[int]:
+    """The corpus-frequent lines that go, given the words of the document's open lines. When the
+    frequent ones make up more than ``OWN_TEXT_SHARE`` of the words of its long lines
+    (``GOOD_MIN_WORDS`` or more), what recurs is the document's own text (a re-scrape, or a
+    syndicated article printed by many outlets): its long lines stay, and dedup links the copies;
+    the corpus still takes its short lines (menus, buttons).
 
-    >>> lines = ["Home", "The council approved the plan on Monday after a long debate in the chamber.",
-    ...          "Work on the new bridge starts in the spring and should end within two years."]
-    >>> _own_text_kept(lines, {}, [0, 1, 2])  # the whole article recurs: a copy, not chrome
+    >>> words = {0: 1, 1: 14, 2: 15}  # a menu item and two paragraphs
+    >>> _own_text_kept(words, [0, 1, 2])  # the whole article recurs: a copy, not chrome
     [0]
-    >>> _own_text_kept(lines, {}, [0, 1])  # one paragraph of two recurs: chrome prose
+    >>> _own_text_kept(words, [0, 1])  # one paragraph of two recurs: chrome prose
     [0, 1]
     """
-    if not frequent:
-        return frequent
-    long = {}
-    for i, t in enumerate(lines):
-        if t and i not in decided:
-            n = t.count(" ") + 1
-            if n < GOOD_MIN_WORDS and not t.isascii() and _CJK.search(t):
-                n = len(_CJK.findall(t)) // 2  # scripts without spaces: about two characters a word
-            if n >= GOOD_MIN_WORDS:
-                long[i] = n
+    long = {i: n for i, n in words.items() if n >= GOOD_MIN_WORDS}
     recurring = sum(long.get(i, 0) for i in frequent)
     if recurring > OWN_TEXT_SHARE * sum(long.values()):
         return [i for i in frequent if i not in long]

@@ -34,7 +34,7 @@ def _guard(fn):
             where = f"{e.filename}: " if e.filename else ""
             raise Fail(f"{where}{e.strerror or e}") from None
         except KeyboardInterrupt:
-            click.echo("interrupted: nothing was written", err=True)
+            click.echo("interrupted", err=True)  # (clean leaves no half version; see Guarantees)
             sys.exit(130)
 
     return wrapper
@@ -106,14 +106,15 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
     if "://" in raw_input:
         name = name or config.name or raw_input.rstrip("/").rsplit("/", 1)[-1]
     name = name or config.name or (input.resolve().name if input.is_dir() else _file_stem(input))
-    _check_output(out / check_name(name), explicit_version)
+    dataset_dir = out / check_name(name)
+    _check_output(dataset_dir, explicit_version)
     show = sys.stderr.isatty() if progress is None else progress
     if engine == "ray":
         from .engines.ray_engine import clean_files_ray
 
         result = clean_files_ray(raw_input, config, _progress_bar(show), address=address, workers=workers)
     else:  # the documents wait in a spill folder beside the version's temporary folder
-        result = run_files(input, config, _progress_bar(show), workers=workers, spill_dir=out / check_name(name))
+        result = run_files(input, config, _progress_bar(show), workers=workers, spill_dir=dataset_dir)
     from .report import report_hook
 
     with result:
@@ -173,8 +174,8 @@ def versions(name, root):
     from .package.inspect import versions_of
 
     for v in versions_of(root, name):
-        rows = f"{v.rows:>8} rows" if v.rows >= 0 else f"{'-':>8} rows"
-        click.echo(f"{v.version:<10} {v.created or '-':<26} {rows}  {v.content_sha256}")
+        rows = "-" if v.rows is None else v.rows
+        click.echo(f"{v.version:<10} {v.created or '-':<26} {rows:>8} rows  {v.content_sha256}")
 
 
 @main.command()

@@ -74,7 +74,7 @@ _DATE_FILLER = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"veröffentlicht|aktualisiert|am|um|uhr|publié|le|mis|à|jour|publicado|actualizado|el|pubblicato|"
     r"opublikowano|modifica|aggiornato|aggiornamento|ultimo|ore|il|las|a|às|em|atualizado|atualizada|publicada|"
-    r"del|diperbarui|diterbitkan|pukul|güncelleme|yayınlanma|tarihi|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|opublikowano|aktualizacja|"
+    r"del|diperbarui|diterbitkan|pukul|güncelleme|yayınlanma|tarihi|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|aktualizacja|"
     r"الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|نشر|في|"
     r"опубликовано|обновлено|в|입력|수정|등록|기사입력|最終更新|更新|公開|配信|掲載)\b",
     re.I,
@@ -365,10 +365,15 @@ def _byline_name(line: str) -> str | None:
     """
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
-    m = _AUTHOR.match(_TIME_TAIL.sub("", _STAMP_VERB.sub("", line)))
-    if not m or not m.group("name")[:1].isupper() or find_date(m.group("name")) is not None:
-        return None  # "By the way", "Text: the council said"; a date is no name
-    return m.group("name")
+    name = _author_name(_TIME_TAIL.sub("", _STAMP_VERB.sub("", line)))
+    return None if name is None or find_date(name) is not None else name  # a date is no name
+
+
+def _author_name(text: str) -> str | None:
+    """The name of a byline ('By Jane Doe', 'Penulis: Siti Rahma'), which starts with a capital:
+    'By the way' is none (the pattern is case-blind for its 'By')."""
+    m = _AUTHOR.match(text)
+    return m.group("name") if m and m.group("name")[:1].isupper() else None
 
 
 _DATE_FIRST = re.compile(r"^(?:(?:posted|published|written|updated)\s+)?(?:on\s+)?(?P<date>.+?)\s+(?P<by>by\s+.+)$", re.I)
@@ -394,11 +399,10 @@ def byline_with_date(line: str) -> tuple[str, str] | None:
     """
     if len(line) > 150 or is_prose(line):
         return None
-    if (m := _DATE_FIRST.match(line)) and (a := _AUTHOR.match(m.group("by"))) \
-            and a.group("name")[0].isupper() and len(_words(a.group("name"))) <= 6:
+    if (m := _DATE_FIRST.match(line)) and (name := _author_name(m.group("by"))) and len(_words(name)) <= 6:
         found = find_date(m.group("date"))
         if found and found[1] == 0 and found[2] == len(m.group("date")):
-            return a.group("name"), found[0]
+            return name, found[0]
     plain = _STAMP_VERB.sub("", line)
     if not _BYLINE_START.match(plain):
         return None

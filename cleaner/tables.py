@@ -83,7 +83,6 @@ def discover_records(path: Path, text_field: str = "text", id_field: str = "id",
                     out.append(_record(name, path, rid, text, k, text_field, seen, keep))
         else:
             opener = gzip.open if name.lower().endswith(".gz") else open
-            k = 0
             with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
                 for k, line in _lines_until_broken(fh, name, path, out):
                     if not line.strip():

@@ -521,10 +521,21 @@ def test_lede_under_the_headline_joins_the_article_across_a_related_box():
 def test_recurring_article_text_stays_in_scripts_without_spaces():
     """The corpus guard counts words of CJK lines by characters: a re-scraped Chinese article's
     paragraphs are its own text, a recurring menu item still goes."""
-    from cleaner.classify import _own_text_kept
+    from types import SimpleNamespace as NS
+
+    from cleaner.classify import CorpusStats
 
     lines = ["首页", "北京市交通委员会4日宣布，将在未来五年内新建三条地铁线路，总长度超过一百公里，以缓解城市交通压力。",
              "据介绍，新线路将连接城市北部和南部的多个居民区，预计每天可运送乘客约两百万人次。"]
-    assert _own_text_kept(lines, {}, [0, 1, 2]) == [0]
-    assert _own_text_kept(lines + ["市民对此表示欢迎。一位在朝阳区工作的市民说，新线路开通后，他的通勤时间将缩短一半，非常方便。"],
-                          {}, [0, 1]) == [0, 1]
+    other = ("市民对此表示欢迎。一位在朝阳区工作的市民说，新线路开通后，他的通勤时间将缩短一半，非常方便。"
+             "另一位市民则希望新线路能尽快开工，并在夜间延长运营时间。")
+    cfg = NS(corpus_repeat_min_docs=2, corpus_repeat_min_share=0.1, line_statistics=False)
+
+    def corpus_repeats(doc, corpus_docs):
+        out = classify_lines(doc, {}, CorpusStats.build(corpus_docs, cfg), cfg)
+        return sorted(i for i, (reason, _) in out.items() if reason == "corpus-repeat")
+
+    assert corpus_repeats(lines, [lines] * 30) == [0]
+    # the first paragraph recurs in every document, the other is this one's own: chrome prose
+    with_own = lines[:2] + [other]
+    assert corpus_repeats(with_own, [lines[:2] + [f"{other} {k}"] for k in range(30)]) == [0, 1]

@@ -26,7 +26,7 @@ def _lines(text: str) -> list[str]:
 class VersionInfo:
     version: str
     created: str | None
-    rows: int
+    rows: int | None  # None: the manifest could not be read
     content_sha256: str
     path: Path
 
@@ -43,7 +43,7 @@ def versions_of(root: str | Path, name: str) -> list[VersionInfo]:
             m = read_manifest(dataset_dir / f"v{v}")
             out.append(VersionInfo(v, m.get("created"), m["counts"]["kept"], m["content_sha256"], dataset_dir / f"v{v}"))
         except (VersionError, KeyError, TypeError) as e:  # one broken manifest does not hide the others
-            out.append(VersionInfo(v, None, -1, f"unreadable manifest: {e}", dataset_dir / f"v{v}"))
+            out.append(VersionInfo(v, None, None, f"unreadable manifest: {e}", dataset_dir / f"v{v}"))
     return out
 
 

@@ -136,6 +136,12 @@ _RELATED = re.compile(
     r"sponsored|promoted|next)\b(?: [\w&'’-]+){0,3} (?:news|stories|articles|posts|videos|reads|"
     r"headlines|reading|content|links|galleries))\s*[:.…»›>\-–—]*$",
     )
+@lru_cache(maxsize=LINE_CACHE)  # asked again of the lines above each headline-shaped line
+def _related_heading(text: str) -> bool:
+    """A "related / read more / most popular" heading: a short line that is only that."""
+    return len(text) <= 60 and bool(_RELATED.match(text.lower()))
+
+
 _READ_MORE_PREFIX = re.compile(
     r"^(?:read more|read also|also read|see also|related(?: stor(?:y|ies)| articles?| content| links?| reading| coverage)?|"
     r"recommended|more|watch|listen|leia também|"
@@ -172,7 +178,7 @@ def related_links(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    if len(t) <= 60 and _RELATED.match(t):
+    if _related_heading(ctx.text):
         return True
     if _READ_MORE_PREFIX.match(t) and len(t) <= 200 and t.count(". ") < 2:
         return True
@@ -183,17 +189,12 @@ RELATED_ITEMS = 4
 """Headline-shaped lines under a "Read more" / "Related" heading taken as its links."""
 
 
-def _teaser_shaped(text: str) -> bool:
-    """A headline of a linked story: 2 to 20 words, no sentence end."""
-    return len(text) <= 150 and 2 <= text.count(" ") + 1 <= 20 and not text.endswith(_SENTENCE_END)
-
-
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "。", "！", "？", '"', "”", "»", ")")
 
 
-@lru_cache(maxsize=LINE_CACHE)
-def _related_heading(text: str) -> bool:
-    return bool(_RELATED.match(text.lower()))
+def _teaser_shaped(text: str) -> bool:
+    """A headline of a linked story: 2 to 20 words, no sentence end."""
+    return len(text) <= 150 and 2 <= text.count(" ") + 1 <= 20 and not text.endswith(_SENTENCE_END)
 
 
 @rule("related-box", "related-links", max_len=150, context=True, shape=_teaser_shaped)
@@ -213,7 +214,7 @@ def related_box(ctx: LineContext) -> bool:
         prev = ctx.neighbour(-step)
         if prev is None:
             return False
-        if len(prev) <= 60 and _related_heading(prev):
+        if _related_heading(prev):
             above = ctx.neighbour(-step - 1)  # inside an article: a sentence above the heading
             return above is not None and above.endswith(_SENTENCE_END) and above.count(" ") >= 7
         if not _teaser_shaped(prev):
@@ -428,7 +429,7 @@ _PAYWALL = re.compile(
 
 
 # every paywall/browser pattern contains one of these
-_PAYWALL_GATE = ("full ", "read the full", "subscri", "member", "reached", "free article", "continue reading", "account", "used", "gift",
+_PAYWALL_GATE = ("full ", "subscri", "member", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again")
 
