@@ -123,6 +123,9 @@ def resolve_folder(spec: str, root: str | Path = "data") -> Path:
         if version and p.name != f"v{version}":
             raise PublishError(f"{p} is version {p.name[1:]}, not {version}")
         return p
+    if (p / "manifest.json").is_file():
+        raise PublishError(f"{p} holds a manifest but is not a version folder: version folders are named "
+                           f"vX.Y.Z, as `cleaner clean` writes them (rename it to v<its version>)")
     dataset_dir = p if (p.is_dir() and list_versions(p)) else Path(root) / what
     versions = list_versions(dataset_dir)
     if not versions:

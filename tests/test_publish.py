@@ -82,6 +82,10 @@ def test_plan_refuses_bad_repo_and_tampered_version(two_versions):
         build_plan("seeds", "just-a-name", root=two_versions)
     with pytest.raises(cleaner.PublishError, match="no version 9.9.9"):
         build_plan("seeds@9.9.9", "org/seeds", root=two_versions)
+    renamed = two_versions / "copy-of-v1"
+    shutil.copytree(two_versions / "seeds" / "v1.1.0", renamed)
+    with pytest.raises(cleaner.PublishError, match="not a version folder: version folders are named vX.Y.Z"):
+        build_plan(str(renamed), "org/seeds", root=two_versions)
     (two_versions / "seeds" / "v1.0.0" / "README.md").write_text("tampered")
     with pytest.raises(cleaner.PublishError, match=r"README.md: sha256 does not match"):
         build_plan("seeds@1.0.0", "org/seeds", root=two_versions)
