@@ -427,6 +427,8 @@ def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None,
     else:
         stop = -1.0
     firsts = "".join([t[0] for t in toks])
+    if stop >= 0 and not (firsts.isascii() and _stop_script(stops) == 0) and _foreign(firsts, _stop_script(stops)):
+        stop = -1.0  # a line in another script (a quotation, a name list): its stop words tell nothing
     if firsts.isascii():  # capitals are A-Z and lowercase a-z: count them by deleting the rest
         ascii_firsts = firsts.encode()
         upper = len(ascii_firsts.translate(None, _NOT_UPPER))
@@ -445,6 +447,41 @@ def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None,
         dated=n <= DATED_MAX_WORDS and bool(_DIGIT.search(line) or "ago" in line.lower()) and bool(_DATED.search(line)),
         shouting=upper == cased > 0 and line.isupper(),
     )
+
+
+def _script(ch: str) -> int:
+    """A coarse script number of a character: 0 Latin (with digits and its extensions), else
+    the Unicode block's start for the scripts that have many blocks folded into one.
+
+    >>> _script("é"), _script("ж") == _script("Ё"), _script("ﺐ") == _script("ب"), _script("a") == _script("ж")
+    (0, True, True, False)
+    """
+    o = ord(ch)
+    if o < 0x250 or 0x1E00 <= o < 0x1F00:
+        return 0
+    if 0x400 <= o < 0x530 or 0x1C80 <= o < 0x1C90:
+        return 0x400  # Cyrillic
+    if 0x600 <= o < 0x700 or 0x750 <= o < 0x780 or 0x8A0 <= o < 0x900 or 0xFB50 <= o < 0xFE00 or 0xFE70 <= o < 0xFF00:
+        return 0x600  # Arabic, with its presentation forms
+    return o >> 7 << 7  # other scripts: their 128-character block
+
+
+@lru_cache(maxsize=64)
+def _stop_script(stops: frozenset[str]) -> int:
+    """The script most words of a stop list start in (Latin for an empty list)."""
+    counts = Counter(_script(w[0]) for w in stops if w and not w[0].isdigit())
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _foreign(firsts: str, script: int) -> bool:
+    """True when fewer than half of the words (by their first characters, numbers left out)
+    are written in ``script``: a line that the document's stop list cannot judge.
+
+    >>> _foreign("Dkssn", 0x600), _foreign("ﺐﺎﻥ", 0x600), _foreign("12", 0)
+    (True, False, False)
+    """
+    letters = [c for c in firsts if not c.isdigit()]
+    return sum(_script(c) == script for c in letters) * 2 < len(letters)
 
 
 _DIGIT = re.compile(r"\d")
@@ -479,7 +516,8 @@ def _first_class(s: LineStats, prose: float) -> str:
         # a shorter sentence is doubtful, as it is where stop words are counted: its neighbours decide
         return "near" if s.words >= GOOD_MIN_WORDS or s.terminal else "bad"
     if s.stop < STOP_REL_BAD * prose:
-        return "bad"
+        # a few words hold too few stop words to tell: such a line is judged as a short one
+        return "short" if s.words < GOOD_MIN_WORDS and s.terminal else "bad"
     good_stop = s.stop >= max(STOP_ABS_FLOOR, STOP_REL_GOOD * prose)
     if s.linkish and s.words < 2 * GOOD_MIN_WORDS and not (s.terminal and good_stop):
         return "bad"  # a link or handle, unless it sits in a sentence ("... at Example.com.")
