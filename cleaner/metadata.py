@@ -37,6 +37,8 @@ _MONTHS = {
     "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
     "outubro": 10, "novembro": 11, "dezembro": 12,
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # Indonesian and Malay (those not spelled as above)
+    "maret": 3, "agustus": 8, "desember": 12, "mac": 3, "ogos": 8, "disember": 12,
     # Turkish, Polish (genitive), Arabic (as printed in Egypt and the Gulf)
     "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8,
     "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
@@ -376,7 +378,11 @@ def _author_name(text: str) -> str | None:
     return m.group("name") if m and m.group("name")[:1].isupper() else None
 
 
-_DATE_FIRST = re.compile(r"^(?:(?:posted|published|written|updated)\s+)?(?:on\s+)?(?P<date>.+?)\s+(?P<by>by\s+.+)$", re.I)
+_DATE_FIRST = re.compile(
+    r"^(?:(?:posted|published|written|updated|diposkan|diterbitkan|dipublikasikan|ditulis|publié|publicado|publicada|"
+    r"veröffentlicht|geschrieben)\s+)?(?:(?:on|pada|le|el|em|am)\s+)?"
+    r"(?P<date>.+?)\s+(?P<by>(?:by|oleh|par|por|von)\s+.+)$", re.I)
+"""A blog's date-first byline in the words of its platform's common translations."""
 
 
 def byline_with_date(line: str) -> tuple[str, str] | None:
@@ -390,6 +396,10 @@ def byline_with_date(line: str) -> tuple[str, str] | None:
     (('Jane Doe', '2019-11-19'), ('Jane Doe', '2024-03-14'))
     >>> byline_with_date("Posted on March 14, 2024 by Jane Doe")
     ('Jane Doe', '2024-03-14')
+    >>> byline_with_date("Diposkan pada 12 Maret 2021 oleh Ahmad Fauzi")
+    ('Ahmad Fauzi', '2021-03-12')
+    >>> byline_with_date("Publicado el 3 de mayo de 2020 por Ana García")
+    ('Ana García', '2020-05-03')
     >>> byline_with_date("By the end of November 18, 2019 the talks had failed") is None
     True
     >>> byline_with_date("On March 14, 2024 by a vote of 6 to 3 the council agreed") is None
