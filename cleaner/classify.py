@@ -661,6 +661,8 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
             while end < len(seq) and seq[end] in ("near", "short") and idx[end] not in listed \
                     and _headline_shaped(stats[idx[end]], lines[idx[end]]):
                 end += 1
+            if end - k > 1 and end < len(seq) and seq[end] == "good" and lines[idx[end - 1]].endswith("?"):
+                end -= 1  # a question right above a paragraph is the paragraph's (an interview's)
             inner = k > 0 and end < len(seq) and seq[k - 1] == "good" and seq[end] == "good"
             if end - k >= (HEADLINE_RUN_INNER if inner else HEADLINE_RUN):
                 for j in range(k, end):

@@ -539,3 +539,15 @@ def test_recurring_article_text_stays_in_scripts_without_spaces():
     # the first paragraph recurs in every document, the other is this one's own: chrome prose
     with_own = lines[:2] + [other]
     assert corpus_repeats(with_own, [lines[:2] + [f"{other} {k}"] for k in range(30)]) == [0, 1]
+
+
+def test_interview_question_under_chrome_stays_with_its_answer():
+    # each record: a name, a city, a handle (a run of headline-shaped lines), then a question and its answer
+    lines = list(ARTICLE[:2])
+    for k, name in enumerate(["Anna Berg", "Tom Hale", "Ines Vidal"]):
+        lines += [name, "Lisbon, Portugal", f"Account: @cook{k}", "What made you start your cooking page?",
+                  f"{P1} Answer number {k} went on about the kitchen at home and the family's recipes.",
+                  f"Vote for {name} on the last page!"]
+    kept = _kept(lines)
+    assert kept.count("What made you start your cooking page?") == 3
+    assert "Lisbon, Portugal" not in kept and "Account: @cook0" not in kept
