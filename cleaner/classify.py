@@ -401,6 +401,7 @@ class LineStats(NamedTuple):
     listish: bool       # starts like a list item
     dated: bool = False  # a short line that holds a time, a full date or an age ("3h ago")
     shouting: bool = False  # written in capitals (cased scripts)
+    stamped: bool = False  # starts with a stamp's word ("Updated at 1:23 p.m.": a full stop that ends no sentence)
 
 
 def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None,
@@ -446,7 +447,13 @@ def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None,
         listish=bool(_LISTISH.match(line)),
         dated=n <= DATED_MAX_WORDS and bool(_DIGIT.search(line) or "ago" in line.lower()) and bool(_DATED.search(line)),
         shouting=upper == cased > 0 and line.isupper(),
+        stamped=bool(_STAMP_START.match(line)),
     )
+
+
+_STAMP_START = re.compile(r"(?:last )?(?:updated|published|posted|modified|edited|aktualisiert|veröffentlicht|"
+                          r"actualizado|publicado|mis à jour|publié|atualizado|aggiornato|pubblicato|обновлено|"
+                          r"опубликовано|diperbarui|diperbaharui)\b", re.I)
 
 
 def _script(ch: str) -> int:
@@ -504,7 +511,7 @@ def _prose_stop(stats: Sequence[LineStats]) -> float:
 
 def _first_class(s: LineStats, prose: float) -> str:
     """good / near / short / bad, from the line alone."""
-    if s.dated and not s.terminal:  # "Updated 5:27 am, Nov. 20, 2019", "8H ago 10:48"
+    if s.dated and (not s.terminal or s.stamped):  # "Updated 5:27 am, Nov. 20, 2019", "8H ago 10:48"
         return "bad"
     if s.words <= SHORT_MAX_WORDS:
         return "short"

@@ -212,6 +212,9 @@ def test_parallel_list_stays():
 def test_timestamp_lines_go():
     lines = [*ARTICLE[:2], "Updated 5:27 am CST, Wednesday, November 20, 2019", *ARTICLE[2:]]
     assert _kept(lines) == ARTICLE
+    # a stamp's "p.m." ends no sentence; a sentence with a time in it stays
+    lines = [*ARTICLE[:2], "Doors open at 7:30 p.m.", *ARTICLE[2:], "Updated at 1:23 p.m.", ARTICLE[0]]
+    assert _kept(lines) == [*ARTICLE[:2], "Doors open at 7:30 p.m.", *ARTICLE[2:], ARTICLE[0]]
 
 
 def test_comment_without_prompt_but_with_its_buttons_goes():
