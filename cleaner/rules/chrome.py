@@ -424,12 +424,15 @@ _PAYWALL = re.compile(
     r"^read the full (?:story|article) (?:at|on) [^.!?]{2,40}\.?$|"
     r"^already have an account\??\s*(?:sign|log) ?in\.?$|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
-    r"update your browser|your browser is (?:out of date|not supported))",
+    r"update your browser|your browser is (?:out of date|not supported)|"
+    # an offer of the outlet's own subscription: an imperative, a plan, a price
+    r"^(?=.*\b(?:access|subscri\w*|membership|premium|digital|unlimited)\b)(?:get|subscribe|join|try|become|sign up|"
+    r"unlock|start|enjoy)\b[^.!?]{0,160}\bfor (?:as little as|just|only|less than) (?:rs\.? ?|inr ?|usd ?|eur ?|[$€£₹])\d)",
     )
 
 
 # every paywall/browser pattern contains one of these
-_PAYWALL_GATE = ("full ", "subscri", "member", "reached", "free article", "continue reading", "account", "used", "gift",
+_PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again")
 
@@ -448,6 +451,12 @@ def paywall_browser(ctx: LineContext) -> bool:
     >>> paywall_browser(LineContext(["Please enable JavaScript to view the comments."], 0))
     True
     >>> paywall_browser(LineContext(["Readers of the full story in print saw a longer version."], 0))
+    False
+    >>> paywall_browser(LineContext(["Get unlimited digital access for just $1 a week. Cancel anytime."], 0))
+    True
+    >>> paywall_browser(LineContext(["Netflix subscribers can now sign up for just $6.99 a month, the company said."], 0))
+    False
+    >>> paywall_browser(LineContext(["Get the blender for just $49 at Amazon, its lowest price this year."], 0))
     False
     """
     t = ctx.low
