@@ -356,6 +356,11 @@ _BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "oleh", "автор", 
                  "author", "autor", "auteur", "penulis", "reporter", "text", "текст", "yazar")
 
 
+_HANDLE_BYLINE = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(?: [A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+){1,3})\s*[|·,–—-]?\s*@\w{2,30}$")
+"""A byline as a name and its social handle: 'Nishad Rao @nishadrao'."""
+_NOT_NAMES = _FUNCTION_WORDS | {"us", "me", "follow", "find", "join", "tweet", "contact", "message", "like", "our", "your"}
+
+
 @lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the head's lines of every document
 def _byline_name(line: str) -> str | None:
     """The author of a byline line: 'By Jane Doe', 'Posted by Jane Doe at 10:21 AM' (no date in it).
@@ -364,7 +369,11 @@ def _byline_name(line: str) -> str | None:
     ('Jane Doe', None)
     >>> _byline_name("Penulis: Siti Rahma"), _byline_name("By the way")
     ('Siti Rahma', None)
+    >>> _byline_name("Nishad Rao @nishadrao"), _byline_name("Follow Us @harbourgazette")
+    ('Nishad Rao', None)
     """
+    if "@" in line and (m := _HANDLE_BYLINE.match(line)) and not _NOT_NAMES & set(m.group("name").lower().split()):
+        return m.group("name")
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
     name = _author_name(_TIME_TAIL.sub("", _STAMP_VERB.sub("", line)))
