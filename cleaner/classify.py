@@ -251,7 +251,7 @@ def _cut_short(line: str) -> bool:
     return bool(_TRUNCATED.search(line))
 
 
-_LISTISH = re.compile(r"^(?:[•·▪►▸◦\-–—*+>]|\d{1,2}[.)]\s)")
+_LISTISH = re.compile(r"^(?:[•·・▪►▸◦\-–—*+>]|\d{1,2}[.)]\s)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -521,7 +521,7 @@ def _first_class(s: LineStats, prose: float) -> str:
         if s.words >= GOOD_MIN_WORDS and s.terminal:
             return "good"
         # a shorter sentence is doubtful, as it is where stop words are counted: its neighbours decide
-        return "near" if s.words >= GOOD_MIN_WORDS or s.terminal else "bad"
+        return "near" if s.words >= GOOD_MIN_WORDS or s.terminal or s.listish else "bad"
     if s.stop < STOP_REL_BAD * prose:
         # a few words hold too few stop words to tell: such a line is judged as a short one
         return "short" if s.words < GOOD_MIN_WORDS and s.terminal else "bad"

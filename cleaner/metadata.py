@@ -65,9 +65,12 @@ _DATE_PATTERNS = [
     re.compile(rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}{_TIME}"),
     # East Asian order: "2020年3月18日 12時05分", "2020년 3월 20일", "2020.03.20 10:15"
     re.compile(rf"\b{_YEAR}\s*(?:年|년)\s*(?P<m>\d{{1,2}})\s*(?:月|월)\s*(?P<d>\d{{1,2}})\s*(?:日|일)"
-               rf"(?:\s*[(（][^)）]{{1,4}}[)）])?(?:\s*(?P<h>\d{{1,2}})\s*(?::|時|시)\s*(?P<mi>\d{{2}})\s*(?:分|분)?)?"),
-    re.compile(rf"\b{_YEAR}\.(?P<m>\d{{1,2}})\.(?P<d>\d{{1,2}})\.?{_TIME}"),
+               rf"(?:\s*[(（][^)）]{{1,4}}[)）])?(?:\s*(?P<ampm>오전|오후|午前|午後)?\s*(?P<h>\d{{1,2}})\s*(?::|時|시)\s*"
+               rf"(?P<mi>\d{{2}})\s*(?:分|분)?)?"),
+    # "2020.03.20 10:15", Korean "2022. 5. 14. 9:12", "2020/03/20"
+    re.compile(rf"\b{_YEAR}(?P<sep>[./])\s?(?P<m>\d{{1,2}})(?P=sep)\s?(?P<d>\d{{1,2}})\.?{_TIME}"),
 ]
+_PM = ("p", "오후", "午後")
 
 # Words that may stand beside a date on a date line without making it prose.
 _DATE_FILLER = re.compile(
@@ -90,7 +93,7 @@ def _build_iso(y: int, m: int, d: int, h: str | None, mi: str | None, ampm: str 
     if h is not None and mi is not None:
         hh, mm = int(h), int(mi)
         if ampm:
-            pm = ampm.lower().startswith("p")
+            pm = ampm.lower().startswith(_PM)
             hh = (hh % 12) + (12 if pm else 0)
         if hh < 24 and mm < 60:
             iso += f"T{hh:02d}:{mm:02d}"
@@ -99,7 +102,11 @@ def _build_iso(y: int, m: int, d: int, h: str | None, mi: str | None, ampm: str 
 
 @lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def find_date(text: str) -> tuple[str, int, int] | None:
-    """The first date in text: (ISO 8601 string, match start, match end), or None."""
+    """The first date in text: (ISO 8601 string, match start, match end), or None.
+
+    >>> find_date("2022. 5. 14. 9:12"), find_date("2022년 5월 14일 오후 3:20"), find_date("2020/03/20")
+    (('2022-05-14T09:12', 0, 17), ('2022-05-14T15:20', 0, 20), ('2020-03-20', 0, 10))
+    """
     best = None
     for pat in _DATE_PATTERNS:
         m = pat.search(text)
@@ -224,6 +231,10 @@ def looks_like_title(line: str) -> bool:
     return parse_date(line) is None
 
 
+_HASHTAGS = re.compile(r"^#[^\W\d_][^\s#]*(?:\s+#[^\W\d_][^\s#]*)+$")
+"""A line of two or more hashtags and nothing else: a blog's or a social post's tags."""
+
+
 def parse_tags(line: str) -> list[str] | None:
     """Tags of a tag line: 'Tags: a, b' or a bare comma list of 3+ short items.
 
@@ -233,7 +244,11 @@ def parse_tags(line: str) -> list[str] | None:
     True
     >>> parse_tags("Tagged Politics, Elections"), parse_tags("Tagged as a terrorist by the regime, he fled in 2019.")
     (['Politics', 'Elections'], None)
+    >>> parse_tags("#제주 #한달살기 #애월"), parse_tags("#1 in the charts")
+    (['제주', '한달살기', '애월'], None)
     """
+    if line.startswith("#") and _HASHTAGS.match(line):
+        return [t[1:] for t in line.split()]
     m = _TAG_LABEL.match(line)
     labelled = bool(m)
     body = m.group("rest") if m else line
@@ -615,7 +630,7 @@ def lift_metadata(
     for i in open_idx:
         if i in out:
             continue
-        labelled = bool(_TAG_LABEL.match(lines[i]))
+        labelled = bool(_TAG_LABEL.match(lines[i]) or _HASHTAGS.match(lines[i]))
         if (labelled or i in tail) and (tags := parse_tags(lines[i])):
             meta["tags"].extend(t for t in tags if t not in meta["tags"])
             out[i] = ("metadata:tags", "tag-list")

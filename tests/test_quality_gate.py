@@ -66,3 +66,12 @@ def test_each_page_mostly_right(results, name):
     lost, leaked, n_keep, n_drop = results[name]
     assert 1 - len(lost) / n_keep >= PAGE_FLOOR, lost
     assert 1 - len(leaked) / n_drop >= PAGE_FLOOR, leaked
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PAGES if "meta" in json.loads(p.read_text(encoding="utf-8"))])
+def test_page_metadata(name):
+    """Pages whose expectations hold a ``meta`` object: each field named there is lifted as given."""
+    exp = json.loads((GATE / f"{name}.json").read_text(encoding="utf-8"))
+    text = (GATE / f"{name}.txt").read_text(encoding="utf-8")
+    meta = clean_text(text, CleanConfig(min_body_words=0), source=f"{name}.txt").meta
+    assert {k: meta.get(k) for k in exp["meta"]} == exp["meta"]
