@@ -134,6 +134,9 @@ _LONE_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<am
 _SOURCE_TAIL = re.compile(r"(?:来源|來源|出处|出典|source|fuente|fonte|quelle|источник|sumber)\s*[:：]\s*[^\s,;|]{1,30}\s*$",
                           re.I)
 """The source printed after a date: '2025-03-04 10:15 来源：新华网'."""
+_AGE = re.compile(r"\b(?:há|hace|vor|il y a)\s+\d{1,2}\s+(?:min\w*|hora?s?|heures?|h|stunden?|tag(?:en)?|dias?|días?|jours?)\b|"
+                  r"\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
+"""An age printed beside a date's update: 'Atualizado há 2 horas', 'updated 3 hours ago'."""
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|,:]\s*$")
 _DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are prose
 _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
@@ -141,7 +144,11 @@ _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
 
 @lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def parse_date(line: str) -> str | None:
-    """ISO date of a line that is only a date (with filler such as 'Published', weekday, zone)."""
+    """ISO date of a line that is only a date (with filler such as 'Published', weekday, zone).
+
+    >>> parse_date("14/06/2023 06h00  Atualizado há 2 horas"), parse_date("14/06/2023 06h00 com 2 horas")
+    ('2023-06-14T06:00', None)
+    """
     if len(line) > _DATE_LINE_MAX or not _HAS_DIGITS.search(line):
         return None
     found = find_date(line)
@@ -151,7 +158,7 @@ def parse_date(line: str) -> str | None:
     head = line[:a]
     if _DATELINE_HEAD.match(head):
         head = ""  # a place or an outlet before the date: "Madrid - 04 mar 2025 - 10:32 CET"
-    rest = head + " " + _SOURCE_TAIL.sub(" ", line[b:])
+    rest = head + " " + _AGE.sub(" ", _SOURCE_TAIL.sub(" ", line[b:]))
     for _ in range(2):  # the same date again as its update: "04 marzo 2025 (modifica il 04 marzo 2025 | 12:40)"
         again = find_date(rest)
         if not again:
@@ -384,6 +391,8 @@ def _byline_name(line: str) -> str | None:
     ('Jane Doe', None)
     >>> _byline_name("Penulis: Siti Rahma"), _byline_name("By the way")
     ('Siti Rahma', None)
+    >>> _byline_name("Por Ana Paula Ribeiro — São Paulo"), _byline_name("By Jane Doe | Harbour Gazette")
+    ('Ana Paula Ribeiro', 'Jane Doe')
     >>> _byline_name("Nishad Rao @nishadrao"), _byline_name("Follow Us @harbourgazette")
     ('Nishad Rao', None)
     """
@@ -391,8 +400,13 @@ def _byline_name(line: str) -> str | None:
         return m.group("name")
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
-    name = _author_name(_TIME_TAIL.sub("", _STAMP_VERB.sub("", line)))
+    plain = _TIME_TAIL.sub("", _STAMP_VERB.sub("", line))
+    name = _author_name(plain) or _author_name(_PLACE_TAIL.sub("", plain))
     return None if name is None or find_date(name) is not None else name  # a date is no name
+
+
+_PLACE_TAIL = re.compile(r"\s+[—–|]\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’.]*(?:\s+[\w'’.]+){0,3}$")
+"""A place or an outlet after a byline's name: 'Por Ana Paula Ribeiro — São Paulo'."""
 
 
 def _author_name(text: str) -> str | None:
@@ -527,8 +541,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score += 1
         prev = lines[cand[k - 1]] if k > 0 else None
         nxt = lines[cand[k + 1]]
-        if prev is not None and is_stamp(prev):
-            score += 1  # a byline or date printed above it
+        if prev is not None and (is_stamp(prev) or _is_section(prev)):
+            score += 1  # a byline or date printed above it, or the section's label (a kicker)
         short = lambda s: s is not None and _n_words(s) <= 3 and not is_stamp(s)
         if short(prev) and short(nxt) and n <= 5:
             score -= 2  # an item of a menu

@@ -82,7 +82,8 @@ _CREDIT = re.compile(
     r"|^(?:photos?|images?|pictures?) (?:by|courtesy of|via) [^.!?,;]{2,60}$"
     r"|[.!?]['\"’”]?\s+(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[|/]\s*){1,2}(?:getty(?: images)?|ap|afp|reuters|"
     r"epa|shutterstock|istock|alamy|bloomberg)\s*$"
-    r"|\bcredit(?:\.\.\.|…)\s*\S)",
+    r"|\bcredit(?:\.\.\.|…)\s*\S"
+    r"|[.!?]['\"’”]?\s+\(source\s*:\s*[^)]{1,40}\)$)",
     re.I,
 )
 # a caption's "less" / "more" toggle after its credit: "(AP Photo/Name) less"
@@ -131,6 +132,10 @@ def photo_credit(ctx: LineContext) -> bool:
     >>> photo_credit(LineContext(["The photo shows the minister leaving the building, according to Reuters."], 0))
     False
     >>> photo_credit(LineContext(["The story was first reported by the AP"], 0))
+    False
+    >>> photo_credit(LineContext(["Crews work on the break on Tuesday. (Source: WXYZ)"], 0))
+    True
+    >>> photo_credit(LineContext(["Sales rose by five percent last year (Source: Eurostat)."], 0))
     False
     """
     t = _TOGGLE.sub("", ctx.text)
