@@ -602,11 +602,29 @@ def _separator(line: str) -> str | None:
 _FIRST_SEP = re.compile(r"^[^\W_]*(?:[^\w\s]*\s+[(\[]?[^\W_]+[)\]]?){0,5}?\s*(--|–|—| - |@|\||:|,)")
 
 
+_QUANTITY = re.compile(r"^(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])(?:\s*[-–]\s*\d+)?\s*(?:[½⅓⅔¼¾⅛]\s*)?[^\W\d_]")
+"""An item that starts with a quantity: '2 lemons', '1½ cups flour', '3 tablespoons butter' (its
+first word in lowercase, see :func:`_item_key`)."""
+
+
+def _item_key(line: str) -> str | None:
+    """What the items of one list share: a quantity first (ingredients: '2 lemons', '3 tablespoons
+    butter, softened'), or else their first separator (see :func:`_separator`).
+
+    >>> _item_key("2 lemons"), _item_key("June 9 -- Arena, City"), _item_key("A plain headline here")
+    ('quantity', '--', None)
+    >>> _item_key("27 Oddest Medical Case Reports") is None  # a listicle's headline, not an ingredient
+    True
+    """
+    m = _QUANTITY.match(line)
+    return "quantity" if m and line[m.end() - 1].islower() else _separator(line)
+
+
 def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, LineStats],
                     classes: list[str | None]) -> set[int]:
     """Items of lists that need no announcement: ``PARALLEL_RUN`` or more consecutive short
     lines, none a sentence, built alike (the same separator among their first words: tour dates
-    "June 9 -- Arena, City", places "Company, Town, State"), under prose (a paragraph at most a
+    "June 9 -- Arena, City", places "Company, Town, State"; or a quantity first: ingredients), under prose (a paragraph at most a
     heading away). A list of headlines has no such common skeleton; a menu is not under prose."""
     items: set[int] = set()
     run: list[int] = []
@@ -614,16 +632,34 @@ def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, Lin
     pos = {i: k for k, i in enumerate(order)}
     for i in [*order, -1]:
         s = stats.get(i)
-        k = _separator(lines[i]) if s is not None and not s.terminal and s.words <= LIST_ITEM_MAX_WORDS else None
+        k = _item_key(lines[i]) if s is not None and not s.terminal and s.words <= LIST_ITEM_MAX_WORDS else None
         if k is not None and k == key:
             run.append(i)
             continue
         if len(run) >= PARALLEL_RUN:
             above = order[max(0, pos[run[0]] - 2):pos[run[0]]]
-            if any(classes[j] == "good" for j in above):
+            if any(classes[j] == "good" for j in above) or _under_prose(order, pos[run[0]], classes, stats):
                 items.update(run)
         run, key = ([i], k) if k is not None else ([], None)
     return items
+
+
+def _under_prose(order: list[int], k: int, classes: list[str | None], stats: dict[int, LineStats]) -> bool:
+    """Whether the k-th line of ``order`` sits under a paragraph: above it, past short sentences
+    (doubtful lines that end one) and at most one heading, a good line."""
+    headings = 0
+    for j in reversed(order[:k]):
+        c = classes[j]
+        if c == "good":
+            return True
+        if c == "near" and stats[j].terminal:
+            continue
+        if c in ("near", "short") and headings == 0:
+            headings += 1
+            continue
+        if c is not None:
+            return False
+    return False
 
 
 def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str | None],

@@ -191,6 +191,15 @@ _SECTIONS = {
     "film", "books", "games", "gaming", "weather", "investigations", "features", "breaking news",
     "welt", "politik", "wirtschaft", "monde", "politique", "économie", "mundo", "política",
     "economía", "mondo", "politica", "economia", "мир", "политика", "экономика", "общество",
+    # the commonest sections of news sites in the other languages the gate covers
+    "wissenschaft", "kultur", "ausland", "inland", "panorama", "gesundheit", "reise", "netzwelt", "feuilleton",
+    "sciences", "société", "santé", "culture", "internacional", "cultura", "ciencia", "deportes", "sociedad",
+    "tecnología", "opinión", "salud", "esportes", "ciência", "saúde", "tecnologia", "opinião", "cotidiano",
+    "esteri", "cronaca", "scienza", "spettacoli", "salute", "спорт", "культура", "наука", "в мире",
+    "происшествия", "технологии", "nasional", "internasional", "ekonomi", "olahraga", "teknologi", "hiburan",
+    "gaya hidup", "정치", "경제", "사회", "국제", "문화", "스포츠", "연예", "과학", "国内", "国際", "経済",
+    "政治", "社会", "スポーツ", "科学", "文化", "国际", "财经", "体育", "科技", "dünya", "ekonomi", "spor",
+    "gündem", "siyaset", "سياسة", "اقتصاد", "رياضة", "ثقافة", "عالم",
 }
 _OUTLET_WORDS = re.compile(
     r"\b(news|times|post|herald|tribune|journal|gazette|daily|agency|press|tv|radio|telegraph|guardian|"
@@ -380,6 +389,9 @@ _BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "oleh", "автор", 
 
 _HANDLE_BYLINE = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(?: [A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+){1,3})\s*[|·,–—-]?\s*@\w{2,30}$")
 """A byline as a name and its social handle: 'Nishad Rao @nishadrao'."""
+_CJK_BYLINE = re.compile(r"^(?:(?P<name>[가-힣]{2,4})\s?기자(?:\s+\S+@\S+)?|[（(]?(?:记者|記者)\s*[:：]?\s*"
+                         r"(?P<name2>[\u4e00-\u9fff]{2,4})[)）]?)$")
+"""A Korean byline ('김민수 기자', with its e-mail address) or a Chinese one ('记者 张伟')."""
 _NOT_NAMES = _FUNCTION_WORDS | {"us", "me", "follow", "find", "join", "tweet", "contact", "message", "like", "our", "your"}
 
 
@@ -393,11 +405,15 @@ def _byline_name(line: str) -> str | None:
     ('Siti Rahma', None)
     >>> _byline_name("Por Ana Paula Ribeiro — São Paulo"), _byline_name("By Jane Doe | Harbour Gazette")
     ('Ana Paula Ribeiro', 'Jane Doe')
+    >>> _byline_name("김민수 기자"), _byline_name("김민수 기자 minsu@example.co.kr"), _byline_name("（记者 张伟）")
+    ('김민수', '김민수', '张伟')
     >>> _byline_name("Nishad Rao @nishadrao"), _byline_name("Follow Us @harbourgazette")
     ('Nishad Rao', None)
     """
     if "@" in line and (m := _HANDLE_BYLINE.match(line)) and not _NOT_NAMES & set(m.group("name").lower().split()):
         return m.group("name")
+    if not line.isascii() and (m := _CJK_BYLINE.match(line)):
+        return m.group("name") or m.group("name2")
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
     plain = _TIME_TAIL.sub("", _STAMP_VERB.sub("", line))

@@ -390,18 +390,22 @@ _PLATFORM_PITCH = re.compile(
     r"(?:wherever you get your podcasts|as a preferred source on google|^add [^.!?]{2,40} on google$|"
     r"^(?:watch|see) (?:the latest|more|our latest) (?:videos?|clips) on youtube\.?$|"
     r"^(?:listen to|subscribe to|follow) (?:the|our) (?:[\w'’-]+ ){0,3}podcast (?:on|at) |"
-    r"^follow (?:[\w'’-]+(?:'s|’s)? )?(?:coverage|live updates|updates) (?:of|on) [^.!?]{2,80}\bat https?://)",
+    r"^follow (?:[\w'’-]+(?:'s|’s)? )?(?:coverage|live updates|updates) (?:of|on) [^.!?]{2,80}\bat https?://|"
+    # a recipe card's prompt to share a photo of the dish
+    r"^(?:did you (?:make|try) this|tried this|made this) recipe\b|\btag @[\w.]+ on (?:instagram|twitter|tiktok|facebook)\b)",
     )
 
 
 @rule("platform-pitch", "ui-chrome", max_len=300,
-      gate=("podcast", "google", "youtube", "coverage", "updates"))
+      gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @"))
 def platform_pitch(ctx: LineContext) -> bool:
     """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
 
     >>> platform_pitch(LineContext(["Listen to the podcast on Spotify, Apple Podcasts or wherever you get your podcasts."], 0))
     True
     >>> platform_pitch(LineContext(["Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine"], 0))
+    True
+    >>> platform_pitch(LineContext(["Did you make this recipe? Tag @sarahcooks on Instagram and hashtag it #sarahcooks"], 0))
     True
     >>> platform_pitch(LineContext(["The podcast on Spotify drew a million listeners in its first week, the company said."], 0))
     False
