@@ -77,7 +77,7 @@ _DATE_FILLER = re.compile(
     r"\b(published|updated|posted|last|modified|created|date|time|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|cet|cest|"
     r"bst|msk|ist|pst|pdt|cst|cdt|mst|mdt|akst|hst|ast|aest|aedt|jst|kst|sgt|hkt|wib|eet|eest|wet|west|et|pt|ct|mt|the|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-    r"veröffentlicht|aktualisiert|am|um|uhr|publié|le|mis|à|jour|publicado|actualizado|el|pubblicato|"
+    r"veröffentlicht|aktualisiert|am|um|uhr|publié|publiée|modifié|modifiée|le|mis|à|jour|publicado|actualizado|el|pubblicato|"
     r"opublikowano|modifica|aggiornato|aggiornamento|ultimo|ore|il|las|a|às|em|atualizado|atualizada|publicada|"
     r"del|diperbarui|diterbitkan|pukul|güncelleme|yayınlanma|tarihi|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|aktualizacja|"
     r"الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|نشر|في|"
@@ -480,9 +480,13 @@ def byline_with_date(line: str) -> tuple[str, str] | None:
 
 
 def _body_start(lines: Sequence[str], cand: list[int]) -> int | None:
-    """The first body paragraph: a prose line with another prose line among the next five."""
+    """The first body paragraph: a prose line with another prose line among the next five; not
+    a paragraph printed again further down (the page's summary above the headline is its lede)."""
+    later = {}
     for k, i in enumerate(cand):
-        if is_prose(lines[i]) and any(is_prose(lines[j]) for j in cand[k + 1:k + 6]):
+        later[lines[i]] = k
+    for k, i in enumerate(cand):
+        if is_prose(lines[i]) and later[lines[i]] == k and any(is_prose(lines[j]) for j in cand[k + 1:k + 6]):
             return k
     return None
 
@@ -520,6 +524,10 @@ _CONTROL = re.compile(
     r"back to|go to|continue to|send us)\b",
     re.I,
 )
+
+
+_TWO_SENTENCES = re.compile(r"[a-zß-ÿа-я]{3}\.\s+[\"“«‘']?[A-ZÀ-ÖØ-ÞА-Я]")
+"""A sentence's end followed by another sentence: 'Piogge previste fino a domani sera. Il sindaco: ...'."""
 
 
 def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[int], k0: int | None) -> dict[int, int]:
@@ -564,6 +572,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score -= 2  # an item of a menu
         if _CONTROL.search(line):
             score -= 3  # the label of a control (a button, a link, a form field)
+        if _TWO_SENTENCES.search(line):
+            score -= 1  # two sentences: a standfirst, not a headline
         listed = lambda s: s is not None and s != line and looks_like_title(s) and not is_stamp(s) \
             and not _CONTROL.search(s)
         if listed(prev) and listed(nxt):

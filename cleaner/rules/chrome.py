@@ -429,6 +429,14 @@ _PAYWALL = re.compile(
     r"^already have an account\??\s*(?:sign|log) ?in\.?$|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"update your browser|your browser is (?:out of date|not supported)|"
+    # the same notices in the other languages of the gate
+    r"la suite est réservée aux abonnés|article réservé aux abonnés|il vous reste \d+ ?% de (?:cet|l')article|"
+    r"^déjà abonné|sur un seul appareil à la fois|^offrir cet article$|"
+    r"(?:contenido|artículo|noticia) (?:exclusivo |exclusiva )?(?:para|de) suscriptores|^ya (?:eres|soy) suscriptor|"
+    r"(?:dieser|der) artikel ist (?:nur )?für abonnenten|^weiterlesen mit \S+|^bereits abonnent|"
+    r"(?:articolo|contenuto) riservato agli abbonati|^sei già abbonato|"
+    r"(?:conteúdo|matéria|reportagem) exclusiv[oa] para assinantes|^já é assinante|"
+    r"доступ(?:но|ен) только (?:для )?подписчик|^уже подписаны|"
     # an offer of the outlet's own subscription: an imperative, a plan, a price
     r"^(?=.*\b(?:access|subscri\w*|membership|premium|digital|unlimited)\b)(?:get|subscribe|join|try|become|sign up|"
     r"unlock|start|enjoy)\b[^.!?]{0,160}\bfor (?:as little as|just|only|less than) (?:rs\.? ?|inr ?|usd ?|eur ?|[$€£₹])\d)",
@@ -436,7 +444,8 @@ _PAYWALL = re.compile(
 
 
 # every paywall/browser pattern contains one of these
-_PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "reached", "free article", "continue reading", "account", "used", "gift",
+_PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "appareil", "offrir", "suscriptor",
+                 "weiterlesen", "abbonat", "assinante", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again")
 
@@ -458,6 +467,10 @@ def paywall_browser(ctx: LineContext) -> bool:
     False
     >>> paywall_browser(LineContext(["Get unlimited digital access for just $1 a week. Cancel anytime."], 0))
     True
+    >>> paywall_browser(LineContext(["Il vous reste 65 % de cet article à lire. La suite est réservée aux abonnés."], 0))
+    True
+    >>> paywall_browser(LineContext(["Les abonnés de la salle de sport ont protesté contre la hausse des prix."], 0))
+    False
     >>> paywall_browser(LineContext(["Netflix subscribers can now sign up for just $6.99 a month, the company said."], 0))
     False
     >>> paywall_browser(LineContext(["Get the blender for just $49 at Amazon, its lowest price this year."], 0))
