@@ -137,6 +137,8 @@ _SOURCE_TAIL = re.compile(r"(?:来源|來源|出处|出典|source|fuente|fonte|q
 _AGE = re.compile(r"\b(?:há|hace|vor|il y a)\s+\d{1,2}\s+(?:min\w*|hora?s?|heures?|h|stunden?|tag(?:en)?|dias?|días?|jours?)\b|"
                   r"\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
 """An age printed beside a date's update: 'Atualizado há 2 horas', 'updated 3 hours ago'."""
+_READING = re.compile(r"\b\d{1,3}\s*(?:min|minutes?|mins?)\.?\s*(?:read|de lecture|de lectura|de leitura|Lesezeit)\b", re.I)
+"""A reading time printed after a date: 'July 6, 2022, 4:15 AM·2 min read'."""
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|,:]\s*$")
 _DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are prose
 _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
@@ -148,6 +150,9 @@ def parse_date(line: str) -> str | None:
 
     >>> parse_date("14/06/2023 06h00  Atualizado há 2 horas"), parse_date("14/06/2023 06h00 com 2 horas")
     ('2023-06-14T06:00', None)
+    >>> parse_date("Updated Wed, July 6, 2022, 4:15 AM·2 min read")
+    '2022-07-06T04:15'
+
     """
     if len(line) > _DATE_LINE_MAX or not _HAS_DIGITS.search(line):
         return None
@@ -158,7 +163,7 @@ def parse_date(line: str) -> str | None:
     head = line[:a]
     if _DATELINE_HEAD.match(head):
         head = ""  # a place or an outlet before the date: "Madrid - 04 mar 2025 - 10:32 CET"
-    rest = head + " " + _AGE.sub(" ", _SOURCE_TAIL.sub(" ", line[b:]))
+    rest = head + " " + _READING.sub(" ", _AGE.sub(" ", _SOURCE_TAIL.sub(" ", line[b:])))
     for _ in range(2):  # the same date again as its update: "04 marzo 2025 (modifica il 04 marzo 2025 | 12:40)"
         again = find_date(rest)
         if not again:
@@ -306,6 +311,8 @@ def _is_outlet(line: str) -> bool:
     words = _words(line)
     if not 1 <= len(words) <= 4 or len(line) > 40 or re.search(r"[.!?,;:]$", line):
         return False
+    if words[-1].lower() in _FUNCTION_WORDS:
+        return False  # a label that leads to the name ("News provided by")
     return bool(_ACRONYM.match(line) or _OUTLET_WORDS.search(line))
 
 

@@ -523,7 +523,7 @@ _HAS_UI = re.compile(
     r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest|sukai|memuat|"
     r"chargement|cargando|carregando|caricamento|geladen|загрузка|registrieren|copied|unfollow|autoplay|"
     r"jump|gift|app|account|font|text size|anzeigen|startseite|voir|afficher|mostrar|mostra|показать|lihat|tampilkan|"
-    r"ver más|ver mais|saved)\b",
+    r"ver más|ver mais|saved|in this (?:article|story))\b",
     )
 
 
@@ -539,8 +539,8 @@ def ui_controls(ctx: LineContext) -> bool:
     True
     >>> ui_controls(LineContext(["Share this: Facebook Twitter"], 0))
     True
-    >>> ui_controls(LineContext(["World"], 0))
-    False
+    >>> ui_controls(LineContext(["World"], 0)), ui_controls(LineContext(["In this article:"], 0))
+    (False, True)
     >>> ui_controls(LineContext(["Share prices fell sharply on Monday."], 0))
     False
     """
