@@ -107,9 +107,9 @@ MEDIA_PART_WORDS = 60
 and a standfirst above a lead photo are not a part of the story)."""
 MEDIA_REASONS = ("caption", "media-player")
 NEUTRAL_REASONS = ("caption", "media-player", "advertisement", "ui-chrome", "corpus-repeat", "social-share",
-                   "icon-strings", "low-content")
+                   "icon-strings", "markup", "low-content")
 """Reasons of the chrome a gallery or player is made of, next to its captions and controls."""
-INLINE_REASONS = ("caption", "media-player", "advertisement", "ui-chrome", "social-share")
+INLINE_REASONS = ("caption", "media-player", "advertisement", "ui-chrome", "social-share", "markup")
 """Reasons of chrome that sits inside an article (between its paragraphs), which a doubtful
 sentence looks past for its neighbours: an ad marker, a caption, a gallery's "View all (4)"."""
 GAP_SHARE = 0.25
@@ -1023,6 +1023,9 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     main -= _headline_on_top(lines, main, classes, stats)
     data = _data_run(lines, main, stats, set(decided) | set(out) | teasers | glued, cut)
     main |= data
+    for i in _record_gaps(lines, classes, stats, main):
+        resolved[i] = "good"
+        main.add(i)
     for i in stats:
         if i >= cut:
             out[i] = ("low-content", "after-comment-form")
@@ -1037,6 +1040,87 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         elif i not in main:
             out[i] = ("low-content", "outside-main-block")
     return out
+
+
+RECORD_MAX_LINES = 5
+"""The short lines between two paragraphs that can make one record of a list article ..."""
+RECORD_MIN_GAPS = 3
+"""... when at least this many such gaps share a line that starts alike (see :func:`_record_gaps`)."""
+RECORD_SHARE = 0.5
+"""... and at least this share of them: a template runs through the article, a phrase that
+happens to start a few lines ('How to ...') does not."""
+_LEAD = re.compile(r"^\W*(\w+)(?:(\s*:)|\W+(\w+))?")
+
+
+def _lead_key(line: str) -> str | None:
+    """How a line starts, to find the lines a template prints in each record: its first word with
+    the colon after it ('Photo:', 'Account: @cook0'), or its first two words ('See it now: Amazon').
+
+    >>> _lead_key("See it now: Amazon"), _lead_key("Account: @cook0"), _lead_key("Sonos")
+    ('see it', 'account:', None)
+    """
+    m = _LEAD.match(line)
+    if not m or not (m.group(2) or m.group(3)):
+        return None
+    return m.group(1).lower() + (":" if m.group(2) else " " + m.group(3).lower())
+
+
+def _record_gaps(lines: Sequence[str], first: list[str | None], stats: dict[int, LineStats],
+                 main: set[int]) -> set[int]:
+    """Lines of the records of a list article that the article (``main``) should hold: a
+    product's name, price and shop link between its reviews; a name, a photo credit and a handle
+    before each interview. A record's lines are a gap of short lines (``RECORD_MAX_LINES`` at
+    most, none taken by a rule) between two paragraphs (``first`` class good, or a doubtful
+    sentence of ``GOOD_MIN_WORDS``), and a line that starts alike ("See it now: Amazon", "See it
+    now: Apple") stands in ``RECORD_MIN_GAPS`` or more of those gaps and in ``RECORD_SHARE`` of
+    them: a template printed for each record, not chrome that interrupts the text. Records
+    join the article outwards from a paragraph it holds, each with the paragraph on its other
+    side (so teasers elsewhere on the page, which have records too, stay out).
+
+    >>> lines = ["A long paragraph of the review that goes on.", "Sonos", "Sonos Move for $400",
+    ...          "See it now: Amazon", "Another paragraph.", "Wyze", "See it now: Wyze", "A third paragraph.",
+    ...          "DJI", "See it now: DJI", "The last paragraph."]
+    >>> first = ["good", "short", "near", "short", "good", "short", "short", "good", "short", "short", "good"]
+    >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
+    >>> sorted(_record_gaps(lines, first, st, {0}))
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    >>> sorted(_record_gaps(lines, first, st, set()))
+    []
+    """
+    def para(i: int) -> bool:
+        return first[i] == "good" or (first[i] == "near" and stats[i].words >= GOOD_MIN_WORDS and stats[i].terminal)
+
+    paras: list[int] = []  # paragraphs in order, and the gap of lines after each (None: no record shape)
+    gaps: list[list[int] | None] = []
+    run: list[int] = []
+    for i, c in enumerate(first):
+        if c is None:
+            continue
+        if i in stats and para(i):
+            if paras:
+                gaps.append(run if run and len(run) <= RECORD_MAX_LINES and all(j in stats for j in run) else None)
+            paras.append(i)
+            run = []
+        else:
+            run.append(i)
+    shaped = [g for g in gaps if g]
+    if len(shaped) < RECORD_MIN_GAPS:
+        return set()
+    keys = Counter(k for g in shaped for k in {_lead_key(lines[j]) for j in g} if k)
+    common = {k for k, n in keys.items() if n >= max(RECORD_MIN_GAPS, RECORD_SHARE * len(shaped))}
+    if not common:
+        return set()
+    record = [bool(g) and any(_lead_key(lines[j]) in common for j in g) for g in gaps]
+    inside = {i for i in paras if i in main}
+    out: set[int] = set()
+    for order in (range(len(gaps)), reversed(range(len(gaps)))):  # outwards: down, then up
+        for k in order:
+            ends = (paras[k], paras[k + 1])
+            if record[k] and (ends[0] in inside) != (ends[1] in inside) or record[k] and all(e in inside for e in ends):
+                out.update(gaps[k])
+                out.update(ends)
+                inside.update(ends)
+    return out - main
 
 
 DATA_RUN_FACTOR = 2

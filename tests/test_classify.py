@@ -547,10 +547,27 @@ def test_recurring_article_text_stays_in_scripts_without_spaces():
 def test_interview_question_under_chrome_stays_with_its_answer():
     # each record: a name, a city, a handle (a run of headline-shaped lines), then a question and its answer
     lines = list(ARTICLE[:2])
-    for k, name in enumerate(["Anna Berg", "Tom Hale", "Ines Vidal"]):
-        lines += [name, "Lisbon, Portugal", f"Account: @cook{k}", "What made you start your cooking page?",
+    questions = ["What made you start your cooking page?", "Which dish do you cook most often?",
+                 "How do you plan a week of meals?"]
+    for k, (name, city) in enumerate([("Anna Berg", "Lisbon, Portugal"), ("Tom Hale", "Turin, Italy"),
+                                      ("Ines Vidal", "Ghent, Belgium")]):
+        lines += [name, city, f"@cook{k}", questions[k],
                   f"{P1} Answer number {k} went on about the kitchen at home and the family's recipes.",
                   f"Vote for {name} on the last page!"]
     kept = _kept(lines)
-    assert kept.count("What made you start your cooking page?") == 3
-    assert "Lisbon, Portugal" not in kept and "Account: @cook0" not in kept
+    assert all(q in kept for q in questions)
+    assert "Lisbon, Portugal" not in kept and "@cook0" not in kept
+
+
+def test_records_printed_by_a_template_stay_teasers_elsewhere_go():
+    # a product's name, price and shop link before each review: the same "See it now:" line in each gap
+    lines = list(ARTICLE[:2])
+    for name, shop in [("Sonos Roam", "Amazon"), ("Kindle Paperwhite", "Target"), ("Garmin Forerunner", "Best Buy")]:
+        lines += [name.split()[0], f"{name} for $99", f"See it now: {shop}",
+                  f"{P2} The {name} was the one our reviewers used most this year, at home and away."]
+    teasers = ["Newsletter", "Get the best deals in your inbox every morning.", "Sign up", "More deals"]
+    for title in ["The best TVs under $500 this week", "Cheap laptops that are actually good", "Phones worth buying"]:
+        teasers += [title, "See it now: Walmart", f"Our pick of {title.lower()} comes from months of testing."]
+    kept = _kept(lines + teasers)
+    assert kept[:len(lines)] == lines
+    assert not any(t in kept for t in teasers)

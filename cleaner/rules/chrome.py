@@ -62,6 +62,23 @@ def icon_font(ctx: LineContext) -> bool:
     return n >= 4 and n * 3 >= len(t.split()) and ". " not in t
 
 
+_MARKUP = re.compile(r"^\s*</?[a-z][a-z0-9]*(?:\s+[a-z-]+(?:=\"[^\"]*\"|='[^']*')?)*\s*/?>", re.I)
+
+
+@rule("markup-residue", "markup", max_len=2000, gate=("<",))
+def markup_residue(ctx: LineContext) -> bool:
+    """A line that starts with an HTML tag that has attributes or closes, left in the text by the
+    scraper or an editor ('<span data-mce-type="bookmark" style="...">').
+
+    >>> markup_residue(LineContext(['<span data-mce-type="bookmark" style="display: inline-block;"></span>'], 0))
+    True
+    >>> markup_residue(LineContext(["<b>Note</b> and a sentence"], 0)), markup_residue(LineContext(["x < 3 and y > 2"], 0))
+    (False, False)
+    """
+    t = ctx.text
+    return t.lstrip().startswith("<") and bool(_MARKUP.match(t)) and ("=" in t.split(">", 1)[0] or t.lstrip()[1] == "/")
+
+
 # "Share on Facebook", "Click to share on Twitter (Opens in new window)", "Share this with Email",
 # "858 shares", counts of shares/comments/likes.
 _SHARE = re.compile(
