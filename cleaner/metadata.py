@@ -625,11 +625,16 @@ def lift_metadata(
     open_idx = [i for i, t in enumerate(lines) if t and i not in decided]
     head = open_idx[:head_lines]
 
-    # Dates: a line that is only a date, anywhere (the first found is the publication date).
+    # Dates: a line that is only a date, anywhere (the first found is the publication date; not
+    # one under a comment prompt that follows the article's prose: a comment's date).
+    prompts = sorted(i for i, (reason, _) in decided.items() if reason == "comment-prompt")
+    comments = next((i for i in prompts if sum(is_prose(lines[j]) for j in open_idx if j < i) >= 2), len(lines))
     for i in open_idx:
         iso = parse_date(lines[i])
         if iso:
             out[i] = ("metadata:date", "date-line")
+            if i > comments and i not in head:
+                continue
             if meta["date"] is None or (i in head and meta.get("_date_line", 10**9) not in head):
                 meta["date"], meta["_date_line"] = iso, i
     meta.pop("_date_line", None)
