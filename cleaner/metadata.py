@@ -317,7 +317,8 @@ def _is_outlet(line: str) -> bool:
 
 
 _TERMINAL = re.compile(r"[.!?。！？…]['\"”’»)]*$")
-_BYLINE_START = re.compile(r"^((analysis|opinion|commentary|story|text|words|written|posted|reported)\s+)?"
+_BYLINE_START = re.compile(r"^((analysis|opinion|commentary|story|text|words|written|posted|reported|reporting|"
+                           r"photographs|photos|photography|illustrations?|video|edited)\s+)?"
                            r"(by|von|par|por|di|door|автор:?)\s+\S", re.I)
 _STAMP = re.compile(r"\b(published|updated|posted|last updated|\d+\s+(minutes?|hours?|days?)\s+ago)\b", re.I)
 _TITLE_WINDOW = 25  # open lines before the first body paragraph searched for the headline
@@ -387,10 +388,11 @@ def is_stamp(line: str) -> bool:
 BYLINE_ABOVE_BODY = 3
 """Open lines above the first body paragraph searched for a byline with its date stamp."""
 _BYLINE_SEP = re.compile(r"\s+[|·•/–—-]\s+|,\s+|\s+on\s+")
-_STAMP_VERB = re.compile(r"^(?:posted|published|written|updated)\s+(?=by\s)", re.I)
+_STAMP_VERB = re.compile(r"^(?:posted|published|written|updated|story|words|text|reporting)\s+(?=by\s)", re.I)
 _TIME_TAIL = re.compile(r"(?:\s+at|\s*[|·•,–—-])\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 """A time of day after a byline: 'Posted by Jane Doe at 10:21 AM'."""
 _BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "oleh", "автор", "posted", "published", "written", "updated",
+                 "story by", "words by", "reporting by",
                  "author", "autor", "auteur", "penulis", "reporter", "text", "текст", "yazar")
 
 
@@ -410,6 +412,8 @@ def _byline_name(line: str) -> str | None:
     ('Jane Doe', None)
     >>> _byline_name("Penulis: Siti Rahma"), _byline_name("By the way")
     ('Siti Rahma', None)
+    >>> _byline_name("Story by Rebecca Hale"), _byline_name("Photographs by Tom Ortiz")
+    ('Rebecca Hale', None)
     >>> _byline_name("Por Ana Paula Ribeiro — São Paulo"), _byline_name("By Jane Doe | Harbour Gazette")
     ('Ana Paula Ribeiro', 'Jane Doe')
     >>> _byline_name("김민수 기자"), _byline_name("김민수 기자 minsu@example.co.kr"), _byline_name("（记者 张伟）")

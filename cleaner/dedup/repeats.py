@@ -10,6 +10,9 @@ A later line goes when, after normalisation (NFKC, lower-casing, word tokens; se
   least :data:`MIN_NEAR_WORDS` words and the extra part at most :data:`MAX_EXTRA_WORDS` words
   (and at most a third of the earlier line).
 
+A line in quotation marks whose words stand inside a paragraph above it goes too (rule
+``pull-quote``): a magazine's pull quote, printed after the paragraph it repeats.
+
 Only the later, longer copy goes: a lede that follows a caption "lede. /Reuters" stays, and so
 does a paragraph that continues an earlier line in plain prose ("...could face" then
 "...could face hefty fines"), or merely shares its start.
@@ -117,6 +120,40 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
             if len(toks) >= k:
                 by_head.setdefault(toks[:k], []).append(i)
                 by_tail.setdefault(toks[-k:], []).append(i)
+    out.update(_pull_quotes(lines, tokens, decided, out))
+    return out
+
+
+PULL_MIN_WORDS = 5
+"""A pull quote has at least this many words (fewer may be a phrase anywhere) ..."""
+PULL_SOURCE_WORDS = 20
+"""... and repeats a paragraph above it of at least this many words (and twice its own): a
+heading that quotes the paragraph below it ('"My fears have been realized"') is the article's."""
+_QUOTE_OPEN = ("\"", "“", "„", "«", "‘", "'", "»", "「")
+
+
+def _pull_quotes(lines: Sequence[str], tokens: list[tuple[str, ...]], decided: dict[int, tuple[str, str]],
+                 taken: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
+    """Pull quotes: a line in quotation marks (``PULL_MIN_WORDS`` words or more) whose words
+    stand, in order, inside a paragraph above it (``PULL_SOURCE_WORDS``), the one it was pulled from.
+
+    >>> find_repeats(["He climbs the stairs every night of the year, in rain and wind. 'Somebody ought to see "
+    ...               "it come on,' he told me.", "“Somebody ought to see it come on.”", "“Somebody ought to stay,” she said."], {})
+    {1: ('repeated-line', 'pull-quote')}
+    >>> find_repeats(["“My fears have been realized”", "The adviser told the committee that he feared how the call "
+    ...               "would play in Washington's climate. “My fears have been realized,” he said."], {})
+    {}
+    """
+    out = {}
+    for i, line in enumerate(lines):
+        toks = tokens[i]
+        if i in decided or i in taken or len(toks) < PULL_MIN_WORDS or not line.startswith(_QUOTE_OPEN):
+            continue
+        needle = " " + " ".join(toks) + " "
+        for other in tokens[:i]:
+            if len(other) >= max(2 * len(toks), PULL_SOURCE_WORDS) and needle in " " + " ".join(other) + " ":
+                out[i] = (REASON, "pull-quote")
+                break
     return out
 
 

@@ -408,13 +408,16 @@ _PLATFORM_PITCH = re.compile(
     r"^(?:watch|see) (?:the latest|more|our latest) (?:videos?|clips) on youtube\.?$|"
     r"^(?:listen to|subscribe to|follow) (?:the|our) (?:[\w'’-]+ ){0,3}podcast (?:on|at) |"
     r"^follow (?:[\w'’-]+(?:'s|’s)? )?(?:coverage|live updates|updates) (?:of|on) [^.!?]{2,80}\bat https?://|"
+    # an audio version read by a machine, as its player credits it
+    r"\busing ai narration\b|\bnarrated by (?:an? )?(?:ai|artificial|automated|computer)\b|^(?:this|the) (?:article|story) "
+    r"(?:is|was) (?:narrated|read|voiced) by (?:an? )?(?:ai|artificial|automated)|"
     # a recipe card's prompt to share a photo of the dish
     r"^(?:did you (?:make|try) this|tried this|made this) recipe\b|\btag @[\w.]+ on (?:instagram|twitter|tiktok|facebook)\b)",
     )
 
 
 @rule("platform-pitch", "ui-chrome", max_len=300,
-      gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @"))
+      gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @", "narrat", "voiced", "read by"))
 def platform_pitch(ctx: LineContext) -> bool:
     """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
 
@@ -424,6 +427,10 @@ def platform_pitch(ctx: LineContext) -> bool:
     True
     >>> platform_pitch(LineContext(["Did you make this recipe? Tag @sarahcooks on Instagram and hashtag it #sarahcooks"], 0))
     True
+    >>> platform_pitch(LineContext(["Produced by ElevenLabs and News Over Audio (NOA) using AI narration."], 0))
+    True
+    >>> platform_pitch(LineContext(["The audiobook is narrated by the author, who reads it in her own voice."], 0))
+    False
     >>> platform_pitch(LineContext(["The podcast on Spotify drew a million listeners in its first week, the company said."], 0))
     False
     """
