@@ -81,7 +81,11 @@ _DATE_FILLER = re.compile(
     r"opublikowano|modifica|aggiornato|aggiornamento|ultimo|ore|il|las|a|às|em|atualizado|atualizada|publicada|"
     r"del|diperbarui|diterbitkan|pukul|güncelleme|yayınlanma|tarihi|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|aktualizacja|"
     r"الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|نشر|في|"
-    r"опубликовано|обновлено|в|입력|수정|등록|기사입력|最終更新|更新|公開|配信|掲載)\b",
+    r"опубликовано|обновлено|в|입력|수정|등록|기사입력|最終更新|更新|公開|配信|掲載|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta|feira|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|"
+    r"суббота|воскресенье|senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b",
     re.I,
 )
 
@@ -388,11 +392,14 @@ def is_stamp(line: str) -> bool:
 BYLINE_ABOVE_BODY = 3
 """Open lines above the first body paragraph searched for a byline with its date stamp."""
 _BYLINE_SEP = re.compile(r"\s+[|·•/–—-]\s+|,\s+|\s+on\s+")
-_STAMP_VERB = re.compile(r"^(?:posted|published|written|updated|story|words|text|reporting)\s+(?=by\s)", re.I)
+_STAMP_VERB = re.compile(r"^(?:posted|published|written|updated|story|words|text|reporting)\s+(?=by\s)|"
+                         r"^(?:publicado|publicada|escrito|postado|publié|écrit|veröffentlicht|geschrieben|"
+                         r"diposting|ditulis)\s+(?=(?:por|par|von|oleh)\s)", re.I)
 _TIME_TAIL = re.compile(r"(?:\s+at|\s*[|·•,–—-])\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 """A time of day after a byline: 'Posted by Jane Doe at 10:21 AM'."""
 _BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "oleh", "автор", "posted", "published", "written", "updated",
-                 "story by", "words by", "reporting by",
+                 "story by", "words by", "reporting by", "publicado", "publicada", "escrito", "postado", "publié",
+                 "écrit", "geschrieben", "diposting", "ditulis",
                  "author", "autor", "auteur", "penulis", "reporter", "text", "текст", "yazar")
 
 
@@ -414,6 +421,8 @@ def _byline_name(line: str) -> str | None:
     ('Siti Rahma', None)
     >>> _byline_name("Story by Rebecca Hale"), _byline_name("Photographs by Tom Ortiz")
     ('Rebecca Hale', None)
+    >>> _byline_name("Publicado por Lucía Fernández"), _byline_name("Publicado por primera vez en 1999")
+    ('Lucía Fernández', None)
     >>> _byline_name("Por Ana Paula Ribeiro — São Paulo"), _byline_name("By Jane Doe | Harbour Gazette")
     ('Ana Paula Ribeiro', 'Jane Doe')
     >>> _byline_name("김민수 기자"), _byline_name("김민수 기자 minsu@example.co.kr"), _byline_name("（记者 张伟）")

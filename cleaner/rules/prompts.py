@@ -112,6 +112,9 @@ _COMMENT = re.compile(
     r"оставить комментарий|оставьте комментарий|комментариев нет|нет комментариев|"
     r"^[^.!?]{1,50} (?:on|at|em|il|am|le) [^.!?]{3,40}(?:\d{1,2}:\d{2}(?: ?[ap]m)?|\d{4}) (?:said|says|wrote|disse|diz|"
     r"ha detto|schrieb|a écrit|dijo|написал\w*):$|"
+    r"^\d+ (?:comentarios?|comentários?|commenti|commentaires?|kommentare?|komentar|комментари\w*)\s*:?$|"
+    r"^publicar un comentario$|^postar um comentário$|^publier un commentaire$|^posta un commento$|"
+    r"^[^.!?]{1,40} (?:dijo|disse|a dit|ha detto|schrieb|said|написал\w*)(?:\.\.\.|…)$|"
     r"^(?:sign|view|read) (?:the |our )?guest ?book$|^guest ?book(?: entries)?$|^(?:leave|share|post) a (?:condolence|memory)$|"
     r"tinggalkan (?:balasan|komentar)|belum ada komentar|^(?:\d+|satu|dua|tiga) tanggapan$|^balas$|댓글(?:을)? (?:달|남기|쓰)|댓글이 없)",
     )
@@ -137,7 +140,11 @@ def comment_form(ctx: LineContext) -> bool:
     True
     >>> comment_form(LineContext(["Sign the Guest Book"], 0)), comment_form(LineContext(["Share a memory"], 0))
     (True, True)
+    >>> comment_form(LineContext(["3 comentarios:"], 0)), comment_form(LineContext(["Marta dijo..."], 0))
+    (True, True)
     >>> comment_form(LineContext(["The minister declined to comment on the leaked report."], 0))
+    False
+    >>> comment_form(LineContext(["The minister said:"], 0))  # a quotation follows, not a comment
     False
     """
     t = ctx.low
@@ -147,7 +154,8 @@ def comment_form(ctx: LineContext) -> bool:
 
 
 # every comment pattern but the "... said:" header (which ends with a colon) contains one of these
-_COMMENT_GATE = ("guest", "condolence", "memory", "forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
+_COMMENT_GATE = ("guest", "condolence", "memory", "dijo", "disse", "a dit", "ha detto", "schrieb", "said", "написал",
+                 "forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
                  "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
                  "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe",
                  "thought")
