@@ -110,4 +110,20 @@ def repair(text: str, use_ftfy: bool = True) -> str:
         fixed = fix_text(text)
         if fixed != text:
             text = normalize_whitespace(fixed)
+    if "\n" in text and _DROP_CAP.search(text):
+        text = join_drop_caps(text)
     return text
+
+
+_DROP_CAP = re.compile(r"(?:^|\n)[\"“‘'«]?[B-HJ-Z]\n[a-zß-ÿ]")
+"""A line of one capital letter over a line that starts in lowercase: a magazine's drop cap
+('T' over 'he lamp at Point Cabrillo'). Not 'A' nor 'I', which are words of their own."""
+
+
+def join_drop_caps(text: str) -> str:
+    r"""Put a drop cap back at the start of its word.
+
+    >>> join_drop_caps("Title\nT\nhe lamp has not needed a keeper.\nI\nthink so.")
+    'Title\nThe lamp has not needed a keeper.\nI\nthink so.'
+    """
+    return _DROP_CAP.sub(lambda m: m.group(0)[:-2] + m.group(0)[-1], text)

@@ -46,3 +46,11 @@ alphabet = st.sampled_from(list("abc XYZ.,;\n\t&<>#;") + ["&amp;", "&eacute;", "
 @given(st.lists(alphabet, max_size=60).map("".join))
 def test_fast_path_agrees_with_ftfy(text):
     assert fix_text(text) == ftfy.fix_text(text, _FTFY)
+
+
+def test_drop_cap_joins_its_word_and_repair_stays_idempotent():
+    raw = "The Last Lighthouse Keepers\nT\nhe lamp has not needed a keeper since 1973.\nA\nstorm came.\n"
+    fixed = repair(raw)
+    assert "The lamp has not needed a keeper since 1973." in fixed.split("\n")
+    assert "A\nstorm came." in fixed  # 'A' and 'I' are words of their own
+    assert repair(fixed) == fixed
