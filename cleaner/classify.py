@@ -624,8 +624,9 @@ def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, Lin
                     classes: list[str | None]) -> set[int]:
     """Items of lists that need no announcement: ``PARALLEL_RUN`` or more consecutive short
     lines, none a sentence, built alike (the same separator among their first words: tour dates
-    "June 9 -- Arena, City", places "Company, Town, State"; or a quantity first: ingredients), under prose (a paragraph at most a
-    heading away). A list of headlines has no such common skeleton; a menu is not under prose."""
+    "June 9 -- Arena, City", places "Company, Town, State"; or a quantity first: ingredients),
+    under prose (see :func:`_under_prose`). A list of headlines has no such common skeleton; a
+    menu is not under prose."""
     items: set[int] = set()
     run: list[int] = []
     key = None
@@ -1116,7 +1117,7 @@ def _record_gaps(lines: Sequence[str], first: list[str | None], stats: dict[int,
     for order in (range(len(gaps)), reversed(range(len(gaps)))):  # outwards: down, then up
         for k in order:
             ends = (paras[k], paras[k + 1])
-            if record[k] and (ends[0] in inside) != (ends[1] in inside) or record[k] and all(e in inside for e in ends):
+            if record[k] and (ends[0] in inside or ends[1] in inside):
                 out.update(gaps[k])
                 out.update(ends)
                 inside.update(ends)
