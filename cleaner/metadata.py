@@ -156,7 +156,6 @@ def parse_date(line: str) -> str | None:
     ('2023-06-14T06:00', None)
     >>> parse_date("Updated Wed, July 6, 2022, 4:15 AM·2 min read")
     '2022-07-06T04:15'
-
     """
     if len(line) > _DATE_LINE_MAX or not _HAS_DIGITS.search(line):
         return None
@@ -205,7 +204,7 @@ _SECTIONS = {
     "sciences", "société", "santé", "culture", "internacional", "cultura", "ciencia", "deportes", "sociedad",
     "tecnología", "opinión", "salud", "esportes", "ciência", "saúde", "tecnologia", "opinião", "cotidiano",
     "esteri", "cronaca", "scienza", "spettacoli", "salute", "спорт", "культура", "наука", "в мире",
-    "происшествия", "технологии", "nasional", "internasional", "ekonomi", "olahraga", "teknologi", "hiburan",
+    "происшествия", "технологии", "nasional", "internasional", "olahraga", "teknologi", "hiburan",
     "gaya hidup", "정치", "경제", "사회", "국제", "문화", "스포츠", "연예", "과학", "国内", "国際", "経済",
     "政治", "社会", "スポーツ", "科学", "文化", "国际", "财经", "体育", "科技", "dünya", "ekonomi", "spor",
     "gündem", "siyaset", "سياسة", "اقتصاد", "رياضة", "ثقافة", "عالم",
@@ -640,8 +639,12 @@ def lift_metadata(
 
     # Dates: a line that is only a date, anywhere (the first found is the publication date; not
     # one under a comment prompt that follows the article's prose: a comment's date).
-    prompts = sorted(i for i, (reason, _) in decided.items() if reason == "comment-prompt")
-    comments = next((i for i in prompts if sum(is_prose(lines[j]) for j in open_idx if j < i) >= 2), len(lines))
+    comments, prose = len(lines), 0
+    for i, t in enumerate(lines):
+        if decided.get(i, ("",))[0] == "comment-prompt" and prose >= 2:
+            comments = i
+            break
+        prose += bool(t) and i not in decided and is_prose(t)
     for i in open_idx:
         iso = parse_date(lines[i])
         if iso:
