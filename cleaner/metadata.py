@@ -591,7 +591,7 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score -= 2  # an item of a menu
         if _CONTROL.search(line):
             score -= 3  # the label of a control (a button, a link, a form field)
-        if _TWO_SENTENCES.search(line):
+        if ". " in line and _TWO_SENTENCES.search(line):
             score -= 1  # two sentences: a standfirst, not a headline
         listed = lambda s: s is not None and s != line and looks_like_title(s) and not is_stamp(s) \
             and not _CONTROL.search(s)
@@ -620,6 +620,16 @@ def strip_site_name(title: str) -> str:
     return rest if named and looks_like_title(rest) else title
 
 
+def _comments_start(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> int:
+    """The first comment prompt after two prose lines of the article, or ``len(lines)``."""
+    prose = 0
+    for i, t in enumerate(lines):
+        if prose >= 2 and decided.get(i, ("",))[0] == "comment-prompt":
+            return i
+        prose += bool(t) and i not in decided and is_prose(t)
+    return len(lines)
+
+
 def lift_metadata(
     lines: Sequence[str], decided: dict[int, tuple[str, str]], head_lines: int = 12
 ) -> tuple[dict, dict[int, tuple[str, str]]]:
@@ -639,18 +649,15 @@ def lift_metadata(
 
     # Dates: a line that is only a date, anywhere (the first found is the publication date; not
     # one under a comment prompt that follows the article's prose: a comment's date).
-    comments, prose = len(lines), 0
-    for i, t in enumerate(lines):
-        if decided.get(i, ("",))[0] == "comment-prompt" and prose >= 2:
-            comments = i
-            break
-        prose += bool(t) and i not in decided and is_prose(t)
+    comments = None  # found when a date line past the head asks for it (most have none)
     for i in open_idx:
         iso = parse_date(lines[i])
         if iso:
             out[i] = ("metadata:date", "date-line")
-            if i > comments and i not in head:
-                continue
+            if i not in head:
+                comments = _comments_start(lines, decided) if comments is None else comments
+                if i > comments:
+                    continue
             if meta["date"] is None or (i in head and meta.get("_date_line", 10**9) not in head):
                 meta["date"], meta["_date_line"] = iso, i
     meta.pop("_date_line", None)
