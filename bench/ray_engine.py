@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from cleaner.config import CleanConfig
-from cleaner.engines.ray_engine import clean_files_ray, ray_session
+from cleaner.engines.ray_engine import ray_session, run_files_ray
 from cleaner.package.versions import write_version
 from cleaner.pipeline import run_files
 
@@ -100,7 +100,7 @@ def main() -> None:
                     return versioned(run_files(folder, config, workers=args.cpus, spill_dir=o / "bench"), o)
 
                 runs = [("local", local),
-                        ("ray", lambda: versioned(clean_files_ray(folder, config, workers=args.cpus), out()))]
+                        ("ray", lambda: versioned(run_files_ray(folder, config, workers=args.cpus), out()))]
                 for name, fn in runs:
                     version, dt, load, peak = timed(fn)
                     outputs.add(version)
@@ -108,8 +108,8 @@ def main() -> None:
                     print(f"  {name:<9} {dt:7.1f} s {n / dt:7.1f} docs/s  peak {peak:6.0f} MB  load {load:.1f}{note}",
                           flush=True)
             with ray_session(num_cpus=args.cpus):
-                versioned(clean_files_ray(folder, config), out())  # warm the workers
-                version, dt, load, peak = timed(lambda: versioned(clean_files_ray(folder, config), out()))
+                versioned(run_files_ray(folder, config), out())  # warm the workers
+                version, dt, load, peak = timed(lambda: versioned(run_files_ray(folder, config), out()))
                 outputs.add(version)
                 print(f"  ray warm  {dt:7.1f} s {n / dt:7.1f} docs/s  peak {peak:6.0f} MB  load {load:.1f} "
                       "(Ray already running)")
