@@ -26,7 +26,7 @@ How it runs::
        ▼
     write_version: the driver sorts the kept Entries by id, which fixes the shards (shard_rows
             each, as locally); a Ray task per block splits its kept documents by shard
-            (_split_block), a Ray task per shard writes it (_write_shard: dataset.row_of and
+            (_split_blocks), a Ray task per shard writes it (_write_shard: dataset.row_of and
             dataset.write_shard, the local engine's code) into the version's temporary folder
             and hands back its row summary and canonical rows, which the driver hashes shard by
             shard in order (a row group at a time); then the manifest, card and rename, as locally
@@ -117,6 +117,11 @@ def auto_block_rows(total: int, cpus: int) -> int:
     (250, 32, 512)
     """
     return max(MIN_BLOCK_ROWS, min(MAX_BLOCK_ROWS, -(-total // (4 * max(1, cpus)))))
+
+
+PIECE_BYTES = 1 << 20
+"""Shard writing: the least size (estimated) of the documents of one shard that one split task
+hands on (see RayDocuments.write_shards)."""
 
 
 class EngineUnavailable(CleanerError):
@@ -247,26 +252,28 @@ def _entry(doc: Document) -> Entry:
     return Entry(doc.source, doc.id, doc.status, doc.reason, words, None)
 
 
-def _entry_columns(block: pa.Table) -> pa.Table:
-    """A block of cleaned documents without the documents: what the driver fetches."""
-    return block.select(["i", "entry"])
+def _entry_columns(block: pa.Table) -> tuple[pa.Table, float]:
+    """A block of cleaned documents without the documents (what the driver fetches), and the
+    documents' mean size in bytes."""
+    return block.select(["i", "entry"]), block.column("doc").nbytes / max(1, block.num_rows)
 
 
-def _split_block(block: pa.Table, pick: np.ndarray, shard_rows: int, shards: int):
-    """The kept documents of a block of cleaned documents, by shard: ``pick`` holds (row in
-    the block, rank among the kept documents in id order) of each; shard k takes ranks
-    ``k * shard_rows`` up to the next. One table (rank, doc) per shard, empty where it has none."""
-    rows, ranks = pick[:, 0], pick[:, 1]
-    shard = ranks // shard_rows
-    docs = block.column("doc")
-    parts = [pa.table({"rank": pa.array(ranks[shard == k], pa.int64()), "doc": docs.take(rows[shard == k])})
-             for k in range(shards)]
+def _split_blocks(picks: list[np.ndarray], shard_rows: int, shards: int, *blocks: pa.Table):
+    """The kept documents of some blocks of cleaned documents, by shard: ``picks[j]`` holds
+    (row in ``blocks[j]``, rank among the kept documents in id order) of each; shard k takes
+    ranks ``k * shard_rows`` up to the next. One table (rank, doc) per shard, empty where it
+    has none."""
+    table = pa.concat_tables([pa.table({"rank": pa.array(pick[:, 1], pa.int64()),
+                                        "doc": block.column("doc").take(pick[:, 0])})
+                              for block, pick in zip(blocks, picks)])
+    shard = table.column("rank").to_numpy() // shard_rows
+    parts = [table.filter(shard == k) for k in range(shards)]
     return parts[0] if shards == 1 else parts
 
 
 def _write_shard(folder: str, name: str, duplicates: dict, fingerprint: str, *parts: pa.Table):
     """Write the shard ``folder/data/name`` from its documents (``parts`` from
-    :func:`_split_block`), with :func:`cleaner.package.dataset.write_shard`, the rows made by
+    :func:`_split_blocks`), with :func:`cleaner.package.dataset.write_shard`, the rows made by
     :func:`~cleaner.package.dataset.row_of`: the same code, rows and order as the local
     engine's. Returns the shard's RowSummary, then its rows' canonical lines a row group at a
     time (for the content hash, which the driver takes over all shards in order)."""
@@ -453,7 +460,7 @@ def run_files_ray(input_path, config: CleanConfig | None = None, progress: Progr
         session.enter_context(ray_session(address, workers))
         with _quiet_ray_data(ray):
             try:
-                entries, sigs, blocks = _run(ray, inputs, fs, config, progress, block_rows)
+                entries, sigs, blocks, row_bytes = _run(ray, inputs, fs, config, progress, block_rows)
             except Exception as e:
                 message = _worker_message(e, CodeMismatch)
                 if message is None:
@@ -470,7 +477,7 @@ def run_files_ray(input_path, config: CleanConfig | None = None, progress: Progr
         session.close()
         raise
     return RunResult(docs=entries, config=config, input_root=str(input_path),
-                     spill=RayDocuments(ray, blocks, session))
+                     spill=RayDocuments(ray, blocks, row_bytes, session))
 
 
 def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Progress | None = None,
@@ -490,8 +497,8 @@ class RayDocuments:
     :class:`~cleaner.spill.Spill` is to its run). An Entry's ``where`` is (block, row). Holds
     the run's Ray session (ended by :meth:`close` if it was started for the run)."""
 
-    def __init__(self, ray, blocks: list, session: contextlib.ExitStack):
-        self._ray, self._blocks, self._session = ray, blocks, session
+    def __init__(self, ray, blocks: list, row_bytes: list[float], session: contextlib.ExitStack):
+        self._ray, self._blocks, self._row_bytes, self._session = ray, blocks, row_bytes, session
         self._block = (None, None)  # the last block read by load(), kept for the next
 
     def load(self, entry: Entry) -> Document:
@@ -522,14 +529,26 @@ class RayDocuments:
         for rank, e in enumerate(kept):
             b, r = e.where
             picks.setdefault(b, []).append((r, rank))
+        # blocks are split in groups big enough that each piece of a shard is over Ray's inline
+        # limit (100 KiB): Ray keeps a smaller return value in the memory of the process that
+        # started the task, here the driver, instead of the object store
+        groups, group, size = [], [], 0.0
+        for b, pick in picks.items():
+            group.append(b)
+            size += len(pick) * self._row_bytes[b]
+            if size >= len(names) * PIECE_BYTES:
+                groups.append(group)
+                group, size = [], 0.0
+        groups += [group] if group else []
         (folder / "data").mkdir()
-        split, write = ray.remote(_split_block), ray.remote(_write_shard)
+        split, write = ray.remote(_split_blocks), ray.remote(_write_shard)
         tasks = []
         try:
             parts: list[list] = [[] for _ in names]
-            for b, pick in picks.items():
-                refs = split.options(num_returns=len(names)).remote(self._blocks[b], np.array(pick, np.int64),
-                                                                    shard_rows, len(names))
+            for group in groups:
+                refs = split.options(num_returns=len(names)).remote(
+                    [np.array(picks[b], np.int64) for b in group], shard_rows, len(names),
+                    *(self._blocks[b] for b in group))
                 for k, ref in enumerate([refs] if len(names) == 1 else refs):
                     parts[k].append(ref)
             results = []
@@ -546,7 +565,8 @@ class RayDocuments:
         except BaseException as e:
             for task in tasks:
                 ray.cancel(task, force=True)
-            ray.wait(tasks, num_returns=len(tasks), timeout=60, fetch_local=False)
+            if tasks:
+                ray.wait(tasks, num_returns=len(tasks), timeout=60, fetch_local=False)
             cause = getattr(e, "cause", None)  # a task's error, as Ray hands it back
             if isinstance(cause, (OSError, CleanerError)):
                 raise cause from None
@@ -615,11 +635,11 @@ def _worker_message(e: BaseException, kind: type) -> str | None:
 
 
 def _run(ray, inputs: list, fs, config: CleanConfig, progress: Progress | None,
-         block_rows: int | None) -> tuple[list[Entry | None], list, list]:
+         block_rows: int | None) -> tuple[list[Entry | None], list, list, list[float]]:
     """The two Ray Data passes over ``inputs`` (InputFiles, or ``(path, source, size)`` of an
     object store ``fs``), in a Ray session: the Entries in input order, the dedup Signature of
-    each kept document (None for the others), and the refs of the blocks of cleaned documents
-    that the Entries point into."""
+    each kept document (None for the others), the refs of the blocks of cleaned documents that
+    the Entries point into, and the mean size of a document of each block."""
     total = len(inputs)
     fingerprint = CODE_FINGERPRINT
     block_rows = block_rows or auto_block_rows(total, int(ray.cluster_resources().get("CPU", 1)))
@@ -653,7 +673,7 @@ def _run(ray, inputs: list, fs, config: CleanConfig, progress: Progress | None,
         fn_kwargs={"config": config, "corpus": corpus, "fingerprint": fingerprint})
     # the blocks of cleaned documents stay in the object store; only their entries come here
     select = ray.remote(_entry_columns)
-    block_refs, entry_refs = [], []
+    block_refs, entry_refs, row_bytes = [], [], []
     done = 0
     for bundle in cleaned.iter_internal_ref_bundles():
         for ref in bundle.block_refs:
@@ -665,9 +685,10 @@ def _run(ray, inputs: list, fs, config: CleanConfig, progress: Progress | None,
     entries: list[Entry | None] = [None] * total
     sigs: list = [None] * total
     for b in range(len(entry_refs)):
-        table, entry_refs[b] = ray.get(entry_refs[b]), None
+        (table, size), entry_refs[b] = ray.get(entry_refs[b]), None
+        row_bytes.append(size)
         for r, (i, blob) in enumerate(zip(table.column("i").to_pylist(), table.column("entry").to_pylist())):
             entry, sigs[i] = pickle.loads(blob)
             entry.where = (b, r)
             entries[i] = entry
-    return entries, sigs, block_refs
+    return entries, sigs, block_refs, row_bytes
