@@ -364,3 +364,15 @@ def test_interrupt_while_ray_writes_shards_leaves_no_version(ray_cluster, corpus
     time.sleep(2)
     assert sorted(p.name for p in (tmp_path / "news").iterdir()) == [".lock", "v1.0.0"]
     assert _version_files(first.path) == before
+
+
+@needs_ray
+def test_a_shard_task_that_does_not_see_the_output_folder_says_so(tmp_path):
+    """On a node without the output folder (not on a shared filesystem), the shard task stops
+    with that reason instead of writing somewhere else."""
+    from cleaner.engines.ray_engine import CODE_FINGERPRINT, _write_shard
+    from cleaner.errors import CleanerError
+
+    with pytest.raises(CleanerError, match="must be a path every node sees"):
+        _write_shard(str(tmp_path / ".tmp-1"), "train-00000-of-00001.parquet", {}, CODE_FINGERPRINT)
+    assert not (tmp_path / ".tmp-1").exists()

@@ -25,11 +25,12 @@ How it runs::
        │    Ray shuffle (shuffled_lsh_candidates), verification on the driver
        ▼
     write_version: the driver sorts the kept Entries by id, which fixes the shards (shard_rows
-            each, as locally); a Ray task per block splits its kept documents by shard
-            (_split_blocks), a Ray task per shard writes it (_write_shard: dataset.row_of and
-            dataset.write_shard, the local engine's code) into the version's temporary folder
-            and hands back its row summary and canonical rows, which the driver hashes shard by
-            shard in order (a row group at a time); then the manifest, card and rename, as locally
+            each, as locally); Ray tasks split the kept documents by shard, a group of
+            blocks each (_split_blocks); a Ray task per shard writes it (_write_shard:
+            dataset.row_of and dataset.write_shard, the local engine's code) into the
+            version's temporary folder and hands back its row summary and canonical rows,
+            which the driver hashes shard by shard in order (a row group at a time); then
+            the manifest, card and rename, as locally
 
 Why the output is identical:
 
