@@ -110,9 +110,10 @@ def clean(input, out, name, config_path, explicit_version, as_json, progress, wo
     _check_output(dataset_dir, explicit_version)
     show = sys.stderr.isatty() if progress is None else progress
     if engine == "ray":
-        from .engines.ray_engine import clean_files_ray
+        from .engines.ray_engine import run_files_ray
 
-        result = clean_files_ray(raw_input, config, _progress_bar(show), address=address, workers=workers)
+        # the documents wait in Ray's object store; Ray tasks write the shards
+        result = run_files_ray(raw_input, config, _progress_bar(show), address=address, workers=workers)
     else:  # the documents wait in a spill folder beside the version's temporary folder
         result = run_files(input, config, _progress_bar(show), workers=workers, spill_dir=dataset_dir)
     from .report import report_hook

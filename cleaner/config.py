@@ -97,9 +97,9 @@ class CleanConfig:
     share when it is a whole prefix of it (a teaser cut from the article) or its start lies in
     the longer's first 96 shingles (one copy lost its lede)."""
     dedup_workers: int = 1
-    """Processes that hash bodies given as text in the dedup stage (2,000 or more; the Ray
-    engine's driver: the local engine's bodies are hashed by its cleaning workers); 1: this
-    process on two threads (fastest on 2 cores), 0: one per CPU. The result is the same."""
+    """Processes that hash bodies given as text to the dedup stage (2,000 or more; from Python:
+    both engines hash their bodies in their cleaning workers); 1: this process on two threads
+    (fastest on 2 cores), 0: one per CPU. The result is the same."""
 
     # -- packaging ---------------------------------------------------------------------
     shard_rows: int = 50_000

@@ -10,7 +10,9 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import os
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -277,3 +279,100 @@ def test_band_grouping_as_a_ray_shuffle_finds_the_same_pairs(ray_cluster, partit
     assert len(expected) > 100 and not np.isin([5, 201, 299], expected).any()
     found = shuffled_lsh_candidates(ray_cluster, partitions)(sig, 4, active)
     assert np.array_equal(found, expected)
+
+
+CREATED = re.compile('"created":|"report\\.html": "|Cleaning report · created'.encode())
+
+
+def _version_files(folder: Path) -> dict[str, bytes]:
+    """Every file of a version folder, the lines that hold its creation time left out (what
+    /tmp/cpu/cmp.sh ignores: the manifest's "created", the report's date and its checksum)."""
+    return {p.relative_to(folder).as_posix(): b"".join(line for line in p.read_bytes().splitlines(keepends=True)
+                                                       if not CREATED.search(line))
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@needs_ray
+def test_ray_run_keeps_entries_on_the_driver_and_documents_in_ray(ray_cluster, corpus, local_result):
+    from cleaner.engines.ray_engine import RayDocuments, run_files_ray
+    from cleaner.spill import Entry
+
+    with run_files_ray(corpus, CleanConfig(), block_rows=16) as run:
+        assert isinstance(run.spill, RayDocuments)
+        assert all(type(e) is Entry for e in run.docs)  # no text, removals or metadata here
+        assert [(e.source, e.status, e.reason, e.duplicate_of) for e in run.docs] == \
+            [(d.source, d.status, d.reason, d.duplicate_of) for d in local_result.docs]
+        assert [run.document(e) for e in run.docs] == local_result.docs
+
+
+@needs_ray
+def test_cli_engine_ray_writes_the_local_version_byte_for_byte_with_shards_written_by_ray(
+        ray_cluster, corpus, tmp_path, monkeypatch):
+    """Several shards (shard_rows 20), the report on: every file of the version is the local
+    engine's but for its creation time; and the driver never wrote a Parquet file (the test
+    process is the driver: its ParquetWriter and write_shard fail, the Ray workers' do not)."""
+    import pyarrow.parquet as pq
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+    from cleaner.package import dataset
+
+    config = tmp_path / "small-shards.toml"
+    config.write_text("shard_rows = 20\n", encoding="utf-8")
+    args = ["clean", str(corpus), "--config", str(config), "--name", "news"]
+    runner = CliRunner()
+    local = runner.invoke(main, [*args, "--out", str(tmp_path / "local"), "--workers", "1"])
+    assert local.exit_code == 0, local.output
+
+    def not_here(*a, **k):
+        raise AssertionError(f"the driver (pid {os.getpid()}) wrote a shard")
+
+    monkeypatch.setattr(pq, "ParquetWriter", not_here)
+    monkeypatch.setattr(dataset, "write_shard", not_here)
+    ray = runner.invoke(main, [*args, "--out", str(tmp_path / "ray"), "--engine", "ray"])
+    assert ray.exit_code == 0, ray.output
+    a = _version_files(tmp_path / "local" / "news" / "v1.0.0")
+    b = _version_files(tmp_path / "ray" / "news" / "v1.0.0")
+    assert sum(name.startswith("data/train-") for name in a) >= 3
+    assert "report.html" in a and "manifest.json" in a
+    assert sorted(a) == sorted(b)
+    for name in a:
+        assert a[name] == b[name], name
+    assert sorted(p.name for p in (tmp_path / "ray" / "news").iterdir()) == [".lock", "v1.0.0"]
+
+
+@needs_ray
+def test_interrupt_while_ray_writes_shards_leaves_no_version(ray_cluster, corpus, tmp_path, monkeypatch):
+    """Interrupted (Ctrl-C on the driver) when the first of many shards is done: the shard
+    tasks are stopped, the temporary folder removed, no version written and the earlier one
+    untouched; nothing appears later either."""
+    import time
+
+    from cleaner.engines.ray_engine import run_files_ray
+    from cleaner.package import dataset
+
+    first = write_version(clean_files(SEEDS, CleanConfig(), workers=1), tmp_path, "news")
+    before = _version_files(first.path)
+
+    def interrupt(self, part, lines):
+        raise KeyboardInterrupt
+
+    with run_files_ray(corpus, CleanConfig(shard_rows=4)) as run:
+        monkeypatch.setattr(dataset.RowSummary, "merge", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            write_version(run, tmp_path, "news")
+    time.sleep(2)
+    assert sorted(p.name for p in (tmp_path / "news").iterdir()) == [".lock", "v1.0.0"]
+    assert _version_files(first.path) == before
+
+
+@needs_ray
+def test_a_shard_task_that_does_not_see_the_output_folder_says_so(tmp_path):
+    """On a node without the output folder (not on a shared filesystem), the shard task stops
+    with that reason instead of writing somewhere else."""
+    from cleaner.engines.ray_engine import CODE_FINGERPRINT, _write_shard
+    from cleaner.errors import CleanerError
+
+    with pytest.raises(CleanerError, match="must be a path every node sees"):
+        _write_shard(str(tmp_path / ".tmp-1"), "train-00000-of-00001.parquet", {}, CODE_FINGERPRINT)
+    assert not (tmp_path / ".tmp-1").exists()

@@ -1,9 +1,11 @@
-"""The pipeline on a Ray cluster (Ray Data), with the same result as the local engine.
+"""The pipeline on a Ray cluster (Ray Data and Ray tasks), with the same result as the local engine.
 
-``clean_files_ray(input, config)`` returns the same :class:`~cleaner.pipeline.RunResult` as
-:func:`cleaner.pipeline.clean_files` for the same input and config: the same documents in the
-same order, with the same statuses, removals, languages and duplicates, so the packaged version
-is byte for byte the same.
+``run_files_ray(input, config)`` is the Ray form of :func:`cleaner.pipeline.run_files`: it
+returns a :class:`~cleaner.pipeline.RunResult` of the same Entries (the same statuses, reasons
+and duplicates, in the same order), and the documents stay in Ray's object store until the
+result is closed; :func:`~cleaner.package.versions.write_version` then has Ray tasks write the
+shards, and the version is byte for byte the local engine's. ``clean_files_ray`` reads every
+document back into memory, as :func:`cleaner.pipeline.clean_files` does.
 
 How it runs::
 
@@ -15,30 +17,51 @@ How it runs::
        ├──► map_batches(count)  per block: unique line keys and in how many documents
        │    driver: merge the counts -> classify.CorpusStats (one small table, broadcast once)
        ▼
-    pass 2  map_batches(clean)  clean_step on every document, with the corpus statistics
-       │
-       ▼    driver: documents back in input order, then dedup_stage (exact + MinHash LSH),
-            its band grouping a Ray shuffle (shuffled_lsh_candidates), verification on the driver
+    pass 2  map_batches(clean)  clean_step on every document, with the corpus statistics; beside
+       │                        each, its Entry and (kept) the dedup Signature of its body
+       │    blocks of cleaned documents stay in the object store (RayDocuments)
+       ▼    driver: fetches only the Entries and Signatures (a small Ray task per block drops
+       │    the documents), then dedup_stage on them (exact + MinHash LSH), its band grouping a
+       │    Ray shuffle (shuffled_lsh_candidates), verification on the driver
+       ▼
+    write_version: the driver sorts the kept Entries by id, which fixes the shards (shard_rows
+            each, as locally); Ray tasks split the kept documents by shard, a group of
+            blocks each (_split_blocks); a Ray task per shard writes it (_write_shard:
+            dataset.row_of and dataset.write_shard, the local engine's code) into the
+            version's temporary folder and hands back its row summary and canonical rows,
+            which the driver hashes shard by shard in order (a row group at a time); then
+            the manifest, card and rename, as locally
 
 Why the output is identical:
 
 - the per-document work calls the very functions the local engine calls (``read_step``,
-  ``clean_step``), with the same config; documents travel between processes pickled, exactly as
-  they do between the local engine's worker processes;
+  ``clean_step``, ``signatures_of``, ``row_of``, ``write_shard``), with the same config;
+  documents travel between processes pickled, exactly as they do between the local engine's
+  worker processes and its spill;
 - the corpus statistics are a sum of per-document key sets, and a sum does not depend on how the
   documents were split into blocks (merged with numpy here, with ``Counter`` locally);
-- documents come back tagged with their input position and are put back into input order
+- Entries come back tagged with their input position and are put back into input order
   before dedup, and dedup itself does not depend on order anyway;
-- dedup runs once, on the driver, with ``dedup_stage``: the same code as the local engine,
-  except that the LSH band buckets are grouped by a Ray shuffle that finds the very same
-  candidate pairs (each bucket lies whole in one partition; tested).
+- dedup runs once, on the driver, with ``dedup_stage`` on the Signatures: the same code as the
+  local engine, except that the LSH band buckets are grouped by a Ray shuffle that finds the
+  very same candidate pairs (each bucket lies whole in one partition; tested);
+- shard k holds the kept documents of ranks ``k * shard_rows`` up to the next in id order, as
+  ``write_shards`` cuts them, and its task writes them in that order with the same function;
+  the content hash is taken over the shards' canonical rows in shard order, as if in one
+  stream.
 
-Memory: the driver holds every finished document (text, removals, metadata), which is what a
-:class:`RunResult` of documents is (the local engine keeps them in a spill on disk instead,
-:mod:`cleaner.spill`, and only Entries in memory; not done here yet); dedup adds its signatures and
-shingle sets (about ``4 * num_perm`` bytes plus 4 bytes per word and document). Between the
-passes the repaired texts sit in Ray's object store, spread over the nodes, not on the driver.
-The line-count table on the driver keeps only keys seen in two or more documents.
+Memory: the driver holds an Entry per document (source, id, status, place: (block, row)) and
+dedup's Signatures (about ``4 * num_perm`` bytes plus 4 bytes per word and kept document), as
+the local engine's main process does, plus the line-count table between the passes (only keys
+seen in two or more documents), and, while the shards are written, one row group of canonical
+rows at a time. The documents stay in Ray's object store (spilled to disk by Ray when it
+fills), on the nodes that made them; a shard task holds its shard's documents.
+
+Atomicity: the shards go into the temporary folder ``write_version`` made (so on a cluster the
+output folder, like the input, must be a path every node sees; a task on a node that does not
+see it stops the run with that reason). If a task fails or the driver is interrupted, the shard
+tasks still running are cancelled (their workers stopped) and waited for before the folder is
+removed, so no half version is left and earlier versions are untouched.
 
 Input: a local folder or file (or a JSONL/Parquet table of records) is listed on the driver as
 the local engine lists it (:func:`cleaner.io.discover`), and each worker reads its files by path
@@ -58,6 +81,8 @@ import contextlib
 import logging
 import os
 import pickle
+import re
+import socket
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
@@ -70,11 +95,15 @@ from ..config import CleanConfig
 from ..document import Document
 from ..errors import CleanerError, InputError
 from ..io import SUFFIXES, InputFile, discover
+from ..dedup import signatures_of
 from ..dedup.near import band_bucket_pairs, band_keys, union_pairs
+from ..package import dataset
 from ..pipeline import (Progress, RunResult, clean_step, dedup_stage, default_workers, doc_id, keep_line_keys,
                         read_document, read_step)
+from ..spill import Entry
 
 INSTALL_HINT = "pip install 'cleaner[ray]'"
+_WORD = re.compile(r"\w+")
 MIN_BLOCK_ROWS, MAX_BLOCK_ROWS = 32, 512
 """Bounds of the files per Ray Data block (and per call of a step's batch function). By default
 a run aims at four blocks per CPU of the cluster within these bounds: enough blocks to keep
@@ -89,6 +118,11 @@ def auto_block_rows(total: int, cpus: int) -> int:
     (250, 32, 512)
     """
     return max(MIN_BLOCK_ROWS, min(MAX_BLOCK_ROWS, -(-total // (4 * max(1, cpus)))))
+
+
+PIECE_BYTES = 1 << 20
+"""Shard writing: the least size (estimated) of the documents of one shard that one split task
+hands on (see RayDocuments.write_shards)."""
 
 
 class EngineUnavailable(CleanerError):
@@ -200,10 +234,63 @@ def _count_keys(batch: pa.Table) -> pa.Table:
 
 
 def _clean_docs(batch: pa.Table, config: CleanConfig, corpus: classify.CorpusStats, fingerprint: str) -> pa.Table:
-    """Pass 2: ``clean_step`` on each document (it leaves skipped documents as they are)."""
+    """Pass 2: ``clean_step`` on each document (it leaves skipped documents as they are). Beside
+    each document goes what the driver keeps of it (as the local engine's ``clean_chunk`` hands
+    back): its Entry and, when it is kept, the Signature dedup needs of its body."""
     _check_code(fingerprint)
     docs = [clean_step(pickle.loads(b), config, corpus) for b in batch.column("doc").to_pylist()]
-    return pa.table({"i": batch.column("i"), "doc": pa.array([_pack(d) for d in docs], pa.binary())})
+    sigs = iter(signatures_of([d.body for d in docs if d.status == "kept"], config.shingle_size, config.num_perm,
+                              config.dedup_seed, config.near_dedup))
+    entries = [(_entry(d), next(sigs) if d.status == "kept" else None) for d in docs]
+    return pa.table({"i": batch.column("i"), "doc": pa.array([_pack(d) for d in docs], pa.binary()),
+                     "entry": pa.array([pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in entries],
+                                       pa.binary())})
+
+
+def _entry(doc: Document) -> Entry:
+    """A cleaned document's Entry; where it is (block, row) is filled in on the driver."""
+    words = len(_WORD.findall(doc.text)) if doc.words_in is None else doc.words_in
+    return Entry(doc.source, doc.id, doc.status, doc.reason, words, None)
+
+
+def _entry_columns(block: pa.Table) -> tuple[pa.Table, float]:
+    """A block of cleaned documents without the documents (what the driver fetches), and the
+    documents' mean size in bytes."""
+    return block.select(["i", "entry"]), block.column("doc").nbytes / max(1, block.num_rows)
+
+
+def _split_blocks(picks: list[np.ndarray], shard_rows: int, shards: int, *blocks: pa.Table):
+    """The kept documents of some blocks of cleaned documents, by shard: ``picks[j]`` holds
+    (row in ``blocks[j]``, rank among the kept documents in id order) of each; shard k takes
+    ranks ``k * shard_rows`` up to the next. One table (rank, doc) per shard, empty where it
+    has none."""
+    table = pa.concat_tables([pa.table({"rank": pa.array(pick[:, 1], pa.int64()),
+                                        "doc": block.column("doc").take(pick[:, 0])})
+                              for block, pick in zip(blocks, picks)])
+    shard = table.column("rank").to_numpy() // shard_rows
+    parts = [table.filter(shard == k) for k in range(shards)]
+    return parts[0] if shards == 1 else parts
+
+
+def _write_shard(folder: str, name: str, duplicates: dict, fingerprint: str, *parts: pa.Table):
+    """Write the shard ``folder/data/name`` from its documents (``parts`` from
+    :func:`_split_blocks`), with :func:`cleaner.package.dataset.write_shard`, the rows made by
+    :func:`~cleaner.package.dataset.row_of`: the same code, rows and order as the local
+    engine's. Returns the shard's RowSummary, then its rows' canonical lines a row group at a
+    time (for the content hash, which the driver takes over all shards in order)."""
+    _check_code(fingerprint)
+    path = Path(folder) / "data" / name
+    if not path.parent.is_dir():
+        raise CleanerError(f"the version's temporary folder {path.parent} is not on this Ray node "
+                           f"({socket.gethostname()}): with --engine ray the output folder must be a path "
+                           "every node sees (a shared filesystem)")
+    docs = pa.concat_tables(parts).sort_by("rank").column("doc") if parts else []
+    rows = (dataset.row_of(d, duplicates.get(d.id, [])) for d in (pickle.loads(b.as_py()) for b in docs))
+    summary = dataset.RowSummary(keep_lines=True)
+    dataset.write_shard(rows, path, summary)
+    lines = summary.lines
+    groups = [b"".join(lines[k:k + dataset.ROW_GROUP]) for k in range(0, len(lines), dataset.ROW_GROUP)]
+    return (summary, *groups) if groups else summary
 
 
 # -- driver side ------------------------------------------------------------------------------
@@ -347,16 +434,20 @@ def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
         progress(stage, done, total)
 
 
-def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Progress | None = None,
-                    address: str | None = None, workers: int | None = None,
-                    block_rows: int | None = None) -> RunResult:
-    """Run the whole pipeline on Ray; the same result as :func:`cleaner.pipeline.clean_files`.
+def run_files_ray(input_path, config: CleanConfig | None = None, progress: Progress | None = None,
+                  address: str | None = None, workers: int | None = None,
+                  block_rows: int | None = None) -> RunResult:
+    """Run the whole pipeline on Ray, streamed like :func:`cleaner.pipeline.run_files`: the
+    result holds an Entry per document (in input order, with dedup's outcome), and the
+    documents stay in Ray's object store (:class:`RayDocuments`, the result's ``spill``) until
+    the result is closed (``with`` it), which also ends a Ray started here.
+    :func:`~cleaner.package.versions.write_version` has Ray tasks write its shards.
 
     ``input_path``: a local folder or file (on a cluster: a path every node sees), or an
     object-store URL. ``address``: an existing Ray cluster; without it (and without a Ray
-    already initialised in this process) a local Ray with ``workers`` CPUs is started and shut
-    down at the end. ``block_rows``: files per Ray Data block (default: :func:`auto_block_rows`);
-    it does not change the result.
+    already initialised in this process) a local Ray with ``workers`` CPUs is started.
+    ``block_rows``: files per Ray Data block (default: :func:`auto_block_rows`); it does not
+    change the result.
     """
     config = config or CleanConfig()
     ray = import_ray()
@@ -365,21 +456,128 @@ def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Pro
     else:
         fs, inputs = None, list_inputs(Path(input_path), config)
     total = len(inputs)
-    with ray_session(address, workers), _quiet_ray_data(ray):
+    session = contextlib.ExitStack()
+    try:
+        session.enter_context(ray_session(address, workers))
+        with _quiet_ray_data(ray):
+            try:
+                entries, sigs, blocks, row_bytes = _run(ray, inputs, fs, config, progress, block_rows)
+            except Exception as e:
+                message = _worker_message(e, CodeMismatch)
+                if message is None:
+                    raise
+                raise CodeMismatch(message) from None
+            missing = sum(e is None for e in entries)
+            if missing:
+                raise CleanerError(f"the Ray engine lost {missing} of {total} documents")
+            _tick(progress, "dedup", 0, total)  # the bar starts, so its rate is real
+            dedup_stage(entries, config, sigs, candidates=shuffled_lsh_candidates(ray))
+            del sigs
+            _tick(progress, "dedup", total, total)
+    except BaseException:
+        session.close()
+        raise
+    return RunResult(docs=entries, config=config, input_root=str(input_path),
+                     spill=RayDocuments(ray, blocks, row_bytes, session))
+
+
+def clean_files_ray(input_path, config: CleanConfig | None = None, progress: Progress | None = None,
+                    address: str | None = None, workers: int | None = None,
+                    block_rows: int | None = None) -> RunResult:
+    """:func:`run_files_ray`, then every document read back into memory: the same result as
+    :func:`cleaner.pipeline.clean_files` (for a corpus larger than memory, use run_files_ray,
+    as ``cleaner clean --engine ray`` does)."""
+    with run_files_ray(input_path, config, progress, address, workers, block_rows) as run:
+        docs = [run.document(e) for e in run.docs]
+    return RunResult(docs=docs, config=run.config, input_root=run.input_root)
+
+
+class RayDocuments:
+    """Where a Ray run's cleaned documents are until they are packaged: blocks of pickled
+    documents in Ray's object store, on the nodes that cleaned them (what the local engine's
+    :class:`~cleaner.spill.Spill` is to its run). An Entry's ``where`` is (block, row). Holds
+    the run's Ray session (ended by :meth:`close` if it was started for the run)."""
+
+    def __init__(self, ray, blocks: list, row_bytes: list[float], session: contextlib.ExitStack):
+        self._ray, self._blocks, self._row_bytes, self._session = ray, blocks, row_bytes, session
+        self._block = (None, None)  # the last block read by load(), kept for the next
+
+    def load(self, entry: Entry) -> Document:
+        """The whole document of an entry, with the entry's status, reason and duplicate link
+        (its block is fetched to this process, once for consecutive entries of one block)."""
+        b, r = entry.where
+        if self._block[0] != b:
+            self._block = (b, self._ray.get(self._blocks[b]))
+        doc = pickle.loads(self._block[1].column("doc")[r].as_py())
+        doc.status, doc.reason = entry.status, entry.reason
+        doc.duplicate_of, doc.similarity = entry.duplicate_of, entry.similarity
+        return doc
+
+    def write_shards(self, entries: list[Entry], folder: Path, shard_rows: int,
+                     summary: dataset.RowSummary) -> list[Path]:
+        """Write the shards of ``entries``' kept documents into ``folder/data`` with Ray tasks,
+        one a shard (:func:`_write_shard`), where the documents are; the same shards as
+        :func:`cleaner.package.dataset.write_shards` writes from the same rows. The rows'
+        summary is merged into ``summary`` shard by shard, in order. ``folder`` is the
+        version's temporary folder: every node must see it. If anything fails or this process
+        is interrupted, the tasks still running are cancelled (their workers stopped) before
+        the error goes on, so none writes into the folder after it is removed."""
+        ray = self._ray
+        kept = sorted((e for e in entries if e.status == "kept"), key=lambda e: e.id)
+        names = dataset.shard_names(len(kept), shard_rows)
+        dups = dataset.duplicates_by_id(entries)
+        picks: dict[int, list[tuple[int, int]]] = {}
+        for rank, e in enumerate(kept):
+            b, r = e.where
+            picks.setdefault(b, []).append((r, rank))
+        # blocks are split in groups big enough that each piece of a shard is over Ray's inline
+        # limit (100 KiB): Ray keeps a smaller return value in the memory of the process that
+        # started the task, here the driver, instead of the object store
+        groups, group, size = [], [], 0.0
+        for b, pick in picks.items():
+            group.append(b)
+            size += len(pick) * self._row_bytes[b]
+            if size >= len(names) * PIECE_BYTES:
+                groups.append(group)
+                group, size = [], 0.0
+        groups += [group] if group else []
+        (folder / "data").mkdir()
+        split, write = ray.remote(_split_blocks), ray.remote(_write_shard)
+        tasks = []
         try:
-            docs = _run(ray, inputs, fs, config, progress, block_rows)
-        except Exception as e:
-            message = _worker_message(e, CodeMismatch)
-            if message is None:
-                raise
-            raise CodeMismatch(message) from None
-        missing = sum(d is None for d in docs)
-        if missing:
-            raise CleanerError(f"the Ray engine lost {missing} of {total} documents")
-        _tick(progress, "dedup", 0, total)  # the bar starts, so its rate is real
-        dedup_stage(docs, config, candidates=shuffled_lsh_candidates(ray))
-        _tick(progress, "dedup", total, total)
-    return RunResult(docs=docs, config=config, input_root=str(input_path))
+            parts: list[list] = [[] for _ in names]
+            for group in groups:
+                refs = split.options(num_returns=len(names)).remote(
+                    [np.array(picks[b], np.int64) for b in group], shard_rows, len(names),
+                    *(self._blocks[b] for b in group))
+                for k, ref in enumerate([refs] if len(names) == 1 else refs):
+                    parts[k].append(ref)
+            results = []
+            for k, name in enumerate(names):
+                rows = kept[k * shard_rows:(k + 1) * shard_rows]
+                refs = write.options(num_returns=1 + -(-len(rows) // dataset.ROW_GROUP)).remote(
+                    str(folder), name, {e.id: dups[e.id] for e in rows if e.id in dups}, CODE_FINGERPRINT, *parts[k])
+                results.append(refs if rows else [refs])
+                tasks.append(results[-1][0])
+            del parts
+            for k in range(len(results)):
+                refs, results[k] = results[k], None
+                summary.merge(ray.get(refs[0]), (ray.get(ref) for ref in refs[1:]))
+        except BaseException as e:
+            for task in tasks:
+                ray.cancel(task, force=True)
+            if tasks:
+                ray.wait(tasks, num_returns=len(tasks), timeout=60, fetch_local=False)
+            cause = getattr(e, "cause", None)  # a task's error, as Ray hands it back
+            if isinstance(cause, (OSError, CleanerError)):
+                raise cause from None
+            raise
+        return [folder / "data" / name for name in names]
+
+    def close(self) -> None:
+        """Let go of the documents; end the Ray session if it was started for the run."""
+        self._blocks, self._block = [], (None, None)
+        self._session.close()
 
 
 def shuffled_lsh_candidates(ray, partitions: int | None = None):
@@ -438,9 +636,11 @@ def _worker_message(e: BaseException, kind: type) -> str | None:
 
 
 def _run(ray, inputs: list, fs, config: CleanConfig, progress: Progress | None,
-         block_rows: int | None) -> list[Document | None]:
+         block_rows: int | None) -> tuple[list[Entry | None], list, list, list[float]]:
     """The two Ray Data passes over ``inputs`` (InputFiles, or ``(path, source, size)`` of an
-    object store ``fs``), in a Ray session; the documents in input order (dedup follows)."""
+    object store ``fs``), in a Ray session: the Entries in input order, the dedup Signature of
+    each kept document (None for the others), the refs of the blocks of cleaned documents that
+    the Entries point into, and the mean size of a document of each block."""
     total = len(inputs)
     fingerprint = CODE_FINGERPRINT
     block_rows = block_rows or auto_block_rows(total, int(ray.cluster_resources().get("CPU", 1)))
@@ -472,12 +672,24 @@ def _run(ray, inputs: list, fs, config: CleanConfig, progress: Progress | None,
     cleaned = repaired.select_columns(["i", "doc"]).map_batches(
         _clean_docs, batch_format="pyarrow", batch_size=block_rows,
         fn_kwargs={"config": config, "corpus": corpus, "fingerprint": fingerprint})
-    docs: list[Document | None] = [None] * total
+    # the blocks of cleaned documents stay in the object store; only their entries come here
+    select = ray.remote(_entry_columns)
+    block_refs, entry_refs, row_bytes = [], [], []
     done = 0
-    for batch in cleaned.iter_batches(batch_format="pyarrow", batch_size=None):
-        for i, blob in zip(batch.column("i").to_pylist(), batch.column("doc").to_pylist()):
-            docs[i] = pickle.loads(blob)
-        done += batch.num_rows
+    for bundle in cleaned.iter_internal_ref_bundles():
+        for ref in bundle.block_refs:
+            block_refs.append(ref)
+            entry_refs.append(select.remote(ref))
+        done += bundle.num_rows() or 0
         _tick(progress, "clean", done, total)
     del repaired, cleaned
-    return docs
+    entries: list[Entry | None] = [None] * total
+    sigs: list = [None] * total
+    for b in range(len(entry_refs)):
+        (table, size), entry_refs[b] = ray.get(entry_refs[b]), None
+        row_bytes.append(size)
+        for r, (i, blob) in enumerate(zip(table.column("i").to_pylist(), table.column("entry").to_pylist())):
+            entry, sigs[i] = pickle.loads(blob)
+            entry.where = (b, r)
+            entries[i] = entry
+    return entries, sigs, block_refs, row_bytes

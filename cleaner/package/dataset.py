@@ -73,24 +73,36 @@ def iter_rows(docs: list, load=None):
     time, so a whole dataset of rows is never in memory. ``docs`` may also be the light
     entries of a streamed run (:class:`~cleaner.spill.Entry`), each kept one's Document read
     back by ``load(entry)`` as its row is made."""
+    dups = duplicates_by_id(docs)
+    for d in sorted((d for d in docs if d.status == "kept"), key=lambda d: d.id):
+        if load is not None:
+            d = load(d)
+        yield row_of(d, dups.get(d.id, []))
+
+
+def duplicates_by_id(docs: list) -> dict[str, list[dict]]:
+    """The duplicates of each kept document that has some, by its id, as its row lists them
+    (Documents or Entries: only their id, source, status and duplicate link are read)."""
     dups: dict[str, list[dict]] = {}
     for d in docs:
         if d.status == "duplicate":
             dups.setdefault(d.duplicate_of, []).append(
                 {"id": d.id, "source": d.source, "how": d.reason, "similarity": d.similarity})
-    for d in sorted((d for d in docs if d.status == "kept"), key=lambda d: d.id):
-        if load is not None:
-            d = load(d)
-        yield {
-            "id": d.id, "source": d.source, "title": d.meta.get("title"), "text": d.body,
-            "date": d.meta.get("date"), "author": d.meta.get("author"), "outlet": d.meta.get("outlet"),
-            "section": d.meta.get("section"), "tags": list(d.meta.get("tags") or []),
-            "language": d.language, "language_score": d.language_score, "sha256": d.sha256,
-            "encoding": d.encoding,
-            "removals": [{"start": r.start, "end": r.end, "reason": r.reason, "rule": r.rule,
-                          "text": d.text[r.start:r.end].rstrip("\n")} for r in d.removals],
-            "duplicates": sorted(dups.get(d.id, []), key=lambda x: x["id"]),
-        }
+    return dups
+
+
+def row_of(d: Document, duplicates: list[dict]) -> dict:
+    """The row of one kept document, given its duplicates (:func:`duplicates_by_id`)."""
+    return {
+        "id": d.id, "source": d.source, "title": d.meta.get("title"), "text": d.body,
+        "date": d.meta.get("date"), "author": d.meta.get("author"), "outlet": d.meta.get("outlet"),
+        "section": d.meta.get("section"), "tags": list(d.meta.get("tags") or []),
+        "language": d.language, "language_score": d.language_score, "sha256": d.sha256,
+        "encoding": d.encoding,
+        "removals": [{"start": r.start, "end": r.end, "reason": r.reason, "rule": r.rule,
+                      "text": d.text[r.start:r.end].rstrip("\n")} for r in d.removals],
+        "duplicates": sorted(duplicates, key=lambda x: x["id"]),
+    }
 
 
 def make_rows(docs: list[Document]) -> list[dict]:
@@ -107,14 +119,19 @@ class RowSummary:
     and size of their canonical JSON, the words of the bodies, the languages, the reasons of
     the removals."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_lines: bool = False) -> None:
         self._hash, self.content_bytes, self.rows, self.words_out = hashlib.sha256(), 0, 0, 0
         self.languages: Counter = Counter()
         self.reasons: Counter = Counter()
+        self.lines: list[bytes] | None = [] if keep_lines else None
+        """With ``keep_lines``: the rows' canonical lines, for a summary made in another process
+        (see :meth:`merge`)."""
 
     def add(self, row: dict) -> None:
         line = _canonical(row)
         self._hash.update(line)
+        if self.lines is not None:
+            self.lines.append(line)
         self.content_bytes += len(line)
         self.rows += 1
         self.words_out += len(_WORD.findall(row["text"]))
@@ -125,6 +142,32 @@ class RowSummary:
     @property
     def content_sha256(self) -> str:
         return self._hash.hexdigest()
+
+    def merge(self, part: "RowSummary", lines: Iterable[bytes]) -> None:
+        """Take in the rows another summary saw (a shard written in another process), as if
+        they came next: its counts, and its canonical ``lines`` (in order, joined in any pieces)
+        for the content hash.
+
+        >>> import pickle
+        >>> rows = [{"text": f"w{k}", "language": "en", "removals": []} for k in range(3)]
+        >>> whole, first, rest = RowSummary(), RowSummary(), RowSummary(keep_lines=True)
+        >>> for row in rows: whole.add(row)
+        >>> first.add(rows[0]); rest.add(rows[1]); rest.add(rows[2])
+        >>> first.merge(pickle.loads(pickle.dumps(rest)), [b"".join(rest.lines)])
+        >>> first.content_sha256 == whole.content_sha256, first.words_out, first.languages
+        (True, 3, Counter({'en': 3}))
+        """
+        for piece in lines:
+            self._hash.update(piece)
+        self.content_bytes += part.content_bytes
+        self.rows += part.rows
+        self.words_out += part.words_out
+        self.languages.update(part.languages)
+        self.reasons.update(part.reasons)
+
+    def __getstate__(self) -> dict:
+        """Pickled without its hash (which does not pickle) and its lines (sent on their own)."""
+        return {**self.__dict__, "_hash": None, "lines": None}
 
 
 def content_digest(rows: Iterable[dict]) -> tuple[str, int]:
@@ -161,6 +204,12 @@ class _ShardRows:
                 return
 
 
+def shard_names(total: int, shard_rows: int) -> list[str]:
+    """The file names (under ``data/``) of the shards of ``total`` rows: at least one."""
+    n_shards = max(1, -(-total // shard_rows))
+    return [f"train-{k:05d}-of-{n_shards:05d}.parquet" for k in range(n_shards)]
+
+
 def write_shards(rows: Iterable[dict], folder: Path, shard_rows: int, total: int | None = None,
                  summary: RowSummary | None = None) -> list[Path]:
     """Write rows as data/train-NNNNN-of-NNNNN.parquet under folder (at least one shard), a
@@ -172,20 +221,23 @@ def write_shards(rows: Iterable[dict], folder: Path, shard_rows: int, total: int
         total = len(rows)
     data = folder / "data"
     data.mkdir(parents=True, exist_ok=True)
-    n_shards = max(1, -(-total // shard_rows))
     rows = iter(rows)
-    paths = []
-    for k in range(n_shards):
-        chunk = _ShardRows(itertools.islice(rows, shard_rows), summary)
-        path = data / f"train-{k:05d}-of-{n_shards:05d}.parquet"
-        with pq.ParquetWriter(path, SCHEMA, compression="zstd", use_dictionary=True, write_statistics=True) as writer:
-            for n, group in enumerate(chunk.groups()):
-                if group or n == 0:  # an empty dataset still gets one (empty) shard
-                    writer.write_table(pa.Table.from_pylist(group, schema=SCHEMA), row_group_size=ROW_GROUP)
-        paths.append(path)
+    paths = [write_shard(itertools.islice(rows, shard_rows), data / name, summary)
+             for name in shard_names(total, shard_rows)]
     if next(rows, None) is not None:
         raise ValueError(f"more rows than the {total} announced")
     return paths
+
+
+def write_shard(rows: Iterable[dict], path: Path, summary: RowSummary | None = None) -> Path:
+    """Write one shard of rows (an empty one too), a row group at a time as the rows stream
+    in, each row also added to ``summary`` when one is given."""
+    chunk = _ShardRows(iter(rows), summary)
+    with pq.ParquetWriter(path, SCHEMA, compression="zstd", use_dictionary=True, write_statistics=True) as writer:
+        for n, group in enumerate(chunk.groups()):
+            if group or n == 0:  # an empty dataset still gets one (empty) shard
+                writer.write_table(pa.Table.from_pylist(group, schema=SCHEMA), row_group_size=ROW_GROUP)
+    return path
 
 
 def _strings(*names: str) -> list[dict]:

@@ -214,8 +214,13 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
         try:
             summary = dataset.RowSummary()
             kept = sum(d.status == "kept" for d in result.docs)
-            shards = dataset.write_shards(dataset.iter_rows(result.docs, result.document), tmp, result.config.shard_rows,
-                                          total=kept, summary=summary)
+            # an engine whose documents are elsewhere may write the shards there (the Ray engine)
+            write = getattr(result.spill, "write_shards", None)
+            if write is not None:
+                shards = write(result.docs, tmp, result.config.shard_rows, summary)
+            else:
+                shards = dataset.write_shards(dataset.iter_rows(result.docs, result.document), tmp,
+                                              result.config.shard_rows, total=kept, summary=summary)
             manifest = build_manifest(result, name, "0.0.0", summary)
             version = _decide(previous, manifest, explicit_version, existing)
             if version is None:
