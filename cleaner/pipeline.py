@@ -33,6 +33,7 @@ from .io import InputFile, Undecodable, decode_bytes, discover, read_bytes, sha2
 from .metadata import lift_metadata
 from .repair import repair
 from .rules import run_rules
+from .words import count_words
 from .spill import Appender, Entry, Reader, Spill
 
 Progress = Callable[[str, int, int], None]
@@ -54,7 +55,7 @@ def read_document(f: InputFile, config: CleanConfig, data: bytes | None = None) 
     if f.text is not None:  # a record of a table: already text
         doc.sha256, doc.encoding = sha256(f.text.encode("utf-8", "surrogatepass")), "utf-8"
         doc.text = repair(f.text.replace("\r\n", "\n").replace("\r", "\n"), use_ftfy=config.repair)
-        doc.words_in = len(_WORD.findall(doc.text))
+        doc.words_in = count_words(doc.text)
         if not doc.text:
             doc.status, doc.reason = "skipped", "empty: the record holds no text"
         return doc
@@ -67,7 +68,7 @@ def read_document(f: InputFile, config: CleanConfig, data: bytes | None = None) 
         doc.status, doc.reason = "skipped", str(e)
         return doc
     doc.text = repair(text, use_ftfy=config.repair)
-    doc.words_in = len(_WORD.findall(doc.text))
+    doc.words_in = count_words(doc.text)
     if not doc.text:
         doc.status, doc.reason = "skipped", "empty: nothing left after repair"
     return doc
@@ -215,7 +216,7 @@ def read_chunk(files: list[InputFile], config: CleanConfig, folder: str) -> list
             if f.text_at is not None:  # a table's record, its text in the spill (list_inputs)
                 f = dataclasses.replace(f, text=inputs.read(f.text_at), text_at=None)
             doc, keys = read_step(f, config)
-            words = len(_WORD.findall(doc.text)) if doc.words_in is None else doc.words_in
+            words = count_words(doc.text) if doc.words_in is None else doc.words_in
             digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest() \
                 if doc.status == "kept" else None
             out.append((Entry(doc.source, doc.id, doc.status, doc.reason, words, spilled.add(doc)), digest, keys))

@@ -136,3 +136,13 @@ def test_identical_texts_are_cleaned_once_and_exactly_as_each_would_be(tmp_path,
     each = pl.clean_files(tmp_path, workers=1)
     assert len(cleaned) == 2 * len(srcs) + 2
     assert each.docs == res.docs
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.sampled_from(SEED_LINES),
+                 st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=60)))
+def test_count_words_is_the_regex_count(text):
+    import re
+
+    from cleaner.words import count_words
+    assert count_words(text) == len(re.findall(r"\w+", text))
