@@ -151,6 +151,23 @@ def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.Ro
     }
 
 
+def manifest_json(manifest: dict) -> str:
+    """``json.dumps(manifest, indent=2, ensure_ascii=False)``, the same text, with the list of
+    inputs (a flat dict a document) written by the C encoder (a separator that holds the
+    indentation): json's indenting encoder is pure Python, about 15 us a document.
+
+    >>> m = {"name": "x", "inputs": [{"source": "a", "similarity": 0.5}, {"source": "b\\"", "id": None}], "files": {}}
+    >>> manifest_json(m) == json.dumps(m, indent=2, ensure_ascii=False)
+    True
+    """
+    text = json.dumps(dict(manifest, inputs=[]), indent=2, ensure_ascii=False)
+    if not manifest["inputs"]:
+        return text
+    entry = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": ")).encode
+    inputs = ",\n".join("    {\n      " + entry(e)[1:-1] + "\n    }" for e in manifest["inputs"])
+    return text.replace('\n  "inputs": []', '\n  "inputs": [\n' + inputs + "\n  ]", 1)
+
+
 @dataclass
 class WriteOutcome:
     path: Path
@@ -231,8 +248,7 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
                 extra_files(tmp, manifest)
             manifest["files"] = {p.relative_to(tmp).as_posix(): sha256_file(p)
                                  for p in sorted(tmp.rglob("*")) if p.is_file()}
-            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                               encoding="utf-8")
+            (tmp / "manifest.json").write_text(manifest_json(manifest) + "\n", encoding="utf-8")
             _fsync_tree(tmp)
             final = dataset_dir / f"v{version}"
             if final.exists():
