@@ -121,8 +121,8 @@ def test_identical_texts_are_cleaned_once_and_exactly_as_each_would_be(tmp_path,
     (tmp_path / "9-copy.txt").write_bytes(srcs[2].read_bytes())
     (tmp_path / "8-copy.txt").write_bytes(srcs[0].read_bytes().replace(b"\n", b"\r\n"))  # same once repaired
     cleaned = []
-    step = pl.clean_step
-    monkeypatch.setattr(pl, "clean_step", lambda doc, *a: cleaned.append(doc.source) or step(doc, *a))
+    step = pl._clean_step  # (clean_step, with the body it derives)
+    monkeypatch.setattr(pl, "_clean_step", lambda doc, *a: cleaned.append(doc.source) or step(doc, *a))
     res = pl.clean_files(tmp_path, workers=1)
     assert sorted(cleaned) == [f"{k}.txt" for k in range(len(srcs))]
     by = {d.source: d for d in res.docs}
