@@ -146,3 +146,14 @@ def test_count_words_is_the_regex_count(text):
 
     from cleaner.words import count_words
     assert count_words(text) == len(re.findall(r"\w+", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([" ", "\t", "\n", "\x0b", "\x0c", "\xa0", "\u200b", "a", "é", "."]),
+               max_size=40))
+def test_normalize_whitespace_is_the_regex_one(text):
+    """Runs of spaces are collapsed by split and join where there is no tab: the same text as
+    the regex over every blank run gives."""
+    from cleaner.repair import _BLANK_RUNS, _INVISIBLE, _SPACES, normalize_whitespace
+    plain = "\n".join(line.strip() for line in _SPACES.sub(" ", _INVISIBLE.sub("", text)).split("\n"))
+    assert normalize_whitespace(text) == _BLANK_RUNS.sub("\n\n", plain).strip("\n")
