@@ -28,7 +28,7 @@ from . import classify, langid, tables
 from .config import CleanConfig
 from .dedup import dedup_documents, signatures_of
 from .dedup.repeats import find_repeats
-from .document import Document, line_removal, split_lines
+from .document import Document, line_removals
 from .io import InputFile, Undecodable, decode_bytes, discover, read_bytes, sha256, unpack_bytes
 from .metadata import lift_metadata
 from .repair import repair
@@ -87,15 +87,13 @@ def _clean(doc: Document, config: CleanConfig, corpus: classify.CorpusStats | No
     if doc.status != "kept":
         return None
     keys, doc.line_keys = doc.line_keys, None  # the read pass's (read_step), used up here
-    lines = split_lines(doc.text)
-    texts = [line.text for line in lines]
+    texts = doc.text.split("\n")
     decided = run_rules(texts, config.disabled_rules)
     meta, lifted = lift_metadata(texts, decided, config.head_lines)
     decided.update(lifted)
     decided.update(classify.classify_lines(texts, decided, corpus, config, keys))
     decided.update(find_repeats(texts, decided))
-    n = len(doc.text)
-    doc.removals = [line_removal(lines[i], n, reason, rule) for i, (reason, rule) in decided.items()]
+    doc.removals = line_removals(texts, decided)
     doc.meta = meta
     doc.finish()
     # (counted only up to min_body_words: the count matters only below it)
