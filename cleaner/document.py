@@ -11,6 +11,7 @@ the removal spans by :func:`apply_removals`, the same way every time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Iterable, Sequence
 
 
@@ -62,6 +63,19 @@ def split_lines(text: str) -> list[Line]:
 def line_removal(line: Line, text_len: int, reason: str, rule: str) -> Removal:
     """A removal covering a whole line and its newline (when it has one)."""
     return Removal(line.start, min(line.end + 1, text_len), reason, rule)
+
+
+def line_removals(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> list[Removal]:
+    """:func:`line_removal` of each decided line (``{index: (reason, rule)}``) of the text
+    ``"\n".join(lines)``, in the order of ``decided``, from the lines' lengths (without a
+    :class:`Line` for every line).
+
+    >>> line_removals(["ab", "", "cd"], {2: ("x", "r"), 0: ("y", "s")})
+    [Removal(start=4, end=6, reason='x', rule='r'), Removal(start=0, end=3, reason='y', rule='s')]
+    """
+    starts = list(accumulate([len(t) + 1 for t in lines], initial=0))
+    n = starts[-1] - 1  # the text's length
+    return [Removal(starts[i], min(starts[i + 1], n), reason, rule) for i, (reason, rule) in decided.items()]
 
 
 def normalize_removals(removals: Iterable[Removal]) -> list[Removal]:

@@ -28,11 +28,12 @@ from . import classify, langid, tables
 from .config import CleanConfig
 from .dedup import dedup_documents, signatures_of
 from .dedup.repeats import find_repeats
-from .document import Document, line_removal, split_lines
+from .document import Document, line_removals
 from .io import InputFile, Undecodable, decode_bytes, discover, read_bytes, sha256, unpack_bytes
 from .metadata import lift_metadata
 from .repair import repair
 from .rules import run_rules
+from .words import count_words
 from .spill import Appender, Entry, Reader, Spill
 
 Progress = Callable[[str, int, int], None]
@@ -54,7 +55,7 @@ def read_document(f: InputFile, config: CleanConfig, data: bytes | None = None) 
     if f.text is not None:  # a record of a table: already text
         doc.sha256, doc.encoding = sha256(f.text.encode("utf-8", "surrogatepass")), "utf-8"
         doc.text = repair(f.text.replace("\r\n", "\n").replace("\r", "\n"), use_ftfy=config.repair)
-        doc.words_in = len(_WORD.findall(doc.text))
+        doc.words_in = count_words(doc.text)
         if not doc.text:
             doc.status, doc.reason = "skipped", "empty: the record holds no text"
         return doc
@@ -67,7 +68,7 @@ def read_document(f: InputFile, config: CleanConfig, data: bytes | None = None) 
         doc.status, doc.reason = "skipped", str(e)
         return doc
     doc.text = repair(text, use_ftfy=config.repair)
-    doc.words_in = len(_WORD.findall(doc.text))
+    doc.words_in = count_words(doc.text)
     if not doc.text:
         doc.status, doc.reason = "skipped", "empty: nothing left after repair"
     return doc
@@ -76,35 +77,44 @@ def read_document(f: InputFile, config: CleanConfig, data: bytes | None = None) 
 def clean_document(doc: Document, config: CleanConfig, corpus: classify.CorpusStats | None = None) -> Document:
     """Decide every line of a repaired document: chrome rules, metadata, line and corpus
     statistics, repeats; derive the body; skip a document with no body left."""
+    _clean(doc, config, corpus)
+    return doc
+
+
+def _clean(doc: Document, config: CleanConfig, corpus: classify.CorpusStats | None) -> str | None:
+    """:func:`clean_document`'s work on ``doc``; the body when the document stays kept (else
+    None), derived once here for the steps after it (its language, its dedup signature)."""
     if doc.status != "kept":
-        return doc
+        return None
     keys, doc.line_keys = doc.line_keys, None  # the read pass's (read_step), used up here
-    lines = split_lines(doc.text)
-    texts = [line.text for line in lines]
+    texts = doc.text.split("\n")
     decided = run_rules(texts, config.disabled_rules)
     meta, lifted = lift_metadata(texts, decided, config.head_lines)
     decided.update(lifted)
     decided.update(classify.classify_lines(texts, decided, corpus, config, keys))
     decided.update(find_repeats(texts, decided))
-    n = len(doc.text)
-    doc.removals = [line_removal(lines[i], n, reason, rule) for i, (reason, rule) in decided.items()]
+    doc.removals = line_removals(texts, decided)
     doc.meta = meta
     doc.finish()
     # (counted only up to min_body_words: the count matters only below it)
     least = max(1, config.min_body_words)  # an empty body is no row, whatever the option says
-    words = sum(1 for _ in itertools.islice(_WORD.finditer(doc.body), least))
+    body = doc.body
+    words = sum(1 for _ in itertools.islice(_WORD.finditer(body), least))
     if words < least:
         doc.status = "skipped"
         by_reason = collections.Counter(reason for reason, _ in decided.values()).most_common(3)
         removed = ", ".join(f"{reason} {n}" for reason, n in by_reason)
         doc.reason = (f"no-content: only boilerplate ({words} words left, min_body_words {config.min_body_words}; "
                       f"lines removed: {removed or 'none'})")
-    return doc
+        return None
+    return body
 
 
-def annotate_language(doc: Document, config: CleanConfig) -> Document:
+def annotate_language(doc: Document, config: CleanConfig, body: str | None = None) -> Document:
+    """The language of a kept document's body (``body``: that body, when the caller has it)."""
     if doc.status == "kept":
-        doc.language, doc.language_score = langid.detect(doc.body, config.language_seed, config.language_sample_chars)
+        doc.language, doc.language_score = langid.detect(doc.body if body is None else body, config.language_seed,
+                                                         config.language_sample_chars)
     return doc
 
 
@@ -201,7 +211,13 @@ def keep_line_keys(doc: Document) -> set[int]:
 
 def clean_step(doc: Document, config: CleanConfig, corpus: classify.CorpusStats | None) -> Document:
     """Clean one repaired document and detect its language."""
-    return annotate_language(clean_document(doc, config, corpus), config)
+    return _clean_step(doc, config, corpus)[0]
+
+
+def _clean_step(doc: Document, config: CleanConfig, corpus: classify.CorpusStats | None) -> tuple[Document, str | None]:
+    """:func:`clean_step`, and the body of the document when it stays kept (else None)."""
+    body = _clean(doc, config, corpus)
+    return annotate_language(doc, config, body), body
 
 
 def read_chunk(files: list[InputFile], config: CleanConfig, folder: str) -> list[tuple[Entry, bytes | None, set[int]]]:
@@ -215,7 +231,7 @@ def read_chunk(files: list[InputFile], config: CleanConfig, folder: str) -> list
             if f.text_at is not None:  # a table's record, its text in the spill (list_inputs)
                 f = dataclasses.replace(f, text=inputs.read(f.text_at), text_at=None)
             doc, keys = read_step(f, config)
-            words = len(_WORD.findall(doc.text)) if doc.words_in is None else doc.words_in
+            words = count_words(doc.text) if doc.words_in is None else doc.words_in
             digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest() \
                 if doc.status == "kept" else None
             out.append((Entry(doc.source, doc.id, doc.status, doc.reason, words, spilled.add(doc)), digest, keys))
@@ -228,11 +244,11 @@ def clean_chunk(entries: list[Entry], config: CleanConfig, corpus: classify.Corp
     ``folder``, ``clean_step``, and written to this process's file of cleaned documents; back
     come its status, reason, new place and, when kept, the Signature dedup needs of its body."""
     with Reader(folder) as spilled:
-        docs = [clean_step(spilled.read(e.where), config, corpus) for e in entries]
-    sigs = iter(signatures_of([d.body for d in docs if d.status == "kept"], config.shingle_size, config.num_perm,
+        done = [_clean_step(spilled.read(e.where), config, corpus) for e in entries]
+    sigs = iter(signatures_of([body for _, body in done if body is not None], config.shingle_size, config.num_perm,
                               config.dedup_seed, config.near_dedup))
     with Appender(folder, "clean") as spilled:
-        return [(d.status, d.reason, spilled.add(d), next(sigs) if d.status == "kept" else None) for d in docs]
+        return [(d.status, d.reason, spilled.add(d), None if body is None else next(sigs)) for d, body in done]
 
 
 class KeyCounts:

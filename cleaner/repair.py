@@ -89,9 +89,14 @@ def normalize_whitespace(text: str) -> str:
     """One space between words, lines stripped, at most one blank line between blocks."""
     # (a substitution runs only where it can change something: looking for a plain string
     # costs much less than a pass of the regex, and most texts need neither)
-    text = _INVISIBLE.sub("", text)
-    if "  " in text or "\t" in text or "\f" in text or "\v" in text:  # else every blank run is one space
+    if not text.isascii():  # (the invisible characters are not ASCII)
+        text = _INVISIBLE.sub("", text)
+    if "\t" in text or "\f" in text or "\v" in text:
         text = _SPACES.sub(" ", text)  # (neither pattern matches a newline)
+    elif "  " in text:  # else every blank run is one space
+        # runs of spaces only: split and joined, several times faster than the regex (which
+        # matches every space); the two differ only at the text's ends, which the strip removes
+        text = " ".join(filter(None, text.split(" ")))
     text = "\n".join([line.strip() for line in text.split("\n")])
     if "\n\n\n" in text:
         text = _BLANK_RUNS.sub("\n\n", text)

@@ -121,8 +121,8 @@ def test_identical_texts_are_cleaned_once_and_exactly_as_each_would_be(tmp_path,
     (tmp_path / "9-copy.txt").write_bytes(srcs[2].read_bytes())
     (tmp_path / "8-copy.txt").write_bytes(srcs[0].read_bytes().replace(b"\n", b"\r\n"))  # same once repaired
     cleaned = []
-    step = pl.clean_step
-    monkeypatch.setattr(pl, "clean_step", lambda doc, *a: cleaned.append(doc.source) or step(doc, *a))
+    step = pl._clean_step  # (clean_step, with the body it derives)
+    monkeypatch.setattr(pl, "_clean_step", lambda doc, *a: cleaned.append(doc.source) or step(doc, *a))
     res = pl.clean_files(tmp_path, workers=1)
     assert sorted(cleaned) == [f"{k}.txt" for k in range(len(srcs))]
     by = {d.source: d for d in res.docs}
@@ -136,3 +136,24 @@ def test_identical_texts_are_cleaned_once_and_exactly_as_each_would_be(tmp_path,
     each = pl.clean_files(tmp_path, workers=1)
     assert len(cleaned) == 2 * len(srcs) + 2
     assert each.docs == res.docs
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.sampled_from(SEED_LINES),
+                 st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=60)))
+def test_count_words_is_the_regex_count(text):
+    import re
+
+    from cleaner.words import count_words
+    assert count_words(text) == len(re.findall(r"\w+", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([" ", "\t", "\n", "\x0b", "\x0c", "\xa0", "\u200b", "a", "é", "."]),
+               max_size=40))
+def test_normalize_whitespace_is_the_regex_one(text):
+    """Runs of spaces are collapsed by split and join where there is no tab: the same text as
+    the regex over every blank run gives."""
+    from cleaner.repair import _BLANK_RUNS, _INVISIBLE, _SPACES, normalize_whitespace
+    plain = "\n".join(line.strip() for line in _SPACES.sub(" ", _INVISIBLE.sub("", text)).split("\n"))
+    assert normalize_whitespace(text) == _BLANK_RUNS.sub("\n\n", plain).strip("\n")

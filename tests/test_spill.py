@@ -91,14 +91,14 @@ def test_tiny_batches_give_the_same_output(corpus, monkeypatch):
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_spill_removed_when_the_run_fails(corpus, tmp_path, monkeypatch, workers):
-    step = pl.clean_step
+    step = pl._clean_step  # (clean_step, with the body it derives: what the workers run)
 
     def failing(doc, *a):
         if doc.source == "040.txt":
             raise RuntimeError("boom")
         return step(doc, *a)
 
-    monkeypatch.setattr(pl, "clean_step", failing)
+    monkeypatch.setattr(pl, "_clean_step", failing)
     with pytest.raises(RuntimeError, match="boom"):
         pl.run_files(corpus, workers=workers, spill_dir=tmp_path)
     assert spills(tmp_path) == []

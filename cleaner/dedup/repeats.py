@@ -101,12 +101,13 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
     by_tail: dict[tuple[str, ...], list[int]] = {}
     k = MIN_NEAR_WORDS
     tokens = [tuple(t) for t in normalize_lines(list(lines))]
-    copies = Counter(tokens)
+    copies = None  # how often each line occurs: counted only when a line repeats (few documents)
     for i, toks in enumerate(tokens):
         if not toks or not _eligible(list(toks)):
             continue
         if i not in decided:
             if toks in seen:
+                copies = copies or Counter(tokens)
                 if copies[toks] < RECURRING_COPIES or not _in_body_twice(seen[toks], i, tokens, decided):
                     out[i] = (REASON, "exact-repeat")
                 continue

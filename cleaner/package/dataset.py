@@ -10,7 +10,6 @@ import copy
 import hashlib
 import itertools
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Iterable
@@ -19,8 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..document import Document
-
-_WORD = re.compile(r"\w+")
+from ..words import count_words
 
 REMOVAL = pa.struct([
     ("start", pa.int64()), ("end", pa.int64()), ("reason", pa.string()), ("rule", pa.string()), ("text", pa.string()),
@@ -134,7 +132,7 @@ class RowSummary:
             self.lines.append(line)
         self.content_bytes += len(line)
         self.rows += 1
-        self.words_out += len(_WORD.findall(row["text"]))
+        self.words_out += count_words(row["text"])
         if row["language"]:
             self.languages[row["language"]] += 1
         self.reasons.update(r["reason"] for r in row["removals"])

@@ -24,6 +24,7 @@ from .. import __version__
 from ..errors import VersionError
 from ..io import sha256_file
 from ..pipeline import RunResult, collector_paused
+from ..words import count_words
 from . import card, croissant, dataset
 
 VERSION_DIR = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
@@ -123,7 +124,7 @@ def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.Ro
             entry["reason"] = d.reason
         inputs.append(entry)
     # words of the texts, as counted by read_document (in the worker), else counted here
-    words = lambda d: len(re.findall(r"\w+", d.text)) if d.words_in is None else d.words_in  # noqa: E731
+    words = lambda d: count_words(d.text) if d.words_in is None else d.words_in  # noqa: E731
     counts = {
         "inputs": len(docs),
         "kept": sum(d.status == "kept" for d in docs),
@@ -148,6 +149,23 @@ def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.Ro
         "inputs": inputs,
         "files": {},
     }
+
+
+def manifest_json(manifest: dict) -> str:
+    """``json.dumps(manifest, indent=2, ensure_ascii=False)``, the same text, with the list of
+    inputs (a flat dict a document) written by the C encoder (a separator that holds the
+    indentation): json's indenting encoder is pure Python, about 15 us a document.
+
+    >>> m = {"name": "x", "inputs": [{"source": "a", "similarity": 0.5}, {"source": "b\\"", "id": None}], "files": {}}
+    >>> manifest_json(m) == json.dumps(m, indent=2, ensure_ascii=False)
+    True
+    """
+    text = json.dumps(dict(manifest, inputs=[]), indent=2, ensure_ascii=False)
+    if not manifest["inputs"]:
+        return text
+    entry = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": ")).encode
+    inputs = ",\n".join("    {\n      " + entry(e)[1:-1] + "\n    }" for e in manifest["inputs"])
+    return text.replace('\n  "inputs": []', '\n  "inputs": [\n' + inputs + "\n  ]", 1)
 
 
 @dataclass
@@ -235,8 +253,7 @@ def write_version(result: RunResult, root: Path, name: str, explicit_version: st
                 extra_files(tmp, manifest)
             manifest["files"] = {p.relative_to(tmp).as_posix(): sha256_file(p)
                                  for p in sorted(tmp.rglob("*")) if p.is_file()}
-            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                               encoding="utf-8")
+            (tmp / "manifest.json").write_text(manifest_json(manifest) + "\n", encoding="utf-8")
             _fsync_tree(tmp)
             final = dataset_dir / f"v{version}"
             if final.exists():

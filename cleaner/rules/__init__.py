@@ -139,10 +139,12 @@ def run_rules(lines: Sequence[str], disabled: Sequence[str] = ()) -> dict[int, t
         if not text:
             continue
         in_context, decision = plan(text)
-        for func, ruled in in_context:  # rules before the line's own decision that need its context
-            if func(LineContext(lines, i)):
-                decision = ruled
-                break
+        if in_context:  # rules before the line's own decision that need its context
+            ctx = LineContext(lines, i)  # (frozen: one for all of them)
+            for func, ruled in in_context:
+                if func(ctx):
+                    decision = ruled
+                    break
         if decision is not None:
             out[i] = decision
     return out
