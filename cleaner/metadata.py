@@ -201,7 +201,7 @@ _SECTIONS = {
     "economía", "mondo", "politica", "economia", "мир", "политика", "экономика", "общество",
     # the commonest sections of news sites in the other languages the gate covers
     "wissenschaft", "kultur", "ausland", "inland", "panorama", "gesundheit", "reise", "netzwelt", "feuilleton",
-    "sciences", "société", "santé", "culture", "internacional", "cultura", "ciencia", "deportes", "sociedad",
+    "sciences", "société", "santé", "internacional", "cultura", "ciencia", "deportes", "sociedad",
     "tecnología", "opinión", "salud", "esportes", "ciência", "saúde", "tecnologia", "opinião", "cotidiano",
     "esteri", "cronaca", "scienza", "spettacoli", "salute", "спорт", "культура", "наука", "в мире",
     "происшествия", "технологии", "nasional", "internasional", "olahraga", "teknologi", "hiburan",
