@@ -60,13 +60,9 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def line_removal(line: Line, text_len: int, reason: str, rule: str) -> Removal:
-    """A removal covering a whole line and its newline (when it has one)."""
-    return Removal(line.start, min(line.end + 1, text_len), reason, rule)
-
-
 def line_removals(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> list[Removal]:
-    """:func:`line_removal` of each decided line (``{index: (reason, rule)}``) of the text
+    """A removal covering the whole line and its newline (when it has one) for each decided line
+    (``{index: (reason, rule)}``) of the text
     ``"\n".join(lines)``, in the order of ``decided``, from the lines' lengths (without a
     :class:`Line` for every line).
 

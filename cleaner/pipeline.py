@@ -33,7 +33,7 @@ from .io import InputFile, Undecodable, decode_bytes, discover, read_bytes, sha2
 from .metadata import lift_metadata
 from .repair import repair
 from .rules import run_rules
-from .words import count_words
+from .words import count_words, words_in
 from .spill import Appender, Entry, Reader, Spill
 
 Progress = Callable[[str, int, int], None]
@@ -231,7 +231,7 @@ def read_chunk(files: list[InputFile], config: CleanConfig, folder: str) -> list
             if f.text_at is not None:  # a table's record, its text in the spill (list_inputs)
                 f = dataclasses.replace(f, text=inputs.read(f.text_at), text_at=None)
             doc, keys = read_step(f, config)
-            words = count_words(doc.text) if doc.words_in is None else doc.words_in
+            words = words_in(doc)
             digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest() \
                 if doc.status == "kept" else None
             out.append((Entry(doc.source, doc.id, doc.status, doc.reason, words, spilled.add(doc)), digest, keys))
@@ -244,11 +244,19 @@ def clean_chunk(entries: list[Entry], config: CleanConfig, corpus: classify.Corp
     ``folder``, ``clean_step``, and written to this process's file of cleaned documents; back
     come its status, reason, new place and, when kept, the Signature dedup needs of its body."""
     with Reader(folder) as spilled:
-        done = [_clean_step(spilled.read(e.where), config, corpus) for e in entries]
+        done = clean_and_sign([spilled.read(e.where) for e in entries], config, corpus)
+    with Appender(folder, "clean") as spilled:
+        return [(d.status, d.reason, spilled.add(d), sig) for d, sig in done]
+
+
+def clean_and_sign(docs: list[Document], config: CleanConfig,
+                   corpus: classify.CorpusStats | None) -> list[tuple[Document, object]]:
+    """:func:`clean_step` on each document, with the Signature dedup needs of each kept body
+    (None for the others), the body derived once: what both engines' workers hand back."""
+    done = [_clean_step(d, config, corpus) for d in docs]
     sigs = iter(signatures_of([body for _, body in done if body is not None], config.shingle_size, config.num_perm,
                               config.dedup_seed, config.near_dedup))
-    with Appender(folder, "clean") as spilled:
-        return [(d.status, d.reason, spilled.add(d), None if body is None else next(sigs)) for d, body in done]
+    return [(d, None if body is None else next(sigs)) for d, body in done]
 
 
 class KeyCounts:

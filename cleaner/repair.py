@@ -115,12 +115,12 @@ def repair(text: str, use_ftfy: bool = True) -> str:
         fixed = fix_text(text)
         if fixed != text:
             text = normalize_whitespace(fixed)
-    if _DROP_CAP.search(text):
+    if _DROP_CAP.search(text) or _DROP_CAP.match("\n" + text[:4]):
         text = join_drop_caps(text)
     return text
 
 
-_DROP_CAP = re.compile(r"\n[\"“‘'«]?[B-HJ-Z]\n[a-zß-ÿ]")  # (a newline first: the regex scans for it fast)
+_DROP_CAP = re.compile(r"\n[\"“‘'«]?[B-HJ-Z]\n[a-zß-öø-ÿ]")  # (a newline first: the regex scans for it fast)
 """A line of one capital letter over a line that starts in lowercase: a magazine's drop cap
 ('T' over 'he lamp at Point Cabrillo'). Not 'A' nor 'I', which are words of their own."""
 
@@ -130,5 +130,7 @@ def join_drop_caps(text: str) -> str:
 
     >>> join_drop_caps("Title\nT\nhe lamp has not needed a keeper.\nI\nthink so.")
     'Title\nThe lamp has not needed a keeper.\nI\nthink so.'
+    >>> join_drop_caps("T\nhe lamp."), join_drop_caps("X\nT\n÷ 2")
+    ('The lamp.', 'X\nT\n÷ 2')
     """
-    return _DROP_CAP.sub(lambda m: m.group(0)[:-2] + m.group(0)[-1], text)
+    return _DROP_CAP.sub(lambda m: m.group(0)[:-2] + m.group(0)[-1], "\n" + text)[1:]

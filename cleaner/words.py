@@ -36,3 +36,8 @@ def count_words(text: str) -> int:
         return len(_WORD.findall(text))
     w = _bmp_words()[cp]
     return int(w[0]) + int(np.count_nonzero(w[1:] > w[:-1]))
+
+
+def words_in(doc) -> int:
+    """Words of a document's input text: what its reader counted, or counted now."""
+    return count_words(doc.text) if doc.words_in is None else doc.words_in

@@ -55,13 +55,14 @@ dedup's Signatures (about ``4 * num_perm`` bytes plus 4 bytes per word and kept 
 the local engine's main process does, plus the line-count table between the passes (only keys
 seen in two or more documents), and, while the shards are written, one row group of canonical
 rows at a time. The documents stay in Ray's object store (spilled to disk by Ray when it
-fills), on the nodes that made them; a shard task holds its shard's documents.
+fills), on the nodes that made them; a shard task holds its shard's documents and their
+canonical rows (about three times the shard's text).
 
 Atomicity: the shards go into the temporary folder ``write_version`` made (so on a cluster the
 output folder, like the input, must be a path every node sees; a task on a node that does not
-see it stops the run with that reason). If a task fails or the driver is interrupted, the shard
-tasks still running are cancelled (their workers stopped) and waited for before the folder is
-removed, so no half version is left and earlier versions are untouched.
+see it stops the run with that reason). If a task fails or the driver is interrupted, the split
+and shard tasks still running are cancelled (their workers stopped) and waited for, up to 60 s,
+before the folder is removed, so no half version is left and earlier versions are untouched.
 
 Input: a local folder or file (or a JSONL/Parquet table of records) is listed on the driver as
 the local engine lists it (:func:`cleaner.io.discover`), and each worker reads its files by path
@@ -81,7 +82,6 @@ import contextlib
 import logging
 import os
 import pickle
-import re
 import socket
 from pathlib import Path, PurePosixPath
 from typing import Iterator
@@ -95,15 +95,15 @@ from ..config import CleanConfig
 from ..document import Document
 from ..errors import CleanerError, InputError
 from ..io import SUFFIXES, InputFile, discover
-from ..dedup import signatures_of
 from ..dedup.near import band_bucket_pairs, band_keys, union_pairs
 from ..package import dataset
-from ..pipeline import (Progress, RunResult, clean_step, dedup_stage, default_workers, doc_id, keep_line_keys,
+from ..pipeline import (Progress, RunResult, clean_and_sign, dedup_stage, default_workers, doc_id, keep_line_keys,
                         read_document, read_step)
 from ..spill import Entry
+from ..words import words_in
 
+log = logging.getLogger(__name__)
 INSTALL_HINT = "pip install 'cleaner[ray]'"
-_WORD = re.compile(r"\w+")
 MIN_BLOCK_ROWS, MAX_BLOCK_ROWS = 32, 512
 """Bounds of the files per Ray Data block (and per call of a step's batch function). By default
 a run aims at four blocks per CPU of the cluster within these bounds: enough blocks to keep
@@ -234,23 +234,21 @@ def _count_keys(batch: pa.Table) -> pa.Table:
 
 
 def _clean_docs(batch: pa.Table, config: CleanConfig, corpus: classify.CorpusStats, fingerprint: str) -> pa.Table:
-    """Pass 2: ``clean_step`` on each document (it leaves skipped documents as they are). Beside
+    """Pass 2: ``clean_step`` on each document (it leaves skipped documents as they are), by
+    :func:`~cleaner.pipeline.clean_and_sign` as the local engine's ``clean_chunk`` does. Beside
     each document goes what the driver keeps of it (as the local engine's ``clean_chunk`` hands
     back): its Entry and, when it is kept, the Signature dedup needs of its body."""
     _check_code(fingerprint)
-    docs = [clean_step(pickle.loads(b), config, corpus) for b in batch.column("doc").to_pylist()]
-    sigs = iter(signatures_of([d.body for d in docs if d.status == "kept"], config.shingle_size, config.num_perm,
-                              config.dedup_seed, config.near_dedup))
-    entries = [(_entry(d), next(sigs) if d.status == "kept" else None) for d in docs]
-    return pa.table({"i": batch.column("i"), "doc": pa.array([_pack(d) for d in docs], pa.binary()),
+    done = clean_and_sign([pickle.loads(b) for b in batch.column("doc").to_pylist()], config, corpus)
+    entries = [(_entry(d), sig) for d, sig in done]
+    return pa.table({"i": batch.column("i"), "doc": pa.array([_pack(d) for d, _ in done], pa.binary()),
                      "entry": pa.array([pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in entries],
                                        pa.binary())})
 
 
 def _entry(doc: Document) -> Entry:
     """A cleaned document's Entry; where it is (block, row) is filled in on the driver."""
-    words = len(_WORD.findall(doc.text)) if doc.words_in is None else doc.words_in
-    return Entry(doc.source, doc.id, doc.status, doc.reason, words, None)
+    return Entry(doc.source, doc.id, doc.status, doc.reason, words_in(doc), None)
 
 
 def _entry_columns(block: pa.Table) -> tuple[pa.Table, float]:
@@ -550,7 +548,9 @@ class RayDocuments:
                 refs = split.options(num_returns=len(names)).remote(
                     [np.array(picks[b], np.int64) for b in group], shard_rows, len(names),
                     *(self._blocks[b] for b in group))
-                for k, ref in enumerate([refs] if len(names) == 1 else refs):
+                pieces = [refs] if len(names) == 1 else refs
+                tasks.extend(pieces)  # cancelled too if the run fails
+                for k, ref in enumerate(pieces):
                     parts[k].append(ref)
             results = []
             for k, name in enumerate(names):
@@ -567,7 +567,9 @@ class RayDocuments:
             for task in tasks:
                 ray.cancel(task, force=True)
             if tasks:
-                ray.wait(tasks, num_returns=len(tasks), timeout=60, fetch_local=False)
+                _, running = ray.wait(tasks, num_returns=len(tasks), timeout=60, fetch_local=False)
+                if running:
+                    log.warning("%d Ray tasks had not stopped 60 s after their cancellation", len(running))
             cause = getattr(e, "cause", None)  # a task's error, as Ray hands it back
             if isinstance(cause, (OSError, CleanerError)):
                 raise cause from None

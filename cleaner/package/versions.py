@@ -24,7 +24,7 @@ from .. import __version__
 from ..errors import VersionError
 from ..io import sha256_file
 from ..pipeline import RunResult, collector_paused
-from ..words import count_words
+from ..words import words_in
 from . import card, croissant, dataset
 
 VERSION_DIR = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
@@ -124,13 +124,12 @@ def build_manifest(result: RunResult, name: str, version: str, rows: "dataset.Ro
             entry["reason"] = d.reason
         inputs.append(entry)
     # words of the texts, as counted by read_document (in the worker), else counted here
-    words = lambda d: count_words(d.text) if d.words_in is None else d.words_in  # noqa: E731
     counts = {
         "inputs": len(docs),
         "kept": sum(d.status == "kept" for d in docs),
         "duplicate": sum(d.status == "duplicate" for d in docs),
         "skipped": sum(d.status == "skipped" for d in docs),
-        "words_in": sum(words(d) for d in docs),
+        "words_in": sum(map(words_in, docs)),
         "words_out": rows.words_out,
     }
     return {
