@@ -843,14 +843,14 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     close()
     good_words = sum(s.words for i, s in stats.items() if paragraph(i))
     out: set[int] = set()
-    for chain, cut_short, under_heading in chains:
-        heads = [max((stats[j].words for j in sep if j in stats), default=0) for sep, _ in chain]
+    for records, cut_short, under_heading in chains:
+        heads = [max((stats[j].words for j in sep if j in stats), default=0) for sep, _ in records]
         if sorted(heads)[len(heads) // 2] < TEASER_HEAD_WORDS and not (cut_short or under_heading):
             continue  # short labels: items of a list, unless the site cut their text short
-        words = sum(stats[i].words for _, i in chain)
+        words = sum(stats[i].words for _, i in records)
         if good_words - words < (GOOD_MIN_WORDS if under_heading else MIN_ARTICLE_WORDS):
             continue
-        for sep, i in chain:
+        for sep, i in records:
             out.update(j for j in sep if first[j] is not None)
             out.add(i)
     return out

@@ -146,13 +146,18 @@ def _pull_quotes(lines: Sequence[str], tokens: list[tuple[str, ...]], decided: d
     {}
     """
     out = {}
+    joined: dict[int, str] = {}  # a line's words, each line joined once
     for i, line in enumerate(lines):
         toks = tokens[i]
         if i in decided or i in taken or len(toks) < PULL_MIN_WORDS or not line.startswith(_QUOTE_OPEN):
             continue
         needle = " " + " ".join(toks) + " "
-        for other in tokens[:i]:
-            if len(other) >= max(2 * len(toks), PULL_SOURCE_WORDS) and needle in " " + " ".join(other) + " ":
+        for j in range(i):
+            if len(tokens[j]) < max(2 * len(toks), PULL_SOURCE_WORDS):
+                continue
+            if j not in joined:
+                joined[j] = " " + " ".join(tokens[j]) + " "
+            if needle in joined[j]:
                 out[i] = (REASON, "pull-quote")
                 break
     return out
