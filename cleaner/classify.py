@@ -1022,6 +1022,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title)
     main -= _headline_on_top(lines, main, classes, stats)
+    summary = _standfirst(main, words, decided, title)
+    main -= summary
     data = _data_run(lines, main, stats, set(decided) | set(out) | teasers | glued, cut)
     main |= data
     for i in _record_gaps(lines, classes, stats, main):
@@ -1034,6 +1036,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
             out[i] = ("low-content", "teaser-list")
         elif i in glued:
             out[i] = ("low-content", "glued-teaser")
+        elif i in summary:
+            out[i] = ("low-content", "standfirst")
         elif i in data:
             continue
         elif resolved[i] != "good":
@@ -1213,6 +1217,39 @@ def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | Non
             break  # a sentence (perhaps full of names) opens the article itself
         out.add(i)
     return out if len(out) < len(main) else set()
+
+
+STANDFIRST_MAX_WORDS = 60
+"""A standfirst (the summary printed between the headline and the byline) has at most this
+many words ..."""
+STANDFIRST_BODY_WORDS = 60
+"""... and the article below its byline at least this many."""
+STAMP_REASONS = ("metadata:date", "metadata:author")
+
+
+def _standfirst(main: set[int], words: list[int], decided: dict[int, tuple[str, str | None]],
+                title: int | None) -> set[int]:
+    """The standfirst: the one paragraph between the headline and the byline or date line under
+    it, when the story starts below that line. It sums the story up; the story itself starts
+    under the byline (news sites set it apart in larger type, and readers of the text do not
+    count it as the article).
+
+    >>> decided = {0: ("metadata:title", "headline"), 2: ("metadata:author", "byline")}
+    >>> sorted(_standfirst({1, 3, 4}, [6, 20, 2, 40, 30], decided, 0))
+    [1]
+    >>> sorted(_standfirst({1, 3, 4}, [6, 20, 2, 40, 30], {0: ("metadata:title", "headline")}, 0))
+    []
+    """
+    if title is None:
+        return set()
+    after = sorted(i for i in main if i > title)
+    if len(after) < 2 or words[after[0]] > STANDFIRST_MAX_WORDS:
+        return set()
+    first, second = after[0], after[1]
+    stamped = any(decided.get(i, ("",))[0] in STAMP_REASONS for i in range(first + 1, second))
+    if not stamped or sum(words[i] for i in after[1:]) < STANDFIRST_BODY_WORDS:
+        return set()
+    return {first}
 
 
 _POST_SIGNATURE = re.compile(
