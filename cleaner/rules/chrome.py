@@ -318,7 +318,7 @@ def skip_links(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    return len(t) <= 300 and bool(_SKIP.match(t))
+    return bool(_SKIP.match(t))
 
 
 _READING_TIME = re.compile(
@@ -501,7 +501,7 @@ def paywall_browser(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    return len(t) <= 400 and bool(_PAYWALL.search(t))
+    return bool(_PAYWALL.search(t))
 
 
 # Words that name interface controls. A line made only of these (and numbers, separators,
@@ -569,7 +569,7 @@ def ui_controls(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    if len(t) > 80 or not _HAS_UI.search(t):
+    if not _HAS_UI.search(t):
         return False
     if "repl" in t and _COMMENT_BUTTONS.match(t):
         return False  # a comment's own buttons ("Like · Reply"): the comment rules take them

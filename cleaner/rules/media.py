@@ -46,8 +46,6 @@ def player_residue(ctx: LineContext) -> bool:
     False
     """
     t = ctx.text
-    if len(t) > 70:
-        return False
     if _TIMECODE.match(t):
         return True
     if not _PLAYER.match(t):

@@ -148,7 +148,7 @@ def comment_form(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    if len(t) > 400 or not (t.endswith(":") or contains_any(t, _COMMENT_GATE)):
+    if not (t.endswith(":") or contains_any(t, _COMMENT_GATE)):
         return False
     return bool(_COMMENT.search(t))
 
