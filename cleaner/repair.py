@@ -117,12 +117,34 @@ def repair(text: str, use_ftfy: bool = True) -> str:
             text = normalize_whitespace(fixed)
     if _DROP_CAP.search(text) or _DROP_CAP.match("\n" + text[:4]):
         text = join_drop_caps(text)
+    if _SPACED_CAP.search(text):
+        text = join_spaced_caps(text)
     return text
 
 
 _DROP_CAP = re.compile(r"\n[\"“‘'«]?[B-HJ-Z]\n[a-zß-öø-ÿ]")  # (a newline first: the regex scans for it fast)
 """A line of one capital letter over a line that starts in lowercase: a magazine's drop cap
 ('T' over 'he lamp at Point Cabrillo'). Not 'A' nor 'I', which are words of their own."""
+
+
+_SPACED_CAP = re.compile(r"^([\"“‘'«]?)([B-HJ-Z]) ([a-zß-öø-ÿ]{2,})\b", re.M)
+"""A line that opens with one capital letter, a space, and the rest of a word in lowercase: a
+drop cap saved with a space after it ('M uch of the focus ...')."""
+_LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ]+\b")
+
+
+def join_spaced_caps(text: str) -> str:
+    """Put a drop cap saved with a space after it back at the start of its word, when the word
+    it makes is used elsewhere in the text (in lowercase) — so "T cells", "Y el" and "E la" stay.
+
+    >>> join_spaced_caps("M uch was said.\\nT he talks went on.\\nIt was too much for the team.")
+    'Much was said.\\nThe talks went on.\\nIt was too much for the team.'
+    >>> join_spaced_caps("T cells fight infection.\\nThe cells were counted.")
+    'T cells fight infection.\\nThe cells were counted.'
+    """
+    used = set(_LOWER_WORD.findall(text))
+    return _SPACED_CAP.sub(lambda m: m.group(1) + m.group(2) + m.group(3)
+                           if (m.group(2) + m.group(3)).lower() in used else m.group(0), text)
 
 
 def join_drop_caps(text: str) -> str:

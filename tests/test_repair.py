@@ -54,3 +54,13 @@ def test_drop_cap_joins_its_word_and_repair_stays_idempotent():
     assert "The lamp has not needed a keeper since 1973." in fixed.split("\n")
     assert "A\nstorm came." in fixed  # 'A' and 'I' are words of their own
     assert repair(fixed) == fixed
+
+
+def test_spaced_drop_cap_joins_only_into_a_word_the_text_uses():
+    raw = ("W hile the talks went on, much was said.\nM uch of it was new.\nT cells fight infection.\n"
+           "Y el gobierno dijo que no.\nThe cells were counted while the talks went on.\n")
+    fixed = repair(raw)
+    lines = fixed.split("\n")
+    assert lines[:2] == ["While the talks went on, much was said.", "Much of it was new."]
+    assert "T cells fight infection." in lines and "Y el gobierno dijo que no." in lines
+    assert repair(fixed) == fixed
