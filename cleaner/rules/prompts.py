@@ -116,6 +116,7 @@ _COMMENT = re.compile(
     r"^publicar un comentario$|^postar um comentário$|^publier un commentaire$|^posta un commento$|"
     r"^[^.!?]{1,40} (?:dijo|disse|a dit|ha detto|schrieb|said|написал\w*)(?:\.\.\.|…)$|"
     r"^(?:sign|view|read) (?:the |our )?guest ?book$|^guest ?book(?: entries)?$|^(?:leave|share|post) a (?:condolence|memory)$|"
+    r"^[^\"“”]*\bwe(?:'d|’d| would) (?:like|love) to hear (?:from you|what you think|your (?:thoughts|views|feedback))|"
     r"tinggalkan (?:balasan|komentar)|belum ada komentar|^(?:\d+|satu|dua|tiga) tanggapan$|^balas$|댓글(?:을)? (?:달|남기|쓰)|댓글이 없)",
     )
 
@@ -144,6 +145,10 @@ def comment_form(ctx: LineContext) -> bool:
     (True, True)
     >>> comment_form(LineContext(["The minister declined to comment on the leaked report."], 0))
     False
+    >>> comment_form(LineContext(["We’d like to hear what you think about this article. Email us."], 0))
+    True
+    >>> comment_form(LineContext(["“We’d love to hear from you,” the mayor told residents."], 0))
+    False
     >>> comment_form(LineContext(["The minister said:"], 0))  # a quotation follows, not a comment
     False
     """
@@ -154,7 +159,7 @@ def comment_form(ctx: LineContext) -> bool:
 
 
 # every comment pattern but the "... said:" header (which ends with a colon) contains one of these
-_COMMENT_GATE = ("guest", "condolence", "memory", "dijo", "disse", "a dit", "ha detto", "schrieb", "said", "написал",
+_COMMENT_GATE = ("hear", "guest", "condolence", "memory", "dijo", "disse", "a dit", "ha detto", "schrieb", "said", "написал",
                  "forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
                  "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
                  "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe",
