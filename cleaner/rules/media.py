@@ -137,7 +137,7 @@ def photo_credit(ctx: LineContext) -> bool:
     False
     """
     t = _TOGGLE.sub("", ctx.text)
-    return len(t) <= 400 and bool(_CREDIT.search(t) or _CAPS_CREDIT.search(t))
+    return bool(_CREDIT.search(t) or _CAPS_CREDIT.search(t))
 
 
 # "( PHOTOGRAPHER/AGENCY)" in capitals at the end of a caption, or names run together with
@@ -149,7 +149,8 @@ _CAPS_CREDIT = re.compile(r"\(\s*[A-Z][A-Z.\- ]{2,}/[A-Z][A-Z.\- ]{2,}\)\s*$"
 # The opening of a news-agency caption: "In this Nov. 10, 2019, photo, ...", "This undated
 # image shows ...", "FILE - In this ..."
 _CAPTION_OPENING = re.compile(
-    r"^(?:(?:an?|the) (?:artist'?s|artist’s|stock|file|handout|undated|satellite) (?:illustration|concept|impression|"
+    r"^(?:(?:video|watch|photos?|gallery|slideshow)\s*:\s+\S|"
+    r"(?:an?|the) (?:artist'?s|artist’s|stock|file|handout|undated|satellite) (?:illustration|concept|impression|"
     r"rendering|image|photo|photograph|picture) (?:of|shows)\b|"
     r"(?:file\s*[-–—:]\s*)?(?:in )?this (?:\S+ ){0,6}?(?:file )?(?:photo|image|picture|photograph|"
     r"handout|screenshot|screen grab|video still|still image|illustration|rendering|artist's (?:concept|impression)|"
@@ -189,14 +190,14 @@ def caption(ctx: LineContext) -> bool:
     True
     >>> caption(LineContext(["Ministers meet in Hanoi.", "Ministers meet in Hanoi.", "Photo: Hau Dinh, AP"], 0))
     True
+    >>> caption(LineContext(["Video: In this talk, a physiologist explains how the kidney senses smell."], 0))
+    True
     >>> caption(LineContext(["In this case the court found that the photographs were taken lawfully."], 0))
     False
     >>> caption(LineContext(["The ministers shook hands in Hanoi, he said.", "Officials later met for talks."], 0))
     False
     """
     t = ctx.text
-    if len(t) > 400:
-        return False
     if _CAPTION_OPENING.match(t):
         return True
     nxt = ctx.neighbour(1)
