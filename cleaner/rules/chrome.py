@@ -321,6 +321,36 @@ def skip_links(ctx: LineContext) -> bool:
     return bool(_SKIP.match(t))
 
 
+_POST_NAV = re.compile(
+    r"^(?:(?:prev|previous|next|older|newer)(?: (?:post|article|story|entry|page))?\s*[:»›>«‹<|]+\s*\S|"
+    r"(?:«\s*)?(?:prev|previous|older)\b.{3,200}?\b(?:prev|previous|next|older|newer)(?: (?:post|article|story|entry))?\s*[»›>«‹<:]*$|"
+    r"next\b.{3,200}?\bnext(?: (?:post|article|story|entry))?\s*[»›>«‹<:]*$|"
+    r"prev previous\b|next next\b|"
+    r"(?:article|post|artigo|articolo|artículo|beitrag|статья) (?:précédent|anterior|precedente|vorheriger|предыдущая|"
+    r"suivant|seguinte|siguiente|successivo|nächster|следующая)\s*[:»›>«‹<]*)", re.I)
+
+
+@rule("post-navigation", "navigation", max_len=260, gate=("prev", "next", "older", "newer", "précédent", "suivant",
+                                                          "anterior", "seguinte", "siguiente", "precedente",
+                                                          "successivo", "vorherig", "nächst", "предыдущ", "следующ"))
+def post_navigation(ctx: LineContext) -> bool:
+    """The links to the blog's previous and next posts under a post: "Previous Post: Title",
+    "Prev Previous Title", "Next Title Next", "Article précédent".
+
+    >>> post_navigation(LineContext(["Prev Previous Our talk at the AdTech conference:"], 0))
+    True
+    >>> post_navigation(LineContext(["Next Our platform was shortlisted for an award Next"], 0))
+    True
+    >>> post_navigation(LineContext(["Previous article: Ten tips for a greener garden"], 0))
+    True
+    >>> post_navigation(LineContext(["Next, add the flour and stir until smooth."], 0))
+    False
+    >>> post_navigation(LineContext(["Next year the council will vote on the next budget."], 0))
+    False
+    """
+    return bool(_POST_NAV.match(ctx.text))
+
+
 _READING_TIME = re.compile(
     r"^(?:estimated |est\. )?(?:"
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes?|minuten|minutos?|minuti|минут\w*|мин\.?)\.?\s*"
