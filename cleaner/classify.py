@@ -1022,7 +1022,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title)
     main -= _headline_on_top(lines, main, classes, stats)
-    summary = _standfirst(main, words, decided, title)
+    summary = _standfirst(main, words, decided, title) | _summary_box(lines, main, decided)
     main -= summary
     data = _data_run(lines, main, stats, set(decided) | set(out) | teasers | glued, cut)
     main |= data
@@ -1037,7 +1037,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         elif i in glued:
             out[i] = ("low-content", "glued-teaser")
         elif i in summary:
-            out[i] = ("low-content", "standfirst")
+            out[i] = ("low-content", "standfirst")  # a standfirst, or a box of key points
         elif i in data:
             continue
         elif resolved[i] != "good":
@@ -1250,6 +1250,47 @@ def _standfirst(main: set[int], words: list[int], decided: dict[int, tuple[str, 
     if not stamped or sum(words[i] for i in after[1:]) < STANDFIRST_BODY_WORDS:
         return set()
     return {first}
+
+
+_SUMMARY_HEADING = re.compile(
+    r"^(?:key (?:points|takeaways|facts)|the big picture|at a glance|in brief|in short|highlights|"
+    r"story highlights|quick read|tl;?dr|summary|das wichtigste(?: in kürze)?|auf einen blick|en bref|"
+    r"l'essentiel|l’essentiel|en resumen|lo más importante|claves|em resumo|resumo|in sintesi|"
+    r"i punti chiave|главное|коротко|кратко|ringkasan|poin penting|要点|ポイント|핵심 ?(?:요약|정리)|"
+    r"3줄 요약|要点速览|划重点)\s*[:：]?$", re.I)
+"""The heading of a box of key points above an article ("Key Points", "Das Wichtigste in Kürze")."""
+SUMMARY_MAX_LINES = 5
+_BODY_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]{1,2}[A-Z][\w.'’-]+){0,4}\s*(?:\([^)]{1,30}\))?\s*[—–-]\s")
+
+
+def _summary_box(lines: Sequence[str], main: set[int], decided: dict) -> set[int]:
+    """The points of a summary box ("Key Points" and up to ``SUMMARY_MAX_LINES`` lines under it)
+    set above the article: they end where chrome (a caption) or the story's dateline starts.
+    When nothing marks where the box ends, nothing is taken.
+
+    >>> lines = ["Key Points", "The airline ordered 30 jets.", "The deal replaces an older order.",
+    ...          "Photo: Jane Roe | Getty Images", "DUBAI — The airline finalized a deal on Wednesday."]
+    >>> sorted(_summary_box(lines, {1, 2, 4}, {3: ("caption", "photo-credit")}))
+    [1, 2]
+    >>> sorted(_summary_box(lines[:3] + ["The deal was signed at the air show."], {1, 2, 3}, {}))
+    []
+    """
+    first = min(main, default=None)
+    if first is None:
+        return set()
+    head = next((i for i in range(first - 1, max(first - 4, -1), -1) if lines[i]), None)
+    if head is None or len(lines[head]) > 40 or not _SUMMARY_HEADING.match(lines[head]):
+        return set()
+    box: list[int] = []
+    for i in range(head + 1, len(lines)):
+        if not lines[i]:
+            continue
+        if i in decided or _BODY_DATELINE.match(lines[i]):
+            return set(box) & main if box else set()
+        if len(box) == SUMMARY_MAX_LINES or i not in main:
+            return set()
+        box.append(i)
+    return set()
 
 
 _POST_SIGNATURE = re.compile(
