@@ -821,7 +821,10 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
         head = sep[-TEASER_HEAD_LINES:]  # a longer gap before it: the record starts a new chain
         heads = [j for j in head if j in stats and first[j] is not None and stats[j].words >= 3
                  and _headline_shaped(stats[j], lines[j])]
-        under_heading = any(j in headings for j in sep)
+        # under a list heading, unless the article's headline or date stands between (a menu's
+        # "Recent Posts" above the headline heads no list of the article's paragraphs)
+        under_heading = any(j in headings for j in sep) and \
+            max((j for j in sep if j in headings)) > max((j for j in sep if j in meta), default=-1)
         after_end = bool(heads) and any(j in ends for j in sep)
         limit = TEASER_MAX_WORDS * (LISTED_TEASER_FACTOR if under_heading or listed else 1)
         if lone and s is not None and s.words <= limit and (heads or under_heading or listed):
