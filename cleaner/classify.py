@@ -615,25 +615,41 @@ def _item_key(line: str) -> str | None:
     ('quantity', '--', None)
     >>> _item_key("27 Oddest Medical Case Reports") is None  # a listicle's headline, not an ingredient
     True
+    >>> _item_key("Ricotta salata 80 g"), _item_key("Aglio 1 spicchio"), _item_key("iPhone 15 review")
+    ('quantity', 'quantity', None)
     """
     m = _QUANTITY.match(line)
-    return "quantity" if m and line[m.end() - 1].islower() else _separator(line)
+    if m and line[m.end() - 1].islower():
+        return "quantity"
+    return "quantity" if _TRAILING_QUANTITY.search(line) else _separator(line)
+
+
+_UNITS = (r"g|gr|kg|mg|ml|cl|dl|l|lt|oz|lb|lbs|cups?|tbsp|tsp|tablespoons?|teaspoons?|pinch|cloves?|"
+          r"cucchia\w*|spicch\w*|pizzico|bicchier[ei]|cucharad\w*|dientes?|tazas?|pizca|colher\w*|"
+          r"xícaras?|dentes?|el|tl|prise|gousses?|pincée|ст\. ?л\.?|ч\. ?л\.?|шт\.?|стакан\w*|зубч\w*")
+_TRAILING_QUANTITY = re.compile(
+    rf"\s(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])\s*(?:{_UNITS})\.?\)?$|\s(?:q\.\s?b\.?|to taste|al gusto|a gosto|nach geschmack|"
+    rf"à volonté|по вкусу)$", re.I)
+"""A quantity (and its unit) ending an ingredient: 'Ricotta salata 80 g', 'Aglio 1 spicchio',
+'Sale fino q.b.'."""
 
 
 def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, LineStats],
                     classes: list[str | None]) -> set[int]:
     """Items of lists that need no announcement: ``PARALLEL_RUN`` or more consecutive short
     lines, none a sentence, built alike (the same separator among their first words: tour dates
-    "June 9 -- Arena, City", places "Company, Town, State"; or a quantity first: ingredients),
-    under prose (see :func:`_under_prose`). A list of headlines has no such common skeleton; a
-    menu is not under prose."""
+    "June 9 -- Arena, City", places "Company, Town, State"; or a quantity first or last:
+    ingredients), under prose (see :func:`_under_prose`) or under such a list. A list of headlines
+    has no such common skeleton; a menu is not under prose."""
     items: set[int] = set()
     run: list[int] = []
     key = None
     pos = {i: k for k, i in enumerate(order)}
     for i in [*order, -1]:
         s = stats.get(i)
-        k = _item_key(lines[i]) if s is not None and not s.terminal and s.words <= LIST_ITEM_MAX_WORDS else None
+        k = _item_key(lines[i]) if s is not None and s.words <= LIST_ITEM_MAX_WORDS else None
+        if k is not None and s.terminal and k != "quantity":  # ('Sale q.b.' ends with a dot)
+            k = None
         if k is not None and k == key:
             run.append(i)
             continue
@@ -641,6 +657,8 @@ def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, Lin
             above = order[max(0, pos[run[0]] - 2):pos[run[0]]]
             if any(classes[j] == "good" for j in above) or _under_prose(order, pos[run[0]], classes, stats):
                 items.update(run)
+                # a list under this one (a recipe's ingredients under its card) is under prose too
+                classes = [c if j not in items else "good" for j, c in enumerate(classes)]
         run, key = ([i], k) if k is not None else ([], None)
     return items
 
