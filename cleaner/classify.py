@@ -628,8 +628,9 @@ _UNITS = (r"g|gr|kg|mg|ml|cl|dl|l|lt|oz|lb|lbs|cups?|tbsp|tsp|tablespoons?|teasp
           r"cucchia\w*|spicch\w*|pizzico|bicchier[ei]|cucharad\w*|dientes?|tazas?|pizca|colher\w*|"
           r"xícaras?|dentes?|el|tl|prise|gousses?|pincée|ст\. ?л\.?|ч\. ?л\.?|шт\.?|стакан\w*|зубч\w*")
 _TRAILING_QUANTITY = re.compile(
-    rf"\s(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])\s*(?:{_UNITS})\.?\)?$|\s(?:q\.\s?b\.?|to taste|al gusto|a gosto|nach geschmack|"
-    rf"à volonté|по вкусу)$", re.I)
+    rf"\s(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])\s*(?:{_UNITS})\.?\)?(?:\s*[(（][^()（）]{{1,30}}[)）])?$|"
+    r"\s(?:大さじ|小さじ)\s*\d+(?:[.,/]\d+)?$|\s\d+\s*(?:個|枚|本|片|かけ|カップ|cc|개|큰술|작은술|컵|쪽)$|"
+    r"\s(?:q\.\s?b\.?|適量|少々|약간|to taste|al gusto|a gosto|nach geschmack|à volonté|по вкусу)$", re.I)
 """A quantity (and its unit) ending an ingredient: 'Ricotta salata 80 g', 'Aglio 1 spicchio',
 'Sale fino q.b.'."""
 

@@ -651,8 +651,9 @@ _CJK_UI = re.compile(
     r"lineで(?:送る|シェア)|line|pocket|facebook|twitter|x|ブックマーク|印刷(?:する)?|メール|コメント(?:する)?|"
     r"ログイン|会員登録|メニュー|検索|トップ(?:へ|に)?戻る|ページ(?:の)?(?:先頭|トップ)へ|続きを読む|もっと見る|"
     r"공유(?:하기)?|스크랩|인쇄(?:하기)?|이메일|댓글 ?쓰기|좋아요|페이스북|트위터|카카오(?:톡|스토리)|네이버|밴드|"
-    r"url ?복사|기사 ?보내기|글자 ?크기|확대|축소|목록|맨 ?위로|로그인|회원가입|구독(?:하기)?|검색|\d+)"
-    r"[\s|/・·,、]*)+$"
+    r"いいね[!！]?(?:した人)?|リブログ|フォロー(?:する)?|読者になる|通報する|"
+    r"url ?복사|기사 ?보내기|글자 ?크기|확대|축소|목록|맨 ?위로|로그인|회원가입|구독(?:하기)?|검색|공감|\d+)"
+    r"(?:\s*[(（]\d+[)）])?[\s|/・·,、]*)+$"
 )
 
 
@@ -664,8 +665,10 @@ def cjk_share_bar(ctx: LineContext) -> bool:
     True
     >>> cjk_share_bar(LineContext(["공유하기 페이스북 트위터 카카오톡"], 0))
     True
+    >>> cjk_share_bar(LineContext(["いいね！した人  |  リブログ(0)"], 0))
+    True
     >>> cjk_share_bar(LineContext(["首相は会見でシェアの拡大を説明した。"], 0))
     False
     """
     t = ctx.low
-    return len(t) <= 80 and not t.isascii() and bool(_CJK_UI.match(t))
+    return not t.isascii() and bool(_CJK_UI.match(t))
