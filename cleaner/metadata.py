@@ -85,7 +85,8 @@ _DATE_FILLER = re.compile(
     r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta|feira|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|понедельник|вторник|среда|четверг|пятница|"
-    r"суббота|воскресенье|senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b",
+    r"суббота|воскресенье|senin|selasa|rabu|kamis|jumat|sabtu|minggu|h|"
+    r"[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?)\b",
     re.I,
 )
 
@@ -216,7 +217,7 @@ _OUTLET_WORDS = re.compile(
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}(\s[A-Z][A-Za-z]+)?$")
 _AUTHOR = re.compile(
-    r"^(?:(?:by|von|par|por|di|door|oleh|автор:?)\s+|(?:author|autor|autorin|auteur|autore|penulis|reporter|texto|"
+    r"^(?:(?:by|von|par|por|di|(?-i:da)|door|oleh|автор:?)\s+|(?:author|autor|autorin|auteur|autore|penulis|reporter|texto|"
     r"text|текст|yazar|written by)\s*:\s*)(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3}"
     r"(\s*(,|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3})*)$",
     re.I,
@@ -407,7 +408,8 @@ _HANDLE_BYLINE = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(?: [A-Z�
 _CJK_BYLINE = re.compile(r"^(?:(?P<name>[가-힣]{2,4})\s?기자(?:\s+\S+@\S+)?|[（(]?(?:记者|記者)\s*[:：]?\s*"
                          r"(?P<name2>[\u4e00-\u9fff]{2,4})[)）]?)$")
 """A Korean byline ('김민수 기자', with its e-mail address) or a Chinese one ('记者 张伟')."""
-_NOT_NAMES = _FUNCTION_WORDS | {"us", "me", "follow", "find", "join", "tweet", "contact", "message", "like", "our", "your"}
+_NOT_NAMES = _FUNCTION_WORDS | {"us", "me", "follow", "find", "join", "tweet", "contact", "message", "like", "our", "your",
+                                "any", "all", "no", "far", "now", "some", "design", "default", "contrast"}
 
 
 @lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the head's lines of every document
@@ -446,16 +448,40 @@ _PLACE_TAIL = re.compile(r"\s+[—–|]\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’.]*(?:\s+[\
 
 def _author_name(text: str) -> str | None:
     """The name of a byline ('By Jane Doe', 'Penulis: Siti Rahma'), which starts with a capital:
-    'By the way' is none (the pattern is case-blind for its 'By')."""
+    'By the way' is none (the pattern is case-blind for its 'By'); a role or an outlet after
+    the name is left out ('By Jane Doe, CNN', 'By Jane Doe Staff Writer').
+
+    >>> _author_name("By Jane Doe Business Columnist"), _author_name("By Jane Doe, CNN Business")
+    ('Jane Doe', 'Jane Doe')
+    >>> _author_name("By Ann Lee, Bob Roe, Cy Poe"), _author_name("By Any Means Necessary")
+    ('Ann Lee, Bob Roe, Cy Poe', None)
+    """
     m = _AUTHOR.match(text)
-    return m.group("name") if m and m.group("name")[:1].isupper() else None
+    if not m or not m.group("name")[:1].isupper():
+        return None
+    name = _NAME_OUTLET.sub("", m.group("name"))
+    bare = _NAME_ROLE.sub("", name)
+    name = bare if len(bare.split()) >= 2 else name  # ('By Newsroom Staff' stays whole)
+    return name if name.split()[0].lower() not in _NOT_NAMES else None
+
+
+_ROLES = r"(?:staff writer|writer|reporter|correspondent|columnist|editor|contributor|photographer|journalist)"
+_DESKS = (r"(?:senior|chief|deputy|associate|managing|executive|contributing|special|investigative|national|"
+          r"international|foreign|political|politics|business|economics|finance|health|science|technology|tech|"
+          r"environment|climate|education|legal|crime|culture|arts|sports?|food|travel|staff)")
+_NAME_ROLE = re.compile(rf"(?:,\s*|\s+)(?:{_DESKS}\s+){{0,2}}{_ROLES}$", re.I)
+"""A role after a byline's name: 'Staff Writer', 'Business Columnist', 'Environment correspondent'."""
+_NAME_OUTLET = re.compile(r",\s*(?=[^,]*\b[A-Z0-9]*[A-Z]{2,}\b)[^,\s]+(?:\s+[^,\s]+){0,2}$")
+"""An outlet after a byline's name, one with a name in capitals: ', CNN Business', ', g1 SP'."""
 
 
 _DATE_FIRST = re.compile(
     r"^(?:(?:posted|published|written|updated|diposkan|diterbitkan|dipublikasikan|ditulis|publié|publicado|publicada|"
-    r"veröffentlicht|geschrieben)\s+)?(?:(?:on|pada|le|el|em|am)\s+)?"
-    r"(?P<date>.+?)\s+(?P<by>(?:by|oleh|par|por|von)\s+.+)$", re.I)
+    r"veröffentlicht|geschrieben|pubblicato|scritto)\s+)?(?:(?:on|pada|le|el|em|am|il)\s+)?"
+    r"(?P<date>.+?)\s+(?P<by>(?:by|oleh|par|por|von|da)\s+.+)$", re.I)
 """A blog's date-first byline in the words of its platform's common translations."""
+_CJK_NAME_DATE = re.compile(r"^(?P<name>[\u4e00-\u9fff々]{2,5})\s?(?P<date>(?:19|20)\d\d\s?年.{3,30})$")
+"""A Japanese or Chinese reporter's name run into the date stamp: '佐藤健一2024年3月12日 17時00分'."""
 
 
 def byline_with_date(line: str) -> tuple[str, str] | None:
@@ -473,6 +499,8 @@ def byline_with_date(line: str) -> tuple[str, str] | None:
     ('Ahmad Fauzi', '2021-03-12')
     >>> byline_with_date("Publicado el 3 de mayo de 2020 por Ana García")
     ('Ana García', '2020-05-03')
+    >>> byline_with_date("Pubblicato il 12 luglio 2023 da Giulia Ferraro"), byline_with_date("佐藤健一2024年3月12日 17時00分")
+    (('Giulia Ferraro', '2023-07-12'), ('佐藤健一', '2024-03-12T17:00'))
     >>> byline_with_date("By the end of November 18, 2019 the talks had failed") is None
     True
     >>> byline_with_date("On March 14, 2024 by a vote of 6 to 3 the council agreed") is None
@@ -482,6 +510,8 @@ def byline_with_date(line: str) -> tuple[str, str] | None:
     """
     if len(line) > 150 or is_prose(line):
         return None
+    if (m := _CJK_NAME_DATE.match(line)) and (found := find_date(m.group("date"))) and found[1] == 0:
+        return m.group("name"), found[0]  # a Japanese or Chinese name run into its date stamp
     if (m := _DATE_FIRST.match(line)) and (name := _author_name(m.group("by"))) and len(_words(name)) <= 6:
         found = find_date(m.group("date"))
         if found and found[1] == 0 and found[2] == len(m.group("date")):
@@ -630,6 +660,10 @@ def _comments_start(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -
     return len(lines)
 
 
+BYLINE_UNDER_TITLE = 5
+"""A byline or a section name is looked for in the head and up to this many lines under the headline."""
+
+
 def lift_metadata(
     lines: Sequence[str], decided: dict[int, tuple[str, str]], head_lines: int = 12
 ) -> tuple[dict, dict[int, tuple[str, str]]]:
@@ -650,6 +684,7 @@ def lift_metadata(
     # Dates: a line that is only a date, anywhere (the first found is the publication date; not
     # one under a comment prompt that follows the article's prose: a comment's date).
     comments = None  # found when a date line past the head asks for it (most have none)
+    date_line = None
     for i in open_idx:
         iso = parse_date(lines[i])
         if iso:
@@ -658,9 +693,8 @@ def lift_metadata(
                 comments = _comments_start(lines, decided) if comments is None else comments
                 if i > comments:
                     continue
-            if meta["date"] is None or (i in head and meta.get("_date_line", 10**9) not in head):
-                meta["date"], meta["_date_line"] = iso, i
-    meta.pop("_date_line", None)
+            if meta["date"] is None or (i in head and date_line not in head):
+                meta["date"], date_line = iso, i
 
     # Title: the best-supported headline-shaped line before the body (see choose_title).
     title_i = choose_title(lines, open_idx, out, head)
@@ -680,7 +714,9 @@ def lift_metadata(
             if meta["date"] is None:
                 meta["date"] = dated[1]
             out[i] = ("metadata:author", "byline-date")
-    for i in head:
+    # (the lines under a headline that a long menu pushed out of the head are searched too)
+    under_title = open_idx[max(0, rank[title_i] - 2):rank[title_i] + BYLINE_UNDER_TITLE + 1] if title_i is not None else []
+    for i in dict.fromkeys(head + under_title):
         if i in out:
             continue
         near = title_i is None or abs(rank[i] - rank[title_i]) <= 4
@@ -690,8 +726,8 @@ def lift_metadata(
             out[i] = ("metadata:author", "byline")
         elif meta["author"] is None and (dated := byline_with_date(line)):
             meta["author"] = dated[0]
-            if meta["date"] is None:
-                meta["date"] = dated[1]
+            if meta["date"] is None or (date_line not in head and date_line not in under_title):
+                meta["date"] = dated[1]  # (over a date further down the page: a comment's)
             out[i] = ("metadata:author", "byline-date")
         elif near and meta["section"] is None and (sec := _is_section(line)):
             meta["section"] = sec

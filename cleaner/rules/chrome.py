@@ -613,7 +613,8 @@ _COMMENT_BUTTONS = re.compile(
 
 
 # Breadcrumbs and menus written on one line: "Home › News › World", "News | Sport | Weather".
-_SEP = re.compile(r"\s*(?:\||•|·|›|»|>|/|::)\s*")
+# (not a slash between digits: a date's "18/12/2023")
+_SEP = re.compile(r"\s*(?:\||•|·|›|»|>|(?<!\d)/|/(?!\d)|::)\s*")
 
 
 @rule("menu-line", "navigation", max_len=300, gate=("|", "•", "·", "›", "»", ">", "/", "::"))
@@ -630,9 +631,11 @@ def menu_line(ctx: LineContext) -> bool:
     False
     >>> menu_line(LineContext(["https://example.com/shop/item/12345"], 0))  # one link, not a menu
     False
+    >>> menu_line(LineContext(["2023/10/14(土) 11:30配信"], 0))  # a date
+    False
     """
     t = ctx.text
-    if len(t) > 300 or t[-1:] in ".!?" or (t[:1] == "(" and t[-1:] == ")"):
+    if t[-1:] in ".!?" or (t[:1] == "(" and t[-1:] == ")"):
         return False  # a sentence, or a parenthesised note such as a photo credit
     if " " not in t and ctx.low.startswith(("http://", "https://", "www.")):
         return False  # a bare address: its slashes are a path, not separators (line statistics judge it)
