@@ -442,12 +442,20 @@ _PLATFORM_PITCH = re.compile(
     r"\busing ai narration\b|\bnarrated by (?:an? )?(?:ai|artificial|automated|computer)\b|^(?:this|the) (?:article|story) "
     r"(?:is|was) (?:narrated|read|voiced) by (?:an? )?(?:ai|artificial|automated)|"
     # a recipe card's prompt to share a photo of the dish
-    r"^(?:did you (?:make|try) this|tried this|made this) recipe\b|\btag @[\w.]+ on (?:instagram|twitter|tiktok|facebook)\b)",
+    r"^(?:did you (?:make|try) this|tried this|made this) recipe\b|\btag @[\w.]+ on (?:instagram|twitter|tiktok|facebook)\b|"
+    # the outlet's channel on a messaging app or news aggregator
+    r"\b(?:join|follow) (?:our|the) (?:[\w'’-]+ ){0,3}(?:whatsapp|telegram) channel\b|"
+    r"\b(?:participe|entre|siga) (?:do|no|o|a) (?:canal|perfil) (?:d[oa] )?[^.!?]{0,30}\b(?:no|do) (?:whatsapp|telegram)\b|"
+    r"\b(?:únete|suscríbete) a (?:nuestro|el) canal (?:de )?(?:whatsapp|telegram)\b|"
+    r"^síguenos en (?:google (?:news|noticias)|whatsapp|telegram)\b|"
+    r"\bikuti saluran whatsapp\b|\bsimak breaking news\b|"
+    r"\bподписывайтесь на (?:наш )?(?:канал|telegram)|\bследите за новостями [^.!?]{0,30}\b(?:telegram|max|дзен)\b)",
     )
 
 
 @rule("platform-pitch", "ui-chrome", max_len=300,
-      gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @", "narrat", "voiced", "read by"))
+      gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @", "narrat", "voiced", "read by",
+            "whatsapp", "telegram", "simak", "подписывайтесь", "следите"))
 def platform_pitch(ctx: LineContext) -> bool:
     """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
 
@@ -458,6 +466,8 @@ def platform_pitch(ctx: LineContext) -> bool:
     >>> platform_pitch(LineContext(["Did you make this recipe? Tag @sarahcooks on Instagram and hashtag it #sarahcooks"], 0))
     True
     >>> platform_pitch(LineContext(["Produced by ElevenLabs and News Over Audio (NOA) using AI narration."], 0))
+    True
+    >>> platform_pitch(LineContext(["📲 Participe do canal do g1 SP no WhatsApp"], 0))
     True
     >>> platform_pitch(LineContext(["The audiobook is narrated by the author, who reads it in her own voice."], 0))
     False
@@ -491,6 +501,9 @@ _PAYWALL = re.compile(
     r"(?:articolo|contenuto) riservato agli abbonati|^sei già abbonato|"
     r"(?:conteúdo|matéria|reportagem) exclusiv[oa] para assinantes|^já é assinante|"
     r"доступ(?:но|ен) только (?:для )?подписчик|^уже подписаны|"
+    r"^dieser (?:artikel|beitrag) gehört zum angebot von|weil ein abonnent ihn ihnen geschenkt hat|"
+    r"この記事は有料(?:会員限定)?記事です|残り\d+文字|有料会員(?:になると|登録で|の方は)|続きを(?:お)?読み(?:いただけます|になれます)|"
+    r"有料記事読み放題|이 기사는 유료|유료 ?회원(?:만|에게|전용)|付费(?:阅读|内容)|开通会员(?:后|即可)|"
     # an offer of the outlet's own subscription: an imperative, a plan, a price
     r"^(?=.*\b(?:access|subscri\w*|membership|premium|digital|unlimited)\b)(?:get|subscribe|join|try|become|sign up|"
     r"unlock|start|enjoy)\b[^.!?]{0,160}\bfor (?:as little as|just|only|less than) (?:rs\.? ?|inr ?|usd ?|eur ?|[$€£₹])\d)",
@@ -501,7 +514,8 @@ _PAYWALL = re.compile(
 _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "appareil", "offrir", "suscriptor",
                  "weiterlesen", "abbonat", "assinante", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
-                 "password", "browser", "javascript", "app", "feature", "try again")
+                 "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
+                 "有料", "残り", "続き", "유료", "付费", "会员")
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
