@@ -180,6 +180,9 @@ CLOSER_RULES = ("author-bio", "about-author", "author-contact", "tag-list", "rel
 """Rules whose lines stand where an article ends (a bio, tags, a list of other stories, a pitch,
 the comment form): prose after a gap of chrome that holds one of them does not grow the article
 (it may still stay as a side block of its own size, see ``SIDE_BLOCK_SHARE``)."""
+_READ_ALSO = re.compile(r"^\W*(?:read also|also read|see also|leia também|veja também|baca juga|lesen sie auch|"
+                        r"lire aussi|à lire aussi|lee también|leggi anche|читайте также)\b", re.I)
+"""A "read also" box's heading, which sites set inside the article (it ends nothing)."""
 END_RULES = ("author-bio", "about-author", "author-contact", "tag-list")
 """Rules whose lines close an article (an author's bio or contact line, a tag list): a chain of
 teasers may start right after one without dates on its records. (Affiliate notes and newsletter
@@ -790,6 +793,8 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
             end += 1
         prev = out[k - 1] if k > 0 else "bad"
         nxt = out[end] if end < len(out) else "bad"
+        if prev != "good" and k > 1 and idx[k - 1] in inline:
+            prev = out[k - 2]  # a subheading under an ad marker or a caption, between paragraphs
         ok = prev == "good" and nxt == "good" and end - k <= MAX_SHORT_RUN
         for j in range(k, end):
             resolved[j] = "good" if ok else "bad"
@@ -1059,7 +1064,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     # where blocks meet, as a link a rule took would be: it does not make a plain gap
     ruled.update({i: "navigation" for i, st in stats.items() if st.linkish and " " not in lines[i]})
     footer = {i for i in footer if i in ruled}
-    closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES}
+    closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not _READ_ALSO.match(lines[i])}
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title)
     main -= _headline_on_top(lines, main, classes, stats)
