@@ -83,6 +83,9 @@ def markup_residue(ctx: LineContext) -> bool:
 # "858 shares", counts of shares/comments/likes.
 _SHARE = re.compile(
     r"^(?:(?:click to )?share (?:this|on|to|via|with|article|story|the story|by)\b.{0,60}"
+    r"|(?:compartilh[ae]r?|compartir|partager|condividi|teilen|поделиться|bagikan|dela|udostępnij|delen)"
+    r" (?:no|na|en|sur|su|auf|в|ke|på|na|op|via|por|per|on) (?:facebook|x|twitter|whatsapp|telegram|linkedin|"
+    r"pinterest|reddit|e-?mail|messenger|threads|bluesky|vk|вконтакте|одноклассниках)"
     r"|\d[\d,.]*[kKmM]? ?(?:shares?|comments?|likes?|views?|reads?|reactions?|compartilhamentos|"
     r"comentários|commenti|kommentare|комментари\w*|просмотр\w*|댓글|조회)"
     r"|(?:share|tweet|pin|email|e-mail|whatsapp|facebook|twitter|linkedin|pinterest|reddit|"
@@ -102,11 +105,12 @@ def share_bar(ctx: LineContext) -> bool:
     True
     >>> share_bar(LineContext(["858 shares"], 0))
     True
+    >>> share_bar(LineContext(["Compartilhe no WhatsApp"], 0)), share_bar(LineContext(["Partager sur Facebook"], 0))
+    (True, True)
     >>> share_bar(LineContext(["Facebook shares fell 3% after the report."], 0))
     False
     """
-    t = ctx.low
-    return len(t) <= 120 and bool(_SHARE.match(t))
+    return bool(_SHARE.match(ctx.low))
 
 
 # A heading that opens a list of other stories or a "read more" teaser line.

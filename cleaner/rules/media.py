@@ -149,7 +149,8 @@ _CAPS_CREDIT = re.compile(r"\(\s*[A-Z][A-Z.\- ]{2,}/[A-Z][A-Z.\- ]{2,}\)\s*$"
 # The opening of a news-agency caption: "In this Nov. 10, 2019, photo, ...", "This undated
 # image shows ...", "FILE - In this ..."
 _CAPTION_OPENING = re.compile(
-    r"^(?:(?:video|watch|photos?|gallery|slideshow)\s*:\s+\S|"
+    r"^(?:(?:video|watch|photos?|gallery|slideshow)\s*:\s+\S|【(?:写真|動画|画像|図解|グラフ|図表)[^】]{0,6}】|"
+    r"\[(?:사진|영상|포토)\]|▲\s*\S|"
     r"(?:an?|the) (?:artist'?s|artist’s|stock|file|handout|undated|satellite) (?:illustration|concept|impression|"
     r"rendering|image|photo|photograph|picture) (?:of|shows)\b|"
     r"(?:file\s*[-–—:]\s*)?(?:in )?this (?:\S+ ){0,6}?(?:file )?(?:photo|image|picture|photograph|"
@@ -192,6 +193,8 @@ def caption(ctx: LineContext) -> bool:
     True
     >>> caption(LineContext(["Video: In this talk, a physiologist explains how the kidney senses smell."], 0))
     True
+    >>> caption(LineContext(["【写真】減便を知らせる張り紙が並ぶバス停"], 0)), caption(LineContext(["▲ 13일 서울 시내 한 마트"], 0))
+    (True, True)
     >>> caption(LineContext(["In this case the court found that the photographs were taken lawfully."], 0))
     False
     >>> caption(LineContext(["The ministers shook hands in Hanoi, he said.", "Officials later met for talks."], 0))
