@@ -424,6 +424,7 @@ class LineStats(NamedTuple):
     dated: bool = False  # a short line that holds a time, a full date or an age ("3h ago")
     shouting: bool = False  # written in capitals (cased scripts)
     stamped: bool = False  # starts with a stamp's word ("Updated at 1:23 p.m.": a full stop that ends no sentence)
+    cjk: bool = False  # written mostly in a script without spaces (Chinese, Japanese)
 
 
 def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None,
@@ -470,6 +471,7 @@ def line_stats(line: str, stops: frozenset[str], toks: list[str] | None = None,
         dated=n <= DATED_MAX_WORDS and bool(_DIGIT.search(line) or "ago" in line.lower()) and bool(_DATED.search(line)),
         shouting=upper == cased > 0 and line.isupper(),
         stamped=bool(_STAMP_START.match(line)),
+        cjk=cjk * 2 >= len(line) > 0,
     )
 
 
@@ -543,7 +545,10 @@ def _first_class(s: LineStats, prose: float) -> str:
         if s.words >= GOOD_MIN_WORDS and s.terminal:
             return "good"
         # a shorter sentence is doubtful, as it is where stop words are counted: its neighbours decide
-        return "near" if s.words >= GOOD_MIN_WORDS or s.terminal or s.listish else "bad"
+        if s.words >= GOOD_MIN_WORDS or s.terminal or s.listish:
+            return "near"
+        # a few words of a script written without spaces: a subheading as often as a menu item
+        return "short" if s.cjk else "bad"
     if s.stop < STOP_REL_BAD * prose:
         # a few words hold too few stop words to tell: such a line is judged as a short one
         return "short" if s.words < GOOD_MIN_WORDS and s.terminal else "bad"

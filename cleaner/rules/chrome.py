@@ -147,7 +147,7 @@ _RELATED = re.compile(
     r"(?:les )?(?:articles )?(?:les )?plus (?:lus|populaires|partagés|commentés)|"
     r"terpopuler|paling (?:populer|banyak dibaca)|berita (?:populer|terpopuler|lainnya)|"
     r"人気(?:記事|ニュース)(?:ランキング)?|アクセスランキング|よく読まれている記事|인기 ?(?:기사|뉴스)|"
-    r"가장 많이 본 (?:기사|뉴스)|"
+    r"가장 많이 본 (?:기사|뉴스)|相关(?:新闻|阅读|报道|文章|推荐)|延伸阅读|推荐阅读|热门(?:推荐|文章|新闻)|猜你喜欢|"
     # more languages: Arabic, Persian, Turkish, Polish, Dutch, Swedish, Czech, Ukrainian, Vietnamese, Hindi
     r"اقرأ أيضا[ًا]?|اقرأ ايضا|أخبار ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|بیشتر بخوانید|مطالب مرتبط|"
     r"ilgili haberler|ilgili yazılar|bunlar da ilginizi çekebilir|ayrıca okuyun|"
