@@ -563,6 +563,11 @@ def choose_title(lines: Sequence[str], open_idx: list[int], out: dict, head: lis
     pool = set(head)
     if k0 is not None:
         pool |= set(cand[max(0, k0 - _TITLE_WINDOW):k0])
+    # and the lines above the first prose line, when a box (a verdict, a table of contents) stands
+    # between the headline and the body
+    first = next((k for k, i in enumerate(cand[:k0]) if is_prose(lines[i])), None)
+    if first is not None:
+        pool |= set(cand[max(0, first - _TITLE_WINDOW // 2):first])
     scores = title_scores(lines, cand, out, sorted(pool), k0)
     return max(scores, key=lambda i: (scores[i], -i)) if scores else None
 

@@ -74,6 +74,8 @@ def author_bio(ctx: LineContext) -> bool:
     True
     >>> author_bio(LineContext(["Sobre la firma", "Ana López", "Redactora de Economía. Antes trabajó en la radio."], 2))
     True
+    >>> author_bio(LineContext(["Priya Raman", "Senior reviews writer", "Priya has tested more than 60 robot vacuums for us."], 2))
+    True
     >>> author_bio(LineContext(["I am a writer, journalist and professor, not always in that order."], 0))
     True
     >>> author_bio(LineContext(["Smith is a former reporter, the court heard.", "The trial continues.", "More text.", "End."], 0))
@@ -95,6 +97,10 @@ def author_bio(ctx: LineContext) -> bool:
         prev = ctx.neighbour(-2)  # the author's name printed between the heading and the bio
     if prev is not None and len(prev) <= 60 and _ABOUT.match(prev) and t.count(" ") >= BIO_MIN_WORDS - 1:
         return True  # the paragraph under an "About the author" heading
+    if prev is not None and len(prev) <= 60 and _TRADE.search(prev) and prev[-1:] not in ".!?" \
+            and t.count(" ") >= BIO_MIN_WORDS - 1 and (name := ctx.neighbour(-2)) is not None \
+            and _NAME_ONLY.match(name) and t.startswith(name.split()[0]):
+        return True  # an author box: the name, the trade ("Senior reviews writer"), the bio
     if len(t) > BIO_MAX_CHARS:
         return False
     if not (_NAME_VERB.match(t) or _FIRST_PERSON.match(t)) or not _TRADE.search(t):
