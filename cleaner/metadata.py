@@ -149,6 +149,10 @@ _DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are pr
 _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
 
 
+_PLACE_PREFIX = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|]\s+(?=\w+\s*:?\s*$)")
+"""A place before a stamp's word before the date: 'Burgos - ' of 'Burgos - Publicado: 23/01/2025'."""
+
+
 @lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def parse_date(line: str) -> str | None:
     """ISO date of a line that is only a date (with filler such as 'Published', weekday, zone).
@@ -157,6 +161,8 @@ def parse_date(line: str) -> str | None:
     ('2023-06-14T06:00', None)
     >>> parse_date("Updated Wed, July 6, 2022, 4:15 AM·2 min read")
     '2022-07-06T04:15'
+    >>> parse_date("Burgos - Publicado: 23/01/2025 07:05h | Actualizado: 23/01/2025 11:52h")
+    '2025-01-23T07:05'
     """
     if len(line) > _DATE_LINE_MAX or not _HAS_DIGITS.search(line):
         return None
@@ -167,6 +173,8 @@ def parse_date(line: str) -> str | None:
     head = line[:a]
     if _DATELINE_HEAD.match(head):
         head = ""  # a place or an outlet before the date: "Madrid - 04 mar 2025 - 10:32 CET"
+    elif _PLACE_PREFIX.match(head):
+        head = _PLACE_PREFIX.sub("", head)  # ... and before a stamp's word: "Burgos - Publicado: 23/01/2025"
     rest = head + " " + _READING.sub(" ", _AGE.sub(" ", _SOURCE_TAIL.sub(" ", line[b:])))
     for _ in range(2):  # the same date again as its update: "04 marzo 2025 (modifica il 04 marzo 2025 | 12:40)"
         again = find_date(rest)
