@@ -225,7 +225,7 @@ _OUTLET_WORDS = re.compile(
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}(\s[A-Z][A-Za-z]+)?$")
 _AUTHOR = re.compile(
-    r"^(?:(?:by|von|par|por|di|(?-i:da)|door|oleh|автор:?)\s+|(?:author|autor|autorin|auteur|autore|penulis|reporter|texto|"
+    r"^(?:(?:by|von|par|por|di|(?-i:da)|door|oleh|автор:?|penulis|wartawan|pewarta)\s+|(?:author|autor|autorin|auteur|autore|penulis|reporter|texto|"
     r"text|текст|yazar|written by)\s*:\s*)(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3}"
     r"(\s*(,|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3})*)$",
     re.I,
@@ -408,7 +408,7 @@ _TIME_TAIL = re.compile(r"(?:\s+at|\s*[|·•,–—-])\s+\d{1,2}[:.]\d\d(?:\s*[
 _BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "oleh", "автор", "posted", "published", "written", "updated",
                  "story by", "words by", "reporting by", "publicado", "publicada", "escrito", "postado", "publié",
                  "écrit", "geschrieben", "diposting", "ditulis",
-                 "author", "autor", "auteur", "penulis", "reporter", "text", "текст", "yazar")
+                 "author", "autor", "auteur", "penulis", "wartawan", "pewarta", "reporter", "text", "текст", "yazar")
 
 
 _HANDLE_BYLINE = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(?: [A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+){1,3})\s*[|·,–—-]?\s*@\w{2,30}$")
@@ -426,6 +426,8 @@ def _byline_name(line: str) -> str | None:
 
     >>> _byline_name("Posted by Jane Doe at 10:21 AM"), _byline_name("By admin - 2018-09-16")
     ('Jane Doe', None)
+    >>> _byline_name("Penulis Dian Pratiwi | Editor Rizal Hakim"), _byline_name("Tom Ashworth Environment correspondent")
+    ('Dian Pratiwi', 'Tom Ashworth')
     >>> _byline_name("Penulis: Siti Rahma"), _byline_name("By the way")
     ('Siti Rahma', None)
     >>> _byline_name("Story by Rebecca Hale"), _byline_name("Photographs by Tom Ortiz")
@@ -443,6 +445,8 @@ def _byline_name(line: str) -> str | None:
         return m.group("name")
     if not line.isascii() and (m := _CJK_BYLINE.match(line)):
         return m.group("name") or m.group("name2")
+    if (m := _NAME_TRADE.match(line)) and m.group("name").split()[0].lower() not in _NOT_NAMES:
+        return m.group("name")
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
     plain = _TIME_TAIL.sub("", _STAMP_VERB.sub("", line))
@@ -479,6 +483,8 @@ _DESKS = (r"(?:senior|chief|deputy|associate|managing|executive|contributing|spe
           r"environment|climate|education|legal|crime|culture|arts|sports?|food|travel|staff)")
 _NAME_ROLE = re.compile(rf"(?:,\s*|\s+)(?:{_DESKS}\s+){{0,2}}{_ROLES}$", re.I)
 """A role after a byline's name: 'Staff Writer', 'Business Columnist', 'Environment correspondent'."""
+_NAME_TRADE = re.compile(rf"^(?P<name>(?-i:[A-Z][\w'’.-]+ ){{1,2}}?(?-i:[A-Z][\w'’.-]+)),? (?:{_DESKS} ){{0,2}}{_ROLES}$", re.I)
+"""A byline without 'By': the name and the trade ('Tom Ashworth Environment correspondent')."""
 _NAME_OUTLET = re.compile(r",\s*(?=[^,]*\b[A-Z0-9]*[A-Z]{2,}\b)[^,\s]+(?:\s+[^,\s]+){0,2}$")
 """An outlet after a byline's name, one with a name in capitals: ', CNN Business', ', g1 SP'."""
 
