@@ -550,8 +550,11 @@ def _first_class(s: LineStats, prose: float) -> str:
         # a few words of a script written without spaces: a subheading as often as a menu item
         return "short" if s.cjk else "bad"
     if s.stop < STOP_REL_BAD * prose:
-        # a few words hold too few stop words to tell: such a line is judged as a short one
-        return "short" if s.words < GOOD_MIN_WORDS and s.terminal else "bad"
+        # a few words hold too few stop words to tell: such a line is judged as a short one; a
+        # long sentence with some (a quotation full of nouns) by its neighbours
+        if s.terminal and (s.words < GOOD_MIN_WORDS or (s.words >= 2 * GOOD_MIN_WORDS and s.stop > 0)):
+            return "short" if s.words < GOOD_MIN_WORDS else "near"
+        return "bad"
     good_stop = s.stop >= max(STOP_ABS_FLOOR, STOP_REL_GOOD * prose)
     if s.linkish and s.words < 2 * GOOD_MIN_WORDS and not (s.terminal and good_stop):
         return "bad"  # a link or handle, unless it sits in a sentence ("... at Example.com.")
