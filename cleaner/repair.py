@@ -135,16 +135,27 @@ _LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ]+\b")
 
 def join_spaced_caps(text: str) -> str:
     """Put a drop cap saved with a space after it back at the start of its word, when the word
-    it makes is used elsewhere in the text (in lowercase) — so "T cells", "Y el" and "E la" stay.
+    it makes is used elsewhere in the text (in lowercase) or is an English function word — so
+    "T cells", "Y el" and "E la" stay.
 
     >>> join_spaced_caps("M uch was said.\\nT he talks went on.\\nIt was too much for the team.")
     'Much was said.\\nThe talks went on.\\nIt was too much for the team.'
+    >>> join_spaced_caps("W hile the talks went on, nothing was agreed.")
+    'While the talks went on, nothing was agreed.'
     >>> join_spaced_caps("T cells fight infection.\\nThe cells were counted.")
     'T cells fight infection.\\nThe cells were counted.'
     """
-    used = set(_LOWER_WORD.findall(text))
+    used = set(_LOWER_WORD.findall(text)) | _english_function_words()
     return _SPACED_CAP.sub(lambda m: m.group(1) + m.group(2) + m.group(3)
                            if (m.group(2) + m.group(3)).lower() in used else m.group(0), text)
+
+
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    """English stop words, which a magazine's drop cap often starts ('T he', 'W hile', 'M uch')."""
+    import stopwordsiso
+
+    return frozenset(w.lower() for w in stopwordsiso.stopwords("en"))
 
 
 def join_drop_caps(text: str) -> str:
