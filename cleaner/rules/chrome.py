@@ -221,8 +221,9 @@ def _teaser_shaped(text: str) -> bool:
 @rule("related-box", "related-links", max_len=150, context=True, shape=_teaser_shaped)
 def related_box(ctx: LineContext) -> bool:
     """One of the first ``RELATED_ITEMS`` headline-shaped lines under a related-links heading
-    that follows a sentence: the stories a "Read more" box set inside an article links to (a
-    "Trending" or "Latest news" item of a menu above the headline is no such heading).
+    that follows a sentence, or that stands in the page's second half: the stories a "Read more"
+    box inside or under an article links to (a "Trending" or "Latest news" item of a menu above
+    the headline is no such heading).
 
     >>> lines = ["The council approved the plan on Monday after a long debate.", "Read more",
     ...          "Budget vote delayed again as councillors row", "The mayor said work would start soon."]
@@ -237,7 +238,9 @@ def related_box(ctx: LineContext) -> bool:
             return False
         if _related_heading(prev):
             above = ctx.neighbour(-step - 1)  # inside an article: a sentence above the heading
-            return above is not None and above.endswith(_SENTENCE_END) and above.count(" ") >= 7
+            if above is not None and above.endswith(_SENTENCE_END) and above.count(" ") >= 7:
+                return True
+            return ctx.from_end < ctx.from_start  # or in the page's second half, under the article
         if not _teaser_shaped(prev):
             return False
     return False
