@@ -334,11 +334,13 @@ def _guess(lines: list[tuple[int, int, tuple[int, ...]]]) -> str | None:
     # A short list that shares the text's commonest words with a longer one wins on that ratio
     # (Galician's 160 words over Portuguese's 560 and Spanish's 732, on Portuguese and Spanish
     # text); the text's words that only one of the two lists has settle it.
-    rival = max((k for k in usable if k != best), key=lambda k: (_only(masks, k, best) - _only(masks, best, k), -k),
-                default=None)
-    if rival is not None and hits[rival] > hits[best] and \
-            _only(masks, rival, best) >= max(EXCLUSIVE_MIN, EXCLUSIVE_RATIO * _only(masks, best, rival)):
-        best = rival
+    # (the rival with most words of its own over the guess is the one with most words in all:
+    # the words both lists hold cancel out)
+    rival = max((k for k in usable if k != best), key=lambda k: (hits[k], -k), default=None)
+    if rival is not None and hits[rival] > hits[best]:
+        shared = sum(n for mask, n in masks.items() if mask >> rival & 1 and mask >> best & 1)
+        if hits[rival] - shared >= max(EXCLUSIVE_MIN, EXCLUSIVE_RATIO * (hits[best] - shared)):
+            best = rival
     return langs[best]
 
 
@@ -346,11 +348,6 @@ EXCLUSIVE_MIN = 5
 EXCLUSIVE_RATIO = 2
 """The language guessed yields to another whose stop list holds at least ``EXCLUSIVE_MIN`` of the
 text's words that its own list lacks, and ``EXCLUSIVE_RATIO`` times as many as the other way round."""
-
-
-def _only(masks: Counter, a: int, b: int) -> int:
-    """How many of the words read are in language a's stop list and not in b's."""
-    return sum(n for mask, n in masks.items() if mask >> a & 1 and not mask >> b & 1)
 
 
 def _stop_hits(low_toks: list[str]) -> tuple[int, tuple[int, ...]]:
