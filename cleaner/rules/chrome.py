@@ -63,19 +63,27 @@ def icon_font(ctx: LineContext) -> bool:
 
 
 _MARKUP = re.compile(r"^\s*</?[a-z][a-z0-9]*(?:\s+[a-z-]+(?:=\"[^\"]*\"|='[^']*')?)*\s*/?>", re.I)
+_SHORTCODE = re.compile(r"^\[/?(?:caption|embed|video|audio|gallery|playlist|gambas|tweet|instagram|youtube|"
+                        r"vc_\w+|et_pb_\w+)\b[^\]]{0,200}\]", re.I)
+"""A publishing system's embed code left in the text: '[caption id="..."]', '[Gambas:Video 20detik]'."""
 
 
-@rule("markup-residue", "markup", max_len=2000, gate=("<",))
+@rule("markup-residue", "markup", max_len=2000, gate=("<", "["))
 def markup_residue(ctx: LineContext) -> bool:
     """A line that starts with an HTML tag that has attributes or closes, left in the text by the
-    scraper or an editor ('<span data-mce-type="bookmark" style="...">').
+    scraper or an editor ('<span data-mce-type="bookmark" style="...">'), or with a publishing
+    system's embed code ('[caption id="attachment_12"]', '[Gambas:Video 20detik]').
 
     >>> markup_residue(LineContext(['<span data-mce-type="bookmark" style="display: inline-block;"></span>'], 0))
     True
     >>> markup_residue(LineContext(["<b>Note</b> and a sentence"], 0)), markup_residue(LineContext(["x < 3 and y > 2"], 0))
     (False, False)
+    >>> markup_residue(LineContext(["[Gambas:Video 20detik]"], 0)), markup_residue(LineContext(["[Updated] The mayor said."], 0))
+    (True, False)
     """
     t = ctx.text
+    if t.startswith("["):
+        return bool(_SHORTCODE.match(t))
     return t.lstrip().startswith("<") and bool(_MARKUP.match(t)) and ("=" in t.split(">", 1)[0] or t.lstrip()[1] == "/")
 
 
@@ -166,8 +174,8 @@ def _related_heading(text: str) -> bool:
 _READ_MORE_PREFIX = re.compile(
     r"^(?:read more|read also|also read|see also|related(?: stor(?:y|ies)| articles?| content| links?| reading| coverage)?|"
     r"recommended|more|watch|listen|leia também|"
-    r"veja também|leia mais|leggi anche|lesen sie auch|lire aussi|lee también|ver también|véase también|"
-    r"mira también|читайте также|baca juga)"
+    r"veja também|leia mais|leggi anche|lesen sie auch|(?:à |a )?lire aussi|lee también|lea también|ver también|"
+    r"véase también|mira también|читайте также|baca juga|(?:tonton|simak|saksikan) juga(?: video)?)"
     r"\s*(?::|»|›|>|-|–|—)\s*\S",
     )
 _BRACKET_TAG = re.compile(r"\[(?:[A-Z]{3,}|[A-Z]+ [A-Z]+)\]\s*$")
@@ -456,13 +464,17 @@ _PLATFORM_PITCH = re.compile(
     r"\b(?:únete|suscríbete) a (?:nuestro|el) canal (?:de )?(?:whatsapp|telegram)\b|"
     r"^síguenos en (?:google (?:news|noticias)|whatsapp|telegram)\b|"
     r"\bikuti saluran whatsapp\b|\bsimak breaking news\b|"
-    r"\bподписывайтесь на (?:наш )?(?:канал|telegram)|\bследите за новостями [^.!?]{0,30}\b(?:telegram|max|дзен)\b)",
+    r"\bподписывайтесь на (?:наш )?(?:канал|telegram)|\bподписывайтесь на .{1,40}\bв (?:telegram|телеграм|вконтакте|дзен|max)\b|"
+    r"\btranscript (?:was|is|has been) (?:machine|automatically|computer|ai)[- ]generated|"
+    r"^please check the corresponding audio before quoting|"
+    # a Japanese blog's request to click its ranking banner
+    r"ランキングに参加しています|(?:バナー|ボタン)を(?:ポチッと|ポチっと|クリック)|応援(?:クリック|ポチ)|\bследите за новостями [^.!?]{0,30}\b(?:telegram|max|дзен)\b)",
     )
 
 
 @rule("platform-pitch", "ui-chrome", max_len=300,
       gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @", "narrat", "voiced", "read by",
-            "whatsapp", "telegram", "simak", "подписывайтесь", "следите"))
+            "whatsapp", "telegram", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
 def platform_pitch(ctx: LineContext) -> bool:
     """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
 
@@ -475,6 +487,8 @@ def platform_pitch(ctx: LineContext) -> bool:
     >>> platform_pitch(LineContext(["Produced by ElevenLabs and News Over Audio (NOA) using AI narration."], 0))
     True
     >>> platform_pitch(LineContext(["📲 Participe do canal do g1 SP no WhatsApp"], 0))
+    True
+    >>> platform_pitch(LineContext(["This transcript was machine-generated and lightly edited."], 0))
     True
     >>> platform_pitch(LineContext(["The audiobook is narrated by the author, who reads it in her own voice."], 0))
     False
@@ -513,7 +527,10 @@ _PAYWALL = re.compile(
     r"有料記事読み放題|이 기사는 유료|유료 ?회원(?:만|에게|전용)|付费(?:阅读|内容)|开通会员(?:后|即可)|"
     # an offer of the outlet's own subscription: an imperative, a plan, a price
     r"^(?=.*\b(?:access|subscri\w*|membership|premium|digital|unlimited)\b)(?:get|subscribe|join|try|become|sign up|"
-    r"unlock|start|enjoy)\b[^.!?]{0,160}\bfor (?:as little as|just|only|less than) (?:rs\.? ?|inr ?|usd ?|eur ?|[$€£₹])\d)",
+    r"unlock|start|enjoy)\b[^.!?]{0,160}\bfor (?:as little as|just|only|less than) (?:rs\.? ?|inr ?|usd ?|eur ?|[$€£₹])\d|"
+    # a first month for a token price, as subscription offers put it in other languages
+    r"\b(?:il primo mese|le premier mois|el primer mes|o primeiro mês|den ersten monat|первый месяц) "
+    r"(?:a|à|por|für|за|pour) (?:(?:solo|seulement|nur|только|apenas) )?[$€£₽]?\s?\d)",
     )
 
 
@@ -522,7 +539,7 @@ _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "ap
                  "weiterlesen", "abbonat", "assinante", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
-                 "有料", "残り", "続き", "유료", "付费", "会员")
+                 "有料", "残り", "続き", "유료", "付费", "会员", "mese", "mois", "mes", "mês", "monat", "месяц")
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
