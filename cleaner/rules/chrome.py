@@ -248,7 +248,10 @@ def related_box(ctx: LineContext) -> bool:
             above = ctx.neighbour(-step - 1)  # inside an article: a sentence above the heading
             if above is not None and above.endswith(_SENTENCE_END) and above.count(" ") >= 7:
                 return True
-            return ctx.from_end < ctx.from_start  # or in the page's second half, under the article
+            # or in the page's second half, under the article, as one of two headlines or more
+            # (a label over the page's own headline is followed by its byline or photo)
+            below = ctx.neighbour(1)
+            return ctx.from_end < ctx.from_start and (step > 1 or (below is not None and _teaser_shaped(below)))
         if not _teaser_shaped(prev):
             return False
     return False
