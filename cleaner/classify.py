@@ -1053,7 +1053,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     for i in _dialogue_lines(lines, stats, classes):
         classes[i] = "good"
     meta = {i for i, (reason, _) in decided.items() if reason.startswith("metadata")}
-    headings = {i for i, (_, name) in decided.items() if name == "related-links" and _is_heading(lines[i])}
+    headings = {i for i, (_, name) in decided.items()
+                if name == "related-links" and _is_heading(lines[i]) and not _READ_ALSO.match(lines[i])}
     ends = {i for i, (_, name) in decided.items() if name in END_RULES}
     teasers = _teaser_chains(lines, classes, stats, meta, headings, ends)
     for i in teasers:
