@@ -496,6 +496,8 @@ def _author_name(text: str) -> str | None:
     return name if name.split()[0].lower() not in _NOT_NAMES else None
 
 
+_PLAIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2}$")
+"""A person's name and nothing else: 'Nadia Okafor'."""
 _NAME_AGENCY = re.compile(r",?\s+(?:the associated press|associated press|reuters|afp|ap|dpa|ansa|efe|lusa|bloomberg|"
                           r"bloomberg news|tass|ria novosti|xinhua|kyodo|yonhap)$", re.I)
 """A news agency after a byline's name: 'By HOLLY RAMSEY Associated Press'."""
@@ -666,6 +668,9 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score -= 3  # the label of a control (a button, a link, a form field)
         if ". " in line and _TWO_SENTENCES.search(line):
             score -= 1  # two sentences: a standfirst, not a headline
+        elif n >= 10 and prev is not None and 4 <= _n_words(prev) and n >= 1.5 * _n_words(prev) \
+                and looks_like_title(prev) and not is_stamp(prev) and not _CONTROL.search(prev):
+            score -= 1  # far longer than the headline-shaped line above it: the standfirst under it
         listed = lambda s: s is not None and s != line and looks_like_title(s) and not is_stamp(s) \
             and not _CONTROL.search(s)
         if listed(prev) and listed(nxt):
@@ -778,6 +783,11 @@ def lift_metadata(
         elif near and meta["outlet"] is None and _is_outlet(line):
             meta["outlet"] = line
             out[i] = ("metadata:outlet", "outlet-name")
+        elif meta["author"] is None and title_i is not None and 0 < rank[i] - rank[title_i] <= 3 and \
+                _PLAIN_NAME.match(line) and line.split()[0].lower() not in _NOT_NAMES and \
+                out.get(open_idx[rank[i] + 1] if rank[i] + 1 < len(open_idx) else -1, ("",))[0] == "metadata:date":
+            meta["author"] = line  # a name alone under the headline, over the date: the byline
+            out[i] = ("metadata:author", "byline")
 
     # Tags: a labelled tag line anywhere, or a bare list among the last lines.
     tail = [i for i in open_idx if i not in out][-3:]

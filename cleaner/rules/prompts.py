@@ -15,7 +15,8 @@ _NEWSLETTER = re.compile(
     r"subscribe (?:to|for|now|today|here)|click (?:here )?to subscribe|"
     r"enter your e-?mail|your e-?mail address(?! will not)|e-?mail (?:address )?(?:here|below)|"
     r"get (?:the|our) (?:latest|best|top|daily|weekly)\b.{0,60}\b(?:delivered|sent|straight|in your)|"
-    r"delivered (?:directly |straight |right )?to (?:your|you)|by signing up,? you agree|"
+    r"delivered (?:directly |straight |right )?to (?:your|you)|"
+    r"by (?:signing up|subscribing|registering|submitting (?:your|this)\b[\w ]{0,20}),? (?:i|you) (?:agree|accept|consent)|"
     r"thank you for (?:signing up|subscribing)|successfully subscribed|succes+fully subscribed|"
     r"no spam\b|we(?:'|’)ll never share your|\bthe opt-in box\b|"
     r"(?:every (?:day|week|morning)|each (?:day|week)),? we(?:'ll| will)? send (?:you )?an? e-?mail|"
@@ -23,7 +24,7 @@ _NEWSLETTER = re.compile(
     r"iscriviti alla|ricevi (?:la|le) newsletter|newsletter abonnieren|jetzt abonnieren|"
     r"abonnez-vous|inscrivez-vous à|suscríbete|recibe (?:nuestras?|las) |"
     r"подпи(?:шитесь|саться|сываясь) на (?:рассылку|новости|наш)|рассылк|"
-    r"뉴스레터|berlangganan|daftar(?:kan)? email)",
+    r"뉴스레터|berlangganan|daftar(?:kan)? email|^discover more from\b)",
     )
 # Words that make a newsletter-vocabulary line a pitch rather than a sentence *about* newsletters.
 _PITCH = re.compile(
@@ -55,7 +56,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 # every newsletter pattern contains one of these
 _NEWSLETTER_GATE = ("newsletter", "inbox", "opt-in", "subscri", "alert", "mailing list", "sign", "mail", "deliver", "spam",
                     "never share", "inscreva", "assine", "receba", "iscriviti", "ricevi", "abonn", "inscrivez",
-                    "suscr", "recibe", "подпи", "рассылк", "뉴스레터", "berlangganan", "daftar")
+                    "suscr", "recibe", "подпи", "рассылк", "뉴스레터", "berlangganan", "daftar", "discover more")
 
 
 @rule("newsletter-pitch", "newsletter-prompt", max_len=400, gate=_NEWSLETTER_GATE)
