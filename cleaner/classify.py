@@ -798,8 +798,10 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
             end += 1
         prev = out[k - 1] if k > 0 else "bad"
         nxt = out[end] if end < len(out) else "bad"
-        if prev != "good" and k > 1 and idx[k - 1] in inline:
-            prev = out[k - 2]  # a subheading under an ad marker or a caption, between paragraphs
+        j = k - 1
+        while prev != "good" and j > 0 and k - j <= 2 and idx[j] in inline:
+            j -= 1  # a subheading under an ad marker or a caption (or two), between paragraphs
+            prev = out[j]
         ok = prev == "good" and nxt == "good" and end - k <= MAX_SHORT_RUN
         for j in range(k, end):
             resolved[j] = "good" if ok else "bad"
