@@ -668,7 +668,7 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score -= 3  # the label of a control (a button, a link, a form field)
         if ". " in line and _TWO_SENTENCES.search(line):
             score -= 1  # two sentences: a standfirst, not a headline
-        elif n >= 10 and prev is not None and 4 <= _n_words(prev) and n >= 1.5 * _n_words(prev) \
+        if n >= 10 and prev is not None and 4 <= _n_words(prev) and n >= 1.5 * _n_words(prev) \
                 and looks_like_title(prev) and not is_stamp(prev) and not _CONTROL.search(prev):
             score -= 1  # far longer than the headline-shaped line above it: the standfirst under it
         listed = lambda s: s is not None and s != line and looks_like_title(s) and not is_stamp(s) \

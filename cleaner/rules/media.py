@@ -164,7 +164,8 @@ _BARE_CREDIT = re.compile(
     r"^(?:\(?(?:photo|image|picture|foto|photograph|credit|bild|фото|imagem|immagine)s?(?: credit)?\s*[:©]"
     r"(?:[^.]|\.(?=\S| [A-Z]))"  # initials may hold a dot ("H.W. Chiu", "K. Retherford")
     r"{1,80}\)?"
-    r"|©\s*\S[^.]{0,60}"
+    r"|©\s*(?!(?:\d{4}\b|riproduzione|all rights|tous droits|todos los derechos|alle rechte|todos os direitos|"
+    r"все права|hak cipta|copyright))\S[^.]{0,60}"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[|/]\s*){1,3}(?:getty images|ap|afp|reuters|epa|"
     r"shutterstock|istock|alamy|bloomberg|nasa|ap photo|afp via getty images))$",
     re.I,
