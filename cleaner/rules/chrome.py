@@ -44,6 +44,27 @@ def ad_marker(ctx: LineContext) -> bool:
     return len(ctx.text) < 60 and bool(_AD.match(ctx.low))
 
 
+# A bookmaker's offer and the small print gambling ads must carry.
+_BETTING = re.compile(
+    r"^bet [£$€]?\d+[^.!?]{0,20}\bget [£$€]?\d+|begambleaware|gambleaware|gamcare|when the fun stops,? stop|"
+    r"\bgamble responsibly\b|\bbet responsibly\b|\bplease gamble responsibly|"
+    r"new customers only\b[^.!?]{0,80}(?:t&cs|terms) apply|^18\+\s*(?:\||only|t&cs|\.|$)")
+
+
+@rule("betting-promo", "advertisement", max_len=200, gate=("bet", "gambl", "fun stops", "gamcare", "new customers", "18+"))
+def betting_promo(ctx: LineContext) -> bool:
+    """A bookmaker's offer or the small print of a gambling ad, as sports pages carry them.
+
+    >>> betting_promo(LineContext(["Bet £10 Get £30 in Free Bets"], 0))
+    True
+    >>> betting_promo(LineContext(["18+ | When the fun stops, stop | BeGambleAware.org"], 0))
+    True
+    >>> betting_promo(LineContext(["He bet £10 on the horse and lost it all, he told the court."], 0))
+    False
+    """
+    return bool(_BETTING.search(ctx.low))
+
+
 # Icon-font residue: names of icons glued together ("icon bookmark-bicon cameraicon ...").
 _ICON = re.compile(r"icon", re.I)
 
