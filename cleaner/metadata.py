@@ -496,8 +496,9 @@ def _author_name(text: str) -> str | None:
     return name if name.split()[0].lower() not in _NOT_NAMES else None
 
 
-_PLAIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2}$")
-"""A person's name and nothing else: 'Nadia Okafor'."""
+_PLAIN_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2})"
+                         r"(?:\s+[-–—|]\s+[\w.-]+(?: [\w.-]+)?)?$")
+"""A person's name and nothing else, or with the outlet after it: 'Nadia Okafor', 'Rina Oktaviani - kabarNews'."""
 _NAME_AGENCY = re.compile(r",?\s+(?:the associated press|associated press|reuters|afp|ap|dpa|ansa|efe|lusa|bloomberg|"
                           r"bloomberg news|tass|ria novosti|xinhua|kyodo|yonhap)$", re.I)
 """A news agency after a byline's name: 'By HOLLY RAMSEY Associated Press'."""
@@ -784,9 +785,9 @@ def lift_metadata(
             meta["outlet"] = line
             out[i] = ("metadata:outlet", "outlet-name")
         elif meta["author"] is None and title_i is not None and 0 < rank[i] - rank[title_i] <= 3 and \
-                _PLAIN_NAME.match(line) and line.split()[0].lower() not in _NOT_NAMES and \
+                (m := _PLAIN_NAME.match(line)) and line.split()[0].lower() not in _NOT_NAMES and \
                 out.get(open_idx[rank[i] + 1] if rank[i] + 1 < len(open_idx) else -1, ("",))[0] == "metadata:date":
-            meta["author"] = line  # a name alone under the headline, over the date: the byline
+            meta["author"] = m.group("name")  # a name alone under the headline, over the date: the byline
             out[i] = ("metadata:author", "byline")
 
     # Tags: a labelled tag line anywhere, or a bare list among the last lines.
