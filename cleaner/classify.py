@@ -53,6 +53,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .document import LINE_CACHE
 from .rules import contains_any
+from .rules.chrome import BARE_TIME
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds (named, small, documented)
@@ -844,11 +845,14 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     pos = dated = truncated = 0
     listed = ended = False
 
+    timed = 0  # records stamped with a bare time of day: the updates of a live blog, not teasers
+
     def close() -> None:
-        nonlocal records, dated, truncated, listed, ended
-        if len(records) >= TEASER_CHAIN and (dated * 2 >= len(records) or listed or ended):
+        nonlocal records, dated, truncated, listed, ended, timed
+        if len(records) >= TEASER_CHAIN and (dated * 2 >= len(records) or listed or ended) \
+                and timed * 2 < len(records):
             chains.append((records, truncated * 2 >= len(records), listed))
-        records, dated, truncated, listed, ended = [], 0, 0, False, False
+        records, dated, truncated, listed, ended, timed = [], 0, 0, False, False, 0
 
     following = {i: j for i, j in zip(order, order[1:])}
 
@@ -883,6 +887,7 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
             listed = listed or under_heading
             ended = ended or after_end
             records.append((head, i))
+            timed += any(BARE_TIME.match(lines[j]) for j in head)
             cut_short = any(_TRUNCATED.search(lines[j]) for j in (*heads, i))
             truncated += cut_short
             dated += any(j in meta or _DATEISH.search(lines[j].lower()) for j in head if len(lines[j]) <= 80) \

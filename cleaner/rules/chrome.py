@@ -235,6 +235,8 @@ def related_links(ctx: LineContext) -> bool:
     return ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text) or _SOURCE_TAG.match(ctx.text))
 
 
+BARE_TIME = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h]\d{2}(?:\s*(?:uhr|h|hrs|[ap]\.?m\.?|horas))?\s*$", re.I)
+"""A time of day alone on a line: the stamp of a live blog's update ('14.32 Uhr', '10:45')."""
 RELATED_ITEMS = 4
 """Headline-shaped lines under a "Read more" / "Related" heading taken as its links."""
 
@@ -259,12 +261,12 @@ def related_box(ctx: LineContext) -> bool:
     >>> related_box(LineContext(lines, 2)), related_box(LineContext(lines, 3)), related_box(LineContext(lines[1:], 1))
     (True, False, False)
     """
-    if not _teaser_shaped(ctx.text):
+    if not _teaser_shaped(ctx.text) or BARE_TIME.match(ctx.text):
         return False
     for step in range(1, RELATED_ITEMS + 1):
         prev = ctx.neighbour(-step)
-        if prev is None:
-            return False
+        if prev is None or BARE_TIME.match(prev):
+            return False  # (a live blog's update, stamped with its time, ends a box above it)
         if _related_heading(prev):
             above = ctx.neighbour(-step - 1)  # inside an article: a sentence above the heading
             if above is not None and above.endswith(_SENTENCE_END) and above.count(" ") >= 7:
