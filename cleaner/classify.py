@@ -652,6 +652,9 @@ def _item_key(line: str) -> str | None:
     return "quantity" if _TRAILING_QUANTITY.search(line) else _separator(line)
 
 
+INGREDIENT_RUN = 4
+"""A run of at least this many lines that start or end with a quantity is a recipe's ingredients,
+body wherever it stands (a recipe card puts them under its title, times and buttons)."""
 _UNITS = (r"g|gr|kg|mg|ml|cl|dl|l|lt|oz|lb|lbs|cups?|tbsp|tsp|tablespoons?|teaspoons?|pinch|cloves?|"
           r"cucchia\w*|spicch\w*|pizzico|bicchier[ei]|cucharad\w*|dientes?|tazas?|pizca|colher\w*|"
           r"xícaras?|dentes?|el|tl|prise|gousses?|pincée|ст\. ?л\.?|ч\. ?л\.?|шт\.?|стакан\w*|зубч\w*")
@@ -684,8 +687,14 @@ def _parallel_lists(lines: Sequence[str], order: list[int], stats: dict[int, Lin
             continue
         if len(run) >= PARALLEL_RUN:
             above = order[max(0, pos[run[0]] - 2):pos[run[0]]]
-            if any(classes[j] == "good" for j in above) or _under_prose(order, pos[run[0]], classes, stats):
+            # (a recipe's ingredients stay wherever its card puts them: four quantities or more)
+            if any(classes[j] == "good" for j in above) or _under_prose(order, pos[run[0]], classes, stats) \
+                    or (key == "quantity" and len(run) >= INGREDIENT_RUN):
                 items.update(run)
+                head = order[pos[run[0]] - 1] if pos[run[0]] else None
+                if key == "quantity" and head in stats and stats[head].words <= 3 and not stats[head].terminal \
+                        and classes[head] in ("short", "near"):
+                    items.add(head)  # the list's heading ("Ingredients", "Ingredientes")
                 # a list under this one (a recipe's ingredients under its card) is under prose too
                 classes = [c if j not in items else "good" for j, c in enumerate(classes)]
         run, key = ([i], k) if k is not None else ([], None)

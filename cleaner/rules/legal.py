@@ -98,6 +98,9 @@ _NOTICE = re.compile(
     r"(?:market )?data (?:is )?delayed (?:at least )?\d+ minutes|"
     r"(?:quotes|prices) (?:are )?delayed|"
     r"the views expressed (?:in this|here|are)|opinions expressed (?:in this|here|are)|"
+    r"(?:as )?opiniões expressas|(?:las )?opiniones expresadas|les opinions exprimées|le opinioni espresse|"
+    r"(?:pode|podem) conter links? de afiliad|puede contener enlaces de afiliad|peut contenir des liens d'affiliation|"
+    r"può contenere link di affiliazion|kann affiliate-links enthalten|enthält affiliate-links|"
     r"results vary|consult your (?:physician|doctor)|not intended to diagnose|"
     r"^(?:this|the) (?:article|story|post) (?:originally )?(?:appeared|was (?:originally )?published) "
     r"(?:on|in)\b|^originally published (?:on|in|at)\b|"
@@ -115,7 +118,8 @@ _NOTICE_GATE = ("solely responsible", "trust principles", "syndicated by", "thir
                 "consult your", "diagnose", "originally", "appeared", "published", "source", "fonte", "fuente",
                 "quelle", "источник", "sumber", "출처", "(dpa", "(afp", "(ap", "(reuters", "(efe", "(ansa", "(sda",
                 "(kna", "(epd", "(tass", "(xinhua", "(lusa", "(ria", "mit material", "con información",
-                "com informações", "avec", "with files", "with reporting", "with wires")
+                "com informações", "avec", "with files", "with reporting", "with wires", "opiniõ", "opinion",
+                "afiliad", "affiliation", "affiliazion")
 
 
 @rule("legal-notice", "copyright-footer", max_len=600, gate=_NOTICE_GATE)
