@@ -61,6 +61,7 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T ](?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b", re.I),
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}(?:\s*г\.?)?{_TIME}", re.I),
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}{_TIME}", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})[.-]{_MON}[.-]{_YEAR}{_TIME}", re.I),  # "19.jun.2024", "19-Jun-2024"
     re.compile(rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.{_YEAR}{_TIME}"),
     re.compile(rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}{_TIME}"),
     # East Asian order: "2020年3月18日 12時05分", "2020년 3월 20일", "2020.03.20 10:15"
@@ -122,6 +123,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     (('2022-05-14T09:12', 0, 17), ('2022-05-14T15:20', 0, 20), ('2020-03-20', 0, 10))
     >>> find_date("입력2024.04.16. 오후 2:05")
     ('2024-04-16T14:05', 2, 21)
+    >>> find_date("19.jun.2024 às 23h15")[0], find_date("19-Jun-2024")[0]
+    ('2024-06-19T23:15', '2024-06-19')
     >>> find_date("03/04/2020") is None, find_date("Publié le 03/04/2020 à 17h00")[0]
     (True, '2020-04-03T17:00')
     """
@@ -674,7 +677,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score -= 1  # far longer than the headline-shaped line above it: the standfirst under it
         listed = lambda s: s is not None and s != line and looks_like_title(s) and not is_stamp(s) \
             and not _CONTROL.search(s)
-        if listed(prev) and listed(nxt):
+        dek = k + 2 < len(cand) and is_stamp(lines[cand[k + 2]])  # the line under it is over the stamp: a standfirst
+        if listed(prev) and listed(nxt) and not dek:
             score -= 1  # an item of a list of headlines (other stories)
         scores[i] = score
     return scores

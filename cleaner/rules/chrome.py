@@ -342,7 +342,9 @@ _SKIP = re.compile(
     r"back to top|to top|toggle (?:navigation|menu)|open (?:navigation|menu)|close (?:menu|navigation)|"
     r"main menu|site map|sitemap|you are here:?|breadcrumbs?|select (?:language|edition|region)|"
     r"change (?:language|edition|region)\b.*|english edition|switch to .{1,20} edition|"
-    r"ir para o conteúdo|salta al contenuto|zum inhalt springen|aller au contenu|перейти к содержимому|"
+    r"ir para o conteúdo(?: principal)?|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
+    r"(?:salta|vai) al contenuto(?: principale)?|zum (?:haupt)?inhalt springen|aller au contenu(?: principal)?|"
+    r"перейти к (?:содержимому|основному содержанию)|"
     r"본문 바로가기)\s*[»›>:↑«]*$",
     )
 
