@@ -86,6 +86,32 @@ def test_fast_path_ngrams_on_random_text():
         assert _fast_grams(text) == _langdetect_grams(text), text
 
 
+def test_fast_path_word_sums_are_the_ngram_sums():
+    """decide adds up per-word sums; they are the sums over the text's n-grams (within rounding),
+    also after the remembered words are forgotten."""
+    import numpy as np
+
+    fp = _fast_path()
+    rng = random.Random(7)
+    chars = "aAbBcCDE  dé漢字かカ한글ДЖабв Ỷả مر 123.,!ș"
+    texts = SAMPLES + ["".join(rng.choice(chars) for _ in range(rng.randrange(1, 120))) for _ in range(100)]
+    for k, text in enumerate(texts):
+        if k == len(SAMPLES):
+            fp.rows.clear(), fp.rows.update({"": 0}), fp.squares.clear()
+            del fp.grams[1:]
+        uniq, w = fp.counts(fp.prepare(text))
+        found = fp.moments(text)
+        if not len(uniq):
+            assert found is None
+            continue
+        logp = fp.log[uniq]
+        top = int(np.argmax(w @ logp))
+        steps = logp[:, top, None] - logp
+        mu, var = (w @ steps) / w.sum(), (w @ (steps * steps)) / w.sum() - ((w @ steps) / w.sum()) ** 2
+        assert found[0] == top
+        assert np.allclose(found[1], mu, rtol=1e-9, atol=1e-9) and np.allclose(found[2], var, rtol=1e-9, atol=1e-9)
+
+
 def test_fast_path_answers_only_what_sampling_answers():
     """Wherever the fast path answers, langdetect's sampling gives the same label and score
     for several seeds; on text it is unsure of, sampling runs."""
