@@ -51,9 +51,25 @@ def test_seeded_and_order_free():
     assert [x[0] for x in a[5:10]] == ["fr", "ru", "ja", "ko", "vi"]
 
 
-def test_sample_cuts_at_a_space():
-    assert sample("alpha beta gamma", 12) == "alpha beta"
-    assert sample("short", 0) == "short"
+def test_sample_takes_whole_words_from_start_middle_and_end():
+    text = " ".join(f"word{k}" for k in range(400))
+    cut = sample(text, 300)
+    assert len(cut) <= 300 and cut.startswith("word0 ") and cut.endswith(" word399")
+    assert all(w in text.split() for w in cut.split())  # whole words only
+    assert "word205" in cut.split()  # the middle
+    assert sample("short", 0) == sample("short", 100) == "short"
+
+
+def test_sample_is_a_shortcut_only():
+    """A sample answers only where the fast path is certain of it; on these texts that is the
+    answer of the whole text, and where the sample leaves it unsure the whole text is read."""
+    texts = SAMPLES + [p.read_text(encoding="utf-8") for p in sorted(GATE.glob("*.txt"))]
+    for text in texts:
+        assert detect(text, 0, 300) == detect(text, 0, 0)
+    english = "The council approved the plan on Monday after a long debate, officials said. " * 20
+    russian = "Президент России заявил в среду, что переговоры продолжатся в следующем году. " * 2
+    mixed = english + russian + english  # its sample's middle piece is Russian: unsure, the whole is English
+    assert detect(mixed, 0, 300) == detect(mixed, 0, 0) == ("en", 1.0)
 
 
 # -- the fast path: langdetect's certain answers, computed instead of sampled ------------------
