@@ -382,9 +382,9 @@ SAMPLE_PIECES = 3
 
 
 def sample(text: str, max_chars: int) -> str:
-    """At most max_chars of text (0 means all of it): ``SAMPLE_PIECES`` stretches of equal
-    length from evenly spaced places, from its start to its end, each cut at spaces where it
-    has one near its ends, joined by a space. So a body that opens or closes in another language
+    """About max_chars of text (0 means all of it): ``SAMPLE_PIECES`` stretches of at most
+    max_chars // SAMPLE_PIECES characters from evenly spaced places, from its start to its end,
+    each cut at spaces where it has one near its ends, joined by a space. So a body that opens or closes in another language
     (a quotation, a bio) weighs in the sample as it does in the whole text.
 
     >>> text = " ".join(f"w{k}" for k in range(1000))  # 4,889 characters
