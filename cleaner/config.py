@@ -60,9 +60,10 @@ class CleanConfig:
     # -- language ----------------------------------------------------------------------
     language_seed: int = 0
     """Seed of langdetect's random sampling, so labels are reproducible."""
-    language_sample_chars: int = 0
-    """Detect language on at most this many characters of the body (0: the whole body, of
-    which langdetect itself reads at most 10,000)."""
+    language_sample_chars: int = 1000
+    """The language fast path first tries this many characters of the body, taken from its
+    start, middle and end; where it is not certain of them, the whole body is read (of which
+    langdetect itself reads at most 10,000). 0: always the whole body."""
 
     # -- dedup -------------------------------------------------------------------------
     near_dedup: bool = True

@@ -15,11 +15,13 @@ from itertools import accumulate
 from typing import Iterable, Sequence
 
 
-LINE_CACHE = 1 << 14
+LINE_CACHE = 1 << 15
 """How many lines each per-line cache of a process remembers, the most recently used: the
 rules' decisions, line statistics, corpus keys, ftfy's fixes, metadata's tests, all pure
 functions of a line's text. Chrome lines (menus, footers, prompts) recur across the documents
-of a corpus and are then measured once; body lines, which rarely recur, pass through."""
+of a corpus and are then measured once; body lines, which rarely recur, pass through. (On the
+speed benchmark's corpus a worker of a 100k run meets 127,000 distinct lines, 37,000 of them
+recurring: at 16,384 lines 21% of the lines missed the caches, at 32,768 14%, at 65,536 12%.)"""
 
 
 @dataclass(frozen=True, slots=True)

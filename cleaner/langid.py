@@ -15,6 +15,7 @@ import math
 import re
 from array import array
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 from langdetect.detector import Detector
@@ -125,10 +126,17 @@ class _NormTable(dict):
 
 
 _ASCII_LETTERS = re.compile(r"[A-z]+")  # langdetect's own test: "A" <= ch <= "z"
-# langdetect counts characters from U+0300 up as non-Latin. It means to leave out Latin Extended
-# Additional, but compares a block number with a block name, so it never does; neither do we.
-_NON_LATIN = re.compile("[\u0300-\U0010ffff]+")
 _VI_MARK = re.compile("[\u0300\u0301\u0303\u0309\u0323]")  # the marks NGram.normalize_vi composes
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+# bytes.translate tables: NGram.normalize of each ASCII character (other bytes kept); and the
+# bytes to delete to keep the first bytes of characters from U+0300 up, the ASCII letters
+# ("A" <= ch <= "z"), or the first bytes of non-ASCII characters. (langdetect counts characters
+# from U+0300 up as non-Latin. It means to leave out Latin Extended Additional, but compares a
+# block number with a block name, so it never does; neither do we.)
+_ASCII_NORM = bytes(ord(NGram.normalize(chr(c))) for c in range(128)) + bytes(range(128, 256))
+_BELOW_U0300 = bytes(range(0xCC))
+_NOT_ASCII_LETTER = bytes(range(ord("A"))) + bytes(range(ord("z") + 1, 256))
+_NOT_FIRST_NON_ASCII = bytes(range(0xC0))
 
 
 class FastPath:
@@ -151,6 +159,8 @@ class FastPath:
     """
 
     MAX_MISS = 0.01  # largest allowed chance that one sampling trial ends on another language
+    ROWS = 1 << 16  # distinct words remembered (0.5 KB each, and 0.5 KB more for each of ...
+    TOPS = 4  # ... the top languages they are remembered for)
     BARRIER = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
 
     def __init__(self, factory):
@@ -161,6 +171,14 @@ class FastPath:
         self.langs = list(factory.langlist)
         self.table = _NormTable()
         self.words: dict[str, bytes] = {}  # word -> word_bytes(word)
+        # per distinct word met (a row; row 0 is the empty word): the sum of its n-grams'
+        # log-probabilities, how many n-grams it has, and, per top language met, the sum of their
+        # squared log-odds (see decide); forgotten all at once when ROWS are used up
+        self.rows: dict[str, int] = {"": 0}
+        self.grams: list[bytes] = [b""]
+        self.sums = np.zeros((self.ROWS, len(self.langs)))
+        self.sizes = np.zeros(self.ROWS)
+        self.squares: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # top -> (sums, which rows are done)
 
     def prepare(self, text: str) -> str:
         """langdetect's append() and cleaning_text(): the text its n-grams are taken from."""
@@ -174,11 +192,19 @@ class FastPath:
         text = text[:10000]
         if "  " in text:
             text = _SPACE_RUN.sub(" ", text)
-        if not text.isascii():
-            non_latin = sum(map(len, _NON_LATIN.findall(text)))
-            if non_latin and sum(map(len, _ASCII_LETTERS.findall(text))) * 2 < non_latin:
-                text = _ASCII_LETTERS.sub("", text)
-        return text.translate(self.table)
+        if text.isascii():
+            return text.encode("ascii").translate(_ASCII_NORM).decode("ascii")
+        # characters counted as bytes of UTF-8: from U+0300 up by their first byte, ASCII letters
+        data = text.encode("utf-8", "surrogatepass")
+        non_latin = len(data.translate(None, _BELOW_U0300))
+        if non_latin and len(data.translate(None, _NOT_ASCII_LETTER)) * 2 < non_latin:
+            text = _ASCII_LETTERS.sub("", text)
+            data = text.encode("utf-8", "surrogatepass")
+        if len(data.translate(None, _NOT_FIRST_NON_ASCII)) * 50 > len(text):
+            return text.translate(self.table)
+        # few non-ASCII characters: the ASCII ones normalised as bytes, then the others
+        text = data.translate(_ASCII_NORM).decode("utf-8", "surrogatepass")
+        return _NON_ASCII.sub(lambda m: m.group().translate(self.table), text)
 
     def word_grams(self, word: str, end: bool = True) -> np.ndarray:
         """Indices of the profile n-grams langdetect takes from one word (normalised), preceded
@@ -190,10 +216,20 @@ class FastPath:
     def word_bytes(self, word: str, end: bool = True) -> bytes:
         """:meth:`word_grams` as the bytes of its int32 array, remembered per word (so that a
         text's n-grams are one ``bytes.join`` of its words')."""
-        key = word if end else word + "\x00"
+        return self._key_bytes(word if end else word + "\x00")
+
+    def _key_bytes(self, key: str) -> bytes:
+        """:meth:`word_bytes` of a word's key: the word, followed by NUL when it ends the text."""
         found = self.words.get(key)
-        if found is not None:
-            return found
+        if found is None:
+            found = self._grams_of(key)
+            if len(self.words) < 500_000:
+                self.words[key] = found
+        return found
+
+    def _grams_of(self, key: str) -> bytes:
+        """:meth:`_key_bytes`, not remembered."""
+        word, end = (key[:-1], False) if key.endswith("\x00") else (key, True)
         # a window over " " + word (+ " "): the 1-3 characters ending at each character
         s, get, out, capital = " " + word + " " if end else " " + word, self.index.get, [], False
         for j in range(1, len(s)):
@@ -212,10 +248,7 @@ class FastPath:
                 k = get(s[j - 2:j + 1])
                 if k is not None:
                     out.append(k)
-        found = array("i", out).tobytes()  # C int: int32, as the frombuffer in word_grams reads it
-        if len(self.words) < 500_000:
-            self.words[key] = found
-        return found
+        return array("i", out).tobytes()  # C int: int32, as the frombuffer in word_grams reads it
 
     def counts(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(distinct n-gram indices, sorted, and their counts) of a prepared text: the n-grams
@@ -241,17 +274,10 @@ class FastPath:
 
     def decide(self, text: str) -> str | None:
         """The language langdetect would certainly answer for this text, or None if unsure."""
-        uniq, w = self.counts(self.prepare(text))
-        if not len(uniq):
+        found = self.moments(text)
+        if found is None:
             return None
-        logp = self.log.take(uniq, axis=0)
-        total = w.sum()
-        top = int(np.argmax(w @ logp))
-        # per n-gram: log-odds of top over each language (computed in place of logp, and then
-        # squared in place: the same arithmetic without two more arrays of this size)
-        steps = np.subtract(logp[:, top].copy()[:, None], logp, out=logp)
-        mu = (w @ steps) / total
-        var = (w @ np.multiply(steps, steps, out=steps)) / total - mu * mu
+        top, mu, var = found
         mu[top], var[top] = np.inf, 1.0
         if mu.min() <= 0 or (self.BARRIER + math.log(len(mu))) / mu.min() > Detector.ITERATION_LIMIT / 4:
             return None
@@ -259,6 +285,76 @@ class FastPath:
         if np.exp(-exponent).sum() > self.MAX_MISS:
             return None
         return self.langs[top]
+
+    def moments(self, text: str) -> tuple[int, np.ndarray, np.ndarray] | None:
+        """(top language, and per language the mean and variance over the text's n-grams of the
+        log-odds of top over it), or None when the text has no n-gram of the profiles. The
+        sums over the n-grams are taken word by word: each distinct word's sums over its own
+        n-grams are computed once (:meth:`_rows`), and a text adds up its words'."""
+        words = self.prepare(text).split(" ")
+        last = words[-1]  # the text's last word has no space after it ("" if the text ends with one)
+        words[-1] = last + "\x00" if last else ""
+        rows, w = np.unique(np.array(self._rows(words), dtype=np.intp), return_counts=True)
+        w = w.astype(np.float64)
+        total = w @ self.sizes[rows]  # the text's n-grams
+        if not total:
+            return None
+        logp = w @ self.sums[rows]  # per language: the sum of the n-grams' log-probabilities
+        top = int(np.argmax(logp))
+        mu = (logp[top] - logp) / total
+        return top, mu, (w @ self._squares(top, rows)) / total - mu * mu
+
+    def _rows(self, keys: list[str]) -> tuple[int, ...]:
+        """The row of each word key (see :meth:`_key_bytes`; "" is row 0), new words given one."""
+        rows = self.rows
+        try:
+            found = itemgetter(*keys)(rows)
+            return found if isinstance(found, tuple) else (found,)
+        except KeyError:
+            pass
+        new = [k for k in dict.fromkeys(keys) if k not in rows]
+        if len(self.grams) + len(new) > self.ROWS:  # full: start again
+            rows.clear()
+            rows[""] = 0
+            del self.grams[1:]
+            self.squares.clear()
+            new = [k for k in dict.fromkeys(keys) if k]
+        first = len(self.grams)
+        grams = [self._key_bytes(k) for k in new]
+        self.grams.extend(grams)
+        rows.update(zip(new, range(first, first + len(new))))
+        self.sizes[first:first + len(new)] = [len(g) // 4 for g in grams]
+        self.sums[first:first + len(new)] = self._sum_grams(grams, lambda logp: logp)
+        return itemgetter(*keys)(rows) if len(keys) > 1 else (rows[keys[0]],)
+
+    def _squares(self, top: int, rows: np.ndarray) -> np.ndarray:
+        """Per row: the sum over the word's n-grams of the squared log-odds of language ``top``
+        over each language (computed for the rows that lack it)."""
+        if top not in self.squares:
+            if len(self.squares) == self.TOPS:
+                self.squares.clear()
+            self.squares[top] = np.zeros((self.ROWS, len(self.langs))), np.zeros(self.ROWS, dtype=bool)
+        sums, done = self.squares[top]
+        todo = rows[~done[rows]]
+        if len(todo):
+            def squared(logp):
+                steps = np.subtract(logp[:, top].copy()[:, None], logp, out=logp)
+                return np.multiply(steps, steps, out=steps)
+            sums[todo] = self._sum_grams([self.grams[r] for r in todo.tolist()], squared)
+            done[todo] = True
+        return sums[rows]
+
+    def _sum_grams(self, grams: list[bytes], f) -> np.ndarray:
+        """Per word (its n-grams' indices as bytes): the sum over its n-grams of ``f`` of their
+        rows of log-probabilities (zeros for a word without n-grams)."""
+        out = np.zeros((len(grams), len(self.langs)))
+        sizes = np.array([len(g) // 4 for g in grams])
+        some = sizes > 0
+        if some.any():
+            values = f(self.log.take(np.frombuffer(b"".join(grams), dtype=np.int32), axis=0))
+            starts = np.cumsum(sizes) - sizes
+            out[some] = np.add.reduceat(values, starts[some], axis=0)
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -281,27 +377,58 @@ def warm_up() -> None:
     _fast_path()
 
 
+SAMPLE_PIECES = 3
+"""A sample of a text longer than it (see :func:`sample`) is taken from this many places."""
+
+
 def sample(text: str, max_chars: int) -> str:
-    """At most max_chars of text, cut at a space (0 means all of it)."""
+    """About max_chars of text (0 means all of it): ``SAMPLE_PIECES`` stretches of at most
+    max_chars // SAMPLE_PIECES characters from evenly spaced places, from its start to its end,
+    each cut at spaces where it has one near its ends, joined by a space. So a body that opens or closes in another language
+    (a quotation, a bio) weighs in the sample as it does in the whole text.
+
+    >>> text = " ".join(f"w{k}" for k in range(1000))  # 4,889 characters
+    >>> cut = sample(text, 1000)
+    >>> len(cut) <= 1000, cut[:12], "w499 w500 w501" in cut, cut[-12:]
+    (True, 'w0 w1 w2 w3 ', True, '97 w998 w999')
+    >>> sample("short", 0), sample("short", 10)
+    ('short', 'short')
+    """
     if not max_chars or len(text) <= max_chars:
         return text
-    cut = text.rfind(" ", 0, max_chars)
-    return text[: cut if cut > max_chars // 2 else max_chars]
+    size = max(1, max_chars // SAMPLE_PIECES)
+    pieces = []
+    for k in range(SAMPLE_PIECES):
+        start = (len(text) - size) * k // (SAMPLE_PIECES - 1)
+        if start:  # from the start of a word
+            space = text.find(" ", start - 1, start + size // 2)
+            start = space + 1 if space >= 0 else start
+        stop = start + size
+        if stop < len(text):  # to the end of a word
+            end = text.rfind(" ", start, stop + 1)
+            stop = end if end > start + size // 2 else stop
+        pieces.append(text[start:stop])
+    return " ".join(p for p in pieces if p)
 
 
 def detect(text: str, seed: int = 0, max_chars: int = 0, fast: bool = True) -> tuple[str | None, float | None]:
     """(ISO 639-1 code, probability) of the text, or (None, None) when it has no letters.
 
-    With ``fast``, :class:`FastPath` answers when langdetect's answer is certain; otherwise,
-    or without ``fast``, langdetect's sampling runs (seeded)."""
+    With ``fast``, :class:`FastPath` answers when langdetect's answer is certain: first on a
+    :func:`sample` of ``max_chars`` (0: no sample), then on the whole text; where it is
+    certain of neither, or without ``fast``, langdetect's sampling runs (seeded) on the whole
+    text (of which langdetect reads at most 10,000 characters)."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    text = sample(text, max_chars)
     if not any(ch.isalpha() for ch in text):
         return None, None
-    certain = _fast_path().decide(text) if fast else None
-    if certain:
-        return certain, 1.0
+    if fast:
+        part = sample(text, max_chars)
+        certain = _fast_path().decide(part)
+        if certain is None and part is not text:
+            certain = _fast_path().decide(text)
+        if certain:
+            return certain, 1.0
     detector = VectorDetector(*_factory())
     detector.seed = seed
     detector.append(text)

@@ -51,9 +51,25 @@ def test_seeded_and_order_free():
     assert [x[0] for x in a[5:10]] == ["fr", "ru", "ja", "ko", "vi"]
 
 
-def test_sample_cuts_at_a_space():
-    assert sample("alpha beta gamma", 12) == "alpha beta"
-    assert sample("short", 0) == "short"
+def test_sample_takes_whole_words_from_start_middle_and_end():
+    text = " ".join(f"word{k}" for k in range(400))
+    cut = sample(text, 300)
+    assert len(cut) <= 300 and cut.startswith("word0 ") and cut.endswith(" word399")
+    assert all(w in text.split() for w in cut.split())  # whole words only
+    assert "word205" in cut.split()  # the middle
+    assert sample("short", 0) == sample("short", 100) == "short"
+
+
+def test_sample_is_a_shortcut_only():
+    """A sample answers only where the fast path is certain of it; on these texts that is the
+    answer of the whole text, and where the sample leaves it unsure the whole text is read."""
+    texts = SAMPLES + [p.read_text(encoding="utf-8") for p in sorted(GATE.glob("*.txt"))]
+    for text in texts:
+        assert detect(text, 0, 300) == detect(text, 0, 0)
+    english = "The council approved the plan on Monday after a long debate, officials said. " * 20
+    russian = "Президент России заявил в среду, что переговоры продолжатся в следующем году. " * 2
+    mixed = english + russian + english  # its sample's middle piece is Russian: unsure, the whole is English
+    assert detect(mixed, 0, 300) == detect(mixed, 0, 0) == ("en", 1.0)
 
 
 # -- the fast path: langdetect's certain answers, computed instead of sampled ------------------
@@ -84,6 +100,32 @@ def test_fast_path_ngrams_on_random_text():
     for _ in range(200):
         text = "".join(rng.choice(chars) for _ in range(rng.randrange(1, 120)))
         assert _fast_grams(text) == _langdetect_grams(text), text
+
+
+def test_fast_path_word_sums_are_the_ngram_sums():
+    """decide adds up per-word sums; they are the sums over the text's n-grams (within rounding),
+    also after the remembered words are forgotten."""
+    import numpy as np
+
+    fp = _fast_path()
+    rng = random.Random(7)
+    chars = "aAbBcCDE  dé漢字かカ한글ДЖабв Ỷả مر 123.,!ș"
+    texts = SAMPLES + ["".join(rng.choice(chars) for _ in range(rng.randrange(1, 120))) for _ in range(100)]
+    for k, text in enumerate(texts):
+        if k == len(SAMPLES):
+            fp.rows.clear(), fp.rows.update({"": 0}), fp.squares.clear()
+            del fp.grams[1:]
+        uniq, w = fp.counts(fp.prepare(text))
+        found = fp.moments(text)
+        if not len(uniq):
+            assert found is None
+            continue
+        logp = fp.log[uniq]
+        top = int(np.argmax(w @ logp))
+        steps = logp[:, top, None] - logp
+        mu, var = (w @ steps) / w.sum(), (w @ (steps * steps)) / w.sum() - ((w @ steps) / w.sum()) ** 2
+        assert found[0] == top
+        assert np.allclose(found[1], mu, rtol=1e-9, atol=1e-9) and np.allclose(found[2], var, rtol=1e-9, atol=1e-9)
 
 
 def test_fast_path_answers_only_what_sampling_answers():

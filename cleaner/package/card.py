@@ -225,9 +225,10 @@ Always name the revision (`{tag}`): the repository's main branch moves on with n
 
 ## Languages
 
-Detected by langdetect (seed {cfg['language_seed']}) on {f"up to {cfg['language_sample_chars']}" if cfg['language_sample_chars'] else 'all the'} characters of
-each body (langdetect reads at most 10,000); answers langdetect is certain of are computed from the
-n-gram counts instead of sampled. The card's `language` list is computed from these rows.
+Detected by langdetect (seed {cfg['language_seed']}) on each body (langdetect reads at most 10,000
+characters); answers langdetect is certain of are computed from the n-gram counts instead of
+sampled{f", first from {cfg['language_sample_chars']} characters taken from the start, middle and end of the body" if cfg['language_sample_chars'] else ""}.
+The card's `language` list is computed from these rows.
 
 | language | rows |
 | --- | --- |
