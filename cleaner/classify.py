@@ -181,8 +181,9 @@ CLOSER_RULES = ("author-bio", "about-author", "author-contact", "tag-list", "rel
 """Rules whose lines stand where an article ends (a bio, tags, a list of other stories, a pitch,
 the comment form): prose after a gap of chrome that holds one of them does not grow the article
 (it may still stay as a side block of its own size, see ``SIDE_BLOCK_SHARE``)."""
-_READ_ALSO = re.compile(r"^\W*(?:read also|also read|see also|leia também|veja também|baca juga|lesen sie auch|"
-                        r"lire aussi|à lire aussi|lee también|leggi anche|читайте также)\b", re.I)
+_READ_ALSO = re.compile(r"^\W*(?:read also|also read|see also|leia (?:também|mais)|veja também|baca juga|"
+                        r"tonton juga|lesen sie auch|(?:à )?lire aussi|voir aussi|lee también|lea también|"
+                        r"ver también|leggi anche|читайте (?:также|ещё|еще))\b", re.I)
 """A "read also" box's heading, which sites set inside the article (it ends nothing)."""
 END_RULES = ("author-bio", "about-author", "author-contact", "tag-list")
 """Rules whose lines close an article (an author's bio or contact line, a tag list): a chain of
@@ -335,13 +336,15 @@ def _guess(lines: list[tuple[int, int, tuple[int, ...]]]) -> str | None:
     # A short list that shares the text's commonest words with a longer one wins on that ratio
     # (Galician's 160 words over Portuguese's 560 and Spanish's 732, on Portuguese and Spanish
     # text); the text's words that only one of the two lists has settle it.
-    # (the rival with most words of its own over the guess is the one with most words in all:
-    # the words both lists hold cancel out)
-    rival = max((k for k in usable if k != best), key=lambda k: (hits[k], -k), default=None)
-    if rival is not None and hits[rival] > hits[best]:
-        shared = sum(n for mask, n in masks.items() if mask >> rival & 1 and mask >> best & 1)
-        if hits[rival] - shared >= max(EXCLUSIVE_MIN, EXCLUSIVE_RATIO * (hits[best] - shared)):
-            best = rival
+    shared = [0] * len(langs)  # words read that each list shares with the guess's
+    for mask, n in masks.items():
+        if mask >> best & 1:
+            for k in _bits(mask):
+                shared[k] += n
+    own = {k: hits[k] - shared[k] for k in usable if k != best and hits[k] > hits[best]}  # words the guess's list lacks
+    rival = max(own, key=lambda k: (own[k], -k), default=None)
+    if rival is not None and own[rival] >= max(EXCLUSIVE_MIN, EXCLUSIVE_RATIO * (hits[best] - shared[rival])):
+        best = rival
     return langs[best]
 
 
@@ -744,7 +747,8 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
              inline: set[int] = frozenset()) -> list[str | None]:
     """jusText's context step, adapted to lines: near and short lines take their class from
     their neighbours. ``None`` entries are transparent (metadata lines); the document's edges
-    count as bad. A long doubtful sentence (``2 * GOOD_MIN_WORDS`` words) with no good neighbour
+    count as bad. A short line between paragraphs looks past up to two ``inline`` lines above it
+    (a subheading under an ad marker). A long doubtful sentence (``2 * GOOD_MIN_WORDS`` words) with no good neighbour
     looks again past one ``inline`` line on each side (chrome that sits inside an article: an ad
     marker, a caption, a gallery's controls): a lede under the lead photo's "View all (4)".
     Before that, two shapes are settled on their own: the items of a list that a
@@ -1090,7 +1094,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title)
     main -= _headline_on_top(lines, main, classes, stats)
-    summary = _standfirst(main, words, decided, title) | _summary_box(lines, main, decided)
+    summary = _standfirst(main, words, decided, title) | _summary_box(lines, main, decided, words)
     main -= summary
     data = _data_run(lines, main, stats, set(decided) | set(out) | teasers | glued, cut)
     main |= data
@@ -1328,19 +1332,23 @@ _SUMMARY_HEADING = re.compile(
     r"3줄 요약|要点速览|划重点)\s*[:：]?$", re.I)
 """The heading of a box of key points above an article ("Key Points", "Das Wichtigste in Kürze")."""
 SUMMARY_MAX_LINES = 5
-_BODY_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]{1,2}[A-Z][\w.'’-]+){0,4}\s*(?:\([^)]{1,30}\))?\s*[—–-]\s")
+_BODY_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]{2,}(?:[ ,]{1,2}[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,4}\s*(?:\([^)]{1,30}\))?"
+                            r"\s*[—–-]\s")
+SUMMARY_POINT_WORDS = 40
+"""... each point of at most this many words (a longer line is the story's own paragraph)."""
 
 
-def _summary_box(lines: Sequence[str], main: set[int], decided: dict) -> set[int]:
+def _summary_box(lines: Sequence[str], main: set[int], decided: dict, words: list[int]) -> set[int]:
     """The points of a summary box ("Key Points" and up to ``SUMMARY_MAX_LINES`` lines under it)
     set above the article: they end where chrome (a caption) or the story's dateline starts.
     When nothing marks where the box ends, nothing is taken.
 
     >>> lines = ["Key Points", "The airline ordered 30 jets.", "The deal replaces an older order.",
     ...          "Photo: Jane Roe | Getty Images", "DUBAI — The airline finalized a deal on Wednesday."]
-    >>> sorted(_summary_box(lines, {1, 2, 4}, {3: ("caption", "photo-credit")}))
+    >>> n = [len(t.split()) for t in lines]
+    >>> sorted(_summary_box(lines, {1, 2, 4}, {3: ("caption", "photo-credit")}, n))
     [1, 2]
-    >>> sorted(_summary_box(lines[:3] + ["The deal was signed at the air show."], {1, 2, 3}, {}))
+    >>> sorted(_summary_box(lines[:3] + ["The deal was signed at the air show."], {1, 2, 3}, {}, n))
     []
     """
     first = min(main, default=None)
@@ -1354,8 +1362,8 @@ def _summary_box(lines: Sequence[str], main: set[int], decided: dict) -> set[int
         if not lines[i]:
             continue
         if i in decided or _BODY_DATELINE.match(lines[i]):
-            return set(box) & main if box else set()
-        if len(box) == SUMMARY_MAX_LINES or i not in main:
+            return set(box)
+        if len(box) == SUMMARY_MAX_LINES or i not in main or words[i] > SUMMARY_POINT_WORDS:
             return set()
         box.append(i)
     return set()

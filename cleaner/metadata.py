@@ -53,7 +53,7 @@ _MONTHS = {
     "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
 }
 _MON = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
-_TIME = r"(?:(?:,|\s|\bat\b|\bà\b|\bàs\b|\ba las\b|\balle\b|\bore\b|\bum\b|\bв\b|\bpukul\b|\||-|–|•|·)*\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?"
+_TIME = r"(?:(?:,|\s|\bat\b|\bà\b|\bàs\b|\ba las\b|\balle\b|\bore\b|\bum\b|\bв\b|\bpukul\b|\||-|–|•|·)*\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 
@@ -153,7 +153,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
-_LONE_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!\d)", re.I)
+_LONE_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?(?!\d)", re.I)
 _SOURCE_TAIL = re.compile(r"(?:来源|來源|出处|出典|source|fuente|fonte|quelle|источник|sumber)\s*[:：]\s*[^\s,;|]{1,30}\s*$",
                           re.I)
 """The source printed after a date: '2025-03-04 10:15 来源：新华网'."""
@@ -243,7 +243,7 @@ _OUTLET_WORDS = re.compile(
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}(\s[A-Z][A-Za-z]+)?$")
 _AUTHOR = re.compile(
-    r"^(?:(?:by|von|par|por|di|(?-i:da)|door|oleh|автор:?|penulis|wartawan|pewarta)\s+|(?:author|autor|autorin|auteur|autore|penulis|reporter|texto|"
+    r"^(?:(?:by|von|par|por|di|(?-i:da)|door|oleh|автор:?|(?:penulis|wartawan|pewarta):?)\s+|(?:author|autor|autorin|auteur|autore|reporter|texto|"
     r"text|текст|yazar|written by)\s*:\s*)(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3}"
     r"(\s*(,|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+(\s+[\w'’.-]+){0,3})*)$",
     re.I,
@@ -435,7 +435,7 @@ _CJK_BYLINE = re.compile(r"^(?:(?P<name>[가-힣]{2,4})\s?기자(?:\s+\S+@\S+)?|
                          r"(?P<name2>[\u4e00-\u9fff]{2,4})[)）]?)$")
 """A Korean byline ('김민수 기자', with its e-mail address) or a Chinese one ('记者 张伟')."""
 _NOT_NAMES = _FUNCTION_WORDS | {"us", "me", "follow", "find", "join", "tweet", "contact", "message", "like", "our", "your",
-                                "any", "all", "no", "far", "now", "some", "design", "default", "contrast"}
+                                "any", "all", "no", "far", "now", "some", "design", "default", "contrast", "meet"}
 
 
 @lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of the head's lines of every document
@@ -463,7 +463,9 @@ def _byline_name(line: str) -> str | None:
         return m.group("name")
     if not line.isascii() and (m := _CJK_BYLINE.match(line)):
         return m.group("name") or m.group("name2")
-    if (m := _NAME_TRADE.match(line)) and m.group("name").split()[0].lower() not in _NOT_NAMES:
+    if (m := _NAME_TRADE.match(line)) and m.group("name").split()[0].lower() not in _NOT_NAMES \
+            and not _OUTLET_WORDS.search(m.group("name")) and not _NAME_AGENCY.search(" " + m.group("name")) \
+            and "staff" not in m.group("name").lower():
         return m.group("name")
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
@@ -714,7 +716,8 @@ def _comments_start(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -
 
 
 BYLINE_UNDER_TITLE = 5
-"""A byline or a section name is looked for in the head and up to this many lines under the headline."""
+"""A byline or a section name is looked for in the head, and from two lines above the headline to
+this many lines under it."""
 
 
 def lift_metadata(

@@ -130,7 +130,7 @@ _NOT_NAMES = frozenset("the this that it he she they there his her its our a an 
 
 _CONTACT = re.compile(
     r"(?:^have an? (?:confidential |news |story )*tip\b|^got an? (?:confidential |news |story )*tip\s*\?|\bmay be reached at\b|^(?:reach|contact|e-?mail) (?:the )?(?:reporters?|writers?|authors?|"
-    r"him|her|them|[A-Z]\w+ [A-Z]\w+) (?:at|on|via)\b|(?:^|[.!?] )follow (?:us|me|him|her|them|(?:[A-Z][\w.'’-]+ ?){1,3}) "
+    r"him|her|them|[A-Z]\w+ [A-Z]\w+) (?:at|on|via)\b|[.!?] follow (?:us|me|him|her|them) (?:on|at) (?:twitter|x|instagram|threads|bluesky) ?@[\w.]+|^follow (?:us|me|him|her|them|(?:[A-Z][\w.'’-]+ ?){1,3}) "
     r"(?:on|at) (?:twitter|facebook|instagram|linkedin|youtube|tiktok)|"
     r"^follow @\w+|contributed (?:reporting )?to this (?:report|story|article)\.?$)",
     re.I,
@@ -156,6 +156,8 @@ def author_contact(ctx: LineContext) -> bool:
     >>> author_contact(LineContext(["Police asked anyone with information to contact them at once."], 0))
     False
     >>> author_contact(LineContext(["Fans follow him on Twitter, where he posts daily."], 0))
+    False
+    >>> author_contact(LineContext(["Some are influencers. Follow them on Instagram and you see the anger."], 0))
     False
     """
     return bool(_CONTACT.search(ctx.text))

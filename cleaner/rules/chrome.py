@@ -46,8 +46,8 @@ def ad_marker(ctx: LineContext) -> bool:
 
 # A bookmaker's offer and the small print gambling ads must carry.
 _BETTING = re.compile(
-    r"^bet [£$€]?\d+[^.!?]{0,20}\bget [£$€]?\d+|begambleaware|gambleaware|gamcare|when the fun stops,? stop|"
-    r"\bgamble responsibly\b|\bbet responsibly\b|\bplease gamble responsibly|"
+    r"^bet [£$€]?\d+[^.!?]{0,20}\bget [£$€]?\d+|begambleaware|gambleaware|gamcare|^.{0,40}\bwhen the fun stops,? stop\b|"
+    r"(?:^|[|.!]\s*)(?:please )?(?:gamble|bet) responsibly\.?$|"
     r"new customers only\b[^.!?]{0,80}(?:t&cs|terms) apply|^18\+\s*(?:\||only|t&cs|\.|$)")
 
 
@@ -60,6 +60,8 @@ def betting_promo(ctx: LineContext) -> bool:
     >>> betting_promo(LineContext(["18+ | When the fun stops, stop | BeGambleAware.org"], 0))
     True
     >>> betting_promo(LineContext(["He bet £10 on the horse and lost it all, he told the court."], 0))
+    False
+    >>> betting_promo(LineContext(["The campaign urges fans to gamble responsibly during the World Cup, the minister said."], 0))
     False
     """
     return bool(_BETTING.search(ctx.low))
@@ -85,7 +87,7 @@ def icon_font(ctx: LineContext) -> bool:
 
 _MARKUP = re.compile(r"^\s*</?[a-z][a-z0-9]*(?:\s+[a-z-]+(?:=\"[^\"]*\"|='[^']*')?)*\s*/?>", re.I)
 _SHORTCODE = re.compile(r"^\[/?(?:caption|embed|video|audio|gallery|playlist|gambas|tweet|instagram|youtube|"
-                        r"vc_\w+|et_pb_\w+)\b[^\]]{0,200}\]", re.I)
+                        r"vc_\w+|et_pb_\w+)(?::[^\]]{1,200}\]|\s[^\]]{0,200}=[^\]]{0,200}\]|\]\s*$)", re.I)
 """A publishing system's embed code left in the text: '[caption id="..."]', '[Gambas:Video 20detik]'."""
 
 
@@ -101,6 +103,10 @@ def markup_residue(ctx: LineContext) -> bool:
     (False, False)
     >>> markup_residue(LineContext(["[Gambas:Video 20detik]"], 0)), markup_residue(LineContext(["[Updated] The mayor said."], 0))
     (True, False)
+    >>> markup_residue(LineContext(['[caption id="attachment_12" align="alignnone"]'], 0))
+    True
+    >>> markup_residue(LineContext(["[Video] Police release footage of the chase on the M25"], 0))
+    False
     """
     t = ctx.text
     if t.startswith("["):
@@ -113,7 +119,7 @@ def markup_residue(ctx: LineContext) -> bool:
 _SHARE = re.compile(
     r"^(?:(?:click to )?share (?:this|on|to|via|with|article|story|the story|by)\b.{0,60}"
     r"|(?:compartilh[ae]r?|compartir|partager|condividi|teilen|поделиться|bagikan|dela|udostępnij|delen)"
-    r" (?:no|na|en|sur|su|auf|в|ke|på|na|op|via|por|per|on) (?:facebook|x|twitter|whatsapp|telegram|linkedin|"
+    r" (?:no|na|en|sur|su|auf|в|ke|på|op|via|por|per|on) (?:facebook|x|twitter|whatsapp|telegram|linkedin|"
     r"pinterest|reddit|e-?mail|messenger|threads|bluesky|vk|вконтакте|одноклассниках)"
     r"|\d[\d,.]*[kKmM]? ?(?:shares?|comments?|likes?|views?|reads?|reactions?|compartilhamentos|"
     r"comentários|commenti|kommentare|комментари\w*|просмотр\w*|댓글|조회)"
@@ -235,7 +241,7 @@ def related_links(ctx: LineContext) -> bool:
     return ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text) or _SOURCE_TAG.match(ctx.text))
 
 
-BARE_TIME = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h]\d{2}(?:\s*(?:uhr|h|hrs|[ap]\.?m\.?|horas))?\s*$", re.I)
+BARE_TIME = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:uhr|h|hrs|[ap]\.?m\.?|horas))?\s*$", re.I)
 """A time of day alone on a line: the stamp of a live blog's update ('14.32 Uhr', '10:45')."""
 RELATED_ITEMS = 4
 """Headline-shaped lines under a "Read more" / "Related" heading taken as its links."""
@@ -366,8 +372,9 @@ def skip_links(ctx: LineContext) -> bool:
 
 _POST_NAV = re.compile(
     r"^(?:(?:prev|previous|next|older|newer)(?: (?:post|article|story|entry|page))?\s*[:»›>«‹<|]+\s*\S|"
-    r"(?:«\s*)?(?:prev|previous|older)\b.{3,200}?\b(?:prev|previous|next|older|newer)(?: (?:post|article|story|entry))?\s*[»›>«‹<:]*$|"
-    r"next\b.{3,200}?\bnext(?: (?:post|article|story|entry))?\s*[»›>«‹<:]*$|"
+    r"(?:«\s*)?(?-i:Prev|Previous|Older|PREV|PREVIOUS)\b.{3,200}?\b(?-i:Prev|Previous|Next|Newer|PREV|NEXT)"
+    r"(?: (?:post|article|story|entry))?\s*[»›>«‹<:]*$|"
+    r"(?-i:Next|NEXT)\b.{3,200}?\b(?-i:Next|NEXT)(?: (?:post|article|story|entry))?\s*[»›>«‹<:]*$|"
     r"prev previous\b|next next\b|"
     r"(?:article|post|artigo|articolo|artículo|beitrag|статья) (?:précédent|anterior|precedente|vorheriger|предыдущая|"
     r"suivant|seguinte|siguiente|successivo|nächster|следующая)\s*[:»›>«‹<]*)", re.I)
@@ -389,6 +396,8 @@ def post_navigation(ctx: LineContext) -> bool:
     >>> post_navigation(LineContext(["Next, add the flour and stir until smooth."], 0))
     False
     >>> post_navigation(LineContext(["Next year the council will vote on the next budget."], 0))
+    False
+    >>> post_navigation(LineContext(["Older residents are worried about what comes next"], 0))
     False
     """
     return bool(_POST_NAV.match(ctx.text))

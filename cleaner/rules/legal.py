@@ -98,7 +98,8 @@ _NOTICE = re.compile(
     r"(?:market )?data (?:is )?delayed (?:at least )?\d+ minutes|"
     r"(?:quotes|prices) (?:are )?delayed|"
     r"the views expressed (?:in this|here|are)|opinions expressed (?:in this|here|are)|"
-    r"(?:as )?opiniões expressas|(?:las )?opiniones expresadas|les opinions exprimées|le opinioni espresse|"
+    r"opiniões expressas (?:neste|nesta|aqui|são de)|opiniones expresadas (?:en est|aquí|son de)|"
+    r"les opinions exprimées (?:dans cet|ici|n'engagent|sont celles)|le opinioni espresse (?:in quest|sono d|dall)|"
     r"(?:pode|podem) conter links? de afiliad|puede contener enlaces de afiliad|peut contenir des liens d'affiliation|"
     r"può contenere link di affiliazion|kann affiliate-links enthalten|enthält affiliate-links|"
     r"results vary|consult your (?:physician|doctor)|not intended to diagnose|"
@@ -140,7 +141,7 @@ def legal_notice(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    return len(t) <= 600 and bool(_NOTICE.search(t))
+    return bool(_NOTICE.search(t))
 
 
 # a labelled field of contact details: "Telephone: ...", "Fax: ...", "E-mail: ..."

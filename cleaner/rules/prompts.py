@@ -117,7 +117,7 @@ _COMMENT = re.compile(
     r"^publicar un comentario$|^postar um comentário$|^publier un commentaire$|^posta un commento$|"
     r"^[^.!?]{1,40} (?:dijo|disse|a dit|ha detto|schrieb|said|написал\w*)(?:\.\.\.|…)$|"
     r"^(?:sign|view|read) (?:the |our )?guest ?book$|^guest ?book(?: entries)?$|^(?:leave|share|post) a (?:condolence|memory)$|"
-    r"^[^\"“”]*\bwe(?:'d|’d| would) (?:like|love) to hear (?:from you|what you think|your (?:thoughts|views|feedback))|"
+    r"^[^\"“”‘’'«»„]*\bwe(?:'d|’d| would) (?:like|love) to hear (?:from you|what you think|your (?:thoughts|views|feedback))|"
     r"tinggalkan (?:balasan|komentar)|belum ada komentar|^(?:\d+|satu|dua|tiga) tanggapan$|^balas$|댓글(?:을)? (?:달|남기|쓰)|댓글이 없)",
     )
 
