@@ -330,11 +330,15 @@ class FastPath:
     def _squares(self, top: int, rows: np.ndarray) -> np.ndarray:
         """Per row: the sum over the word's n-grams of the squared log-odds of language ``top``
         over each language (computed for the rows that lack it)."""
-        if top not in self.squares:
-            if len(self.squares) == self.TOPS:
-                self.squares.clear()
-            self.squares[top] = np.zeros((self.ROWS, len(self.langs))), np.zeros(self.ROWS, dtype=bool)
-        sums, done = self.squares[top]
+        entry = self.squares.pop(top, None)
+        if entry is None:
+            if len(self.squares) == self.TOPS:  # the top language used longest ago gives up its arrays
+                entry = self.squares.pop(next(iter(self.squares)))
+                entry[1][:] = False
+            else:
+                entry = np.zeros((self.ROWS, len(self.langs))), np.zeros(self.ROWS, dtype=bool)
+        self.squares[top] = entry  # (the dict keeps the tops in the order they were last used)
+        sums, done = entry
         todo = rows[~done[rows]]
         if len(todo):
             def squared(logp):
