@@ -53,7 +53,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .document import LINE_CACHE
 from .rules import contains_any
-from .rules.chrome import BARE_TIME
+from .rules.chrome import BARE_TIME, READ_ALSO
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds (named, small, documented)
@@ -181,9 +181,7 @@ CLOSER_RULES = ("author-bio", "about-author", "author-contact", "tag-list", "rel
 """Rules whose lines stand where an article ends (a bio, tags, a list of other stories, a pitch,
 the comment form): prose after a gap of chrome that holds one of them does not grow the article
 (it may still stay as a side block of its own size, see ``SIDE_BLOCK_SHARE``)."""
-_READ_ALSO = re.compile(r"^\W*(?:read also|also read|see also|leia (?:também|mais)|veja também|baca juga|"
-                        r"tonton juga|lesen sie auch|(?:à )?lire aussi|voir aussi|lee también|lea también|"
-                        r"ver también|leggi anche|читайте (?:также|ещё|еще))\b", re.I)
+_READ_ALSO = re.compile(rf"^\W*(?:{READ_ALSO})\b", re.I)
 """A "read also" box's heading, which sites set inside the article (it ends nothing)."""
 END_RULES = ("author-bio", "about-author", "author-contact", "tag-list")
 """Rules whose lines close an article (an author's bio or contact line, a tag list): a chain of

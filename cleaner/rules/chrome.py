@@ -198,11 +198,14 @@ def _related_heading(text: str) -> bool:
     return len(text) <= 60 and bool(_RELATED.match(text.lower()))
 
 
+READ_ALSO = (r"read also|also read|see also|leia (?:também|mais)|veja também|baca juga|"
+             r"(?:tonton|simak|saksikan) juga(?: video)?|lesen sie auch|(?:à |a )?lire aussi|voir aussi|"
+             r"lee también|lea también|ver también|véase también|mira también|leggi anche|читайте (?:также|ещё|еще)")
+"""The words of a "read also" link or box heading, which sites set inside an article (one list for
+the rules here and for classify, which does not let such a heading end the article)."""
 _READ_MORE_PREFIX = re.compile(
-    r"^(?:read more|read also|also read|see also|related(?: stor(?:y|ies)| articles?| content| links?| reading| coverage)?|"
-    r"recommended|more|watch|listen|leia também|"
-    r"veja também|leia mais|leggi anche|lesen sie auch|(?:à |a )?lire aussi|lee también|lea también|ver también|"
-    r"véase también|mira también|читайте также|baca juga|(?:tonton|simak|saksikan) juga(?: video)?)"
+    r"^(?:read more|related(?: stor(?:y|ies)| articles?| content| links?| reading| coverage)?|"
+    rf"recommended|more|watch|listen|{READ_ALSO})"
     r"\s*(?::|»|›|>|-|–|—)\s*\S",
     )
 _BRACKET_TAG = re.compile(r"\[(?:[A-Z]{3,}|[A-Z]+ [A-Z]+)\]\s*$")
