@@ -44,7 +44,9 @@ _TRADE = re.compile(
     r"\b(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|freelancer?|"
     r"blogger|producer|host|anchor|curator|critic|photographer|reporting|covers|writes (?:about|for|on)|"
     r"journalistin|redakteur(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|periodista|redator|"
-    r"jornalista|giornalista)\b",
+    r"jornalista|giornalista|autora|colunista|cronista|columnista|escritora?|scrittrice|scrittore|"
+    r"(?:writes|escreve|escribe|scrive|schreibt) (?:every|às|aos|los|il|jeden|on (?:mondays|tuesdays|"
+    r"wednesdays|thursdays|fridays|saturdays|sundays)))\b",
     re.I,
 )
 BIO_MIN_WORDS = 8
@@ -76,6 +78,8 @@ def author_bio(ctx: LineContext) -> bool:
     True
     >>> author_bio(LineContext(["Priya Raman", "Senior reviews writer", "Priya has tested more than 60 robot vacuums for us."], 2))
     True
+    >>> author_bio(LineContext(["Text.", "Text.", "Ana Lima", "Urbanista e autora de dois livros. Escreve às quintas-feiras."], 3))
+    True
     >>> author_bio(LineContext(["I am a writer, journalist and professor, not always in that order."], 0))
     True
     >>> author_bio(LineContext(["Smith is a former reporter, the court heard.", "The trial continues.", "More text.", "End."], 0))
@@ -103,13 +107,16 @@ def author_bio(ctx: LineContext) -> bool:
         return True  # an author box: the name, the trade ("Senior reviews writer"), the bio
     if len(t) > BIO_MAX_CHARS:
         return False
+    total = ctx.from_start + ctx.from_end + 1
+    if (name := ctx.neighbour(-1)) is not None and _NAME_ONLY.match(name) and ctx.from_end <= BIO_TAIL_SHARE * total \
+            and t.count(" ") >= BIO_MIN_WORDS - 1 and _TRADE.search(t) and t[:1] not in "\"“«'—–-":
+        return True  # an author box at the end: the name, then what the author does
     if not (_NAME_VERB.match(t) or _FIRST_PERSON.match(t)) or not _TRADE.search(t):
         return False
     if t.split(" ", 1)[0].lower() in _NOT_NAMES:
         return False
     if len(t) <= BIO_SHORT_CHARS and _SHORT_BIO.match(t) and ctx.from_start >= 3:
         return True  # "Jane Doe is a freelance writer living in Oslo": a bio wherever it stands
-    total = ctx.from_start + ctx.from_end + 1
     return ctx.from_end <= BIO_TAIL_SHARE * total
 
 
