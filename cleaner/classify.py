@@ -90,6 +90,9 @@ comment section (reader comments are prose that line shape cannot tell from the 
 MAX_SHORT_RUN = 2
 """Short lines between prose stay (subheadings, a dateline) only in runs of at most this many;
 a longer run of short lines is a menu or a list of links even when prose surrounds it."""
+RELATED_BOX_LINES = 5
+"""A "read also" box inside an article (its heading and up to four headlines) that a subheading
+right under it looks past to the paragraph above."""
 MAX_GAP = 2
 """Prose runs separated by more than this many chrome lines are separate blocks."""
 SIDE_BLOCK_SHARE = 0.5
@@ -742,11 +745,12 @@ def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str 
 
 
 def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, LineStats],
-             inline: set[int] = frozenset()) -> list[str | None]:
+             inline: set[int] = frozenset(), boxes: set[int] = frozenset()) -> list[str | None]:
     """jusText's context step, adapted to lines: near and short lines take their class from
     their neighbours. ``None`` entries are transparent (metadata lines); the document's edges
     count as bad. A short line between paragraphs looks past up to two ``inline`` lines above it
-    (a subheading under an ad marker). A long doubtful sentence (``2 * GOOD_MIN_WORDS`` words) with no good neighbour
+    (a subheading under an ad marker), and one short line past a "read also" box of at most
+    ``RELATED_BOX_LINES`` lines (``boxes``: the article goes on under the box). A long doubtful sentence (``2 * GOOD_MIN_WORDS`` words) with no good neighbour
     looks again past one ``inline`` line on each side (chrome that sits inside an article: an ad
     marker, a caption, a gallery's controls): a lede under the lead photo's "View all (4)".
     Before that, two shapes are settled on their own: the items of a list that a
@@ -814,6 +818,11 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
         while prev != "good" and j > 0 and k - j <= 2 and idx[j] in inline:
             j -= 1  # a subheading under an ad marker or a caption (or two), between paragraphs
             prev = out[j]
+        j = k - 1
+        while end - k == 1 and j > 0 and k - j <= RELATED_BOX_LINES and idx[j] in boxes:
+            j -= 1
+        if prev != "good" and k - j >= 3:  # a box's heading and headlines, not a heading alone
+            prev = out[j]  # a subheading under a "read also" box that stands between two paragraphs
         ok = prev == "good" and nxt == "good" and end - k <= MAX_SHORT_RUN
         for j in range(k, end):
             resolved[j] = "good" if ok else "bad"
@@ -1079,7 +1088,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         if i in stats:
             classes[i] = "bad"
     inline = {i for i, (reason, _) in decided.items() if reason in INLINE_REASONS}
-    resolved = _resolve(lines, classes, stats, inline)
+    boxes = {i for i, (reason, _) in decided.items() if reason == "related-links"}
+    resolved = _resolve(lines, classes, stats, inline, boxes)
     dated = meta | {i for i, st in stats.items() if st.dated}
     cut = _comment_section_start(lines, decided, resolved, words, dated)
     footer = {i for i, (_, name) in decided.items() if name in FOOTER_RULES}

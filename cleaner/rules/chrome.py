@@ -254,8 +254,27 @@ _SENTENCE_END = (".", "!", "?", ":", ";", "…", "。", "！", "？", '"', "”"
 
 
 def _teaser_shaped(text: str) -> bool:
-    """A headline of a linked story: 2 to 20 words, no sentence end."""
-    return len(text) <= 150 and 2 <= text.count(" ") + 1 <= 20 and not text.endswith(_SENTENCE_END)
+    """A headline of a linked story: 2 to 20 words, no sentence end (a closing quotation mark or
+    bracket after a word is none: 'Coach says promotion is "the only goal"').
+
+    >>> _teaser_shaped('Coach says promotion is "the only goal"'), _teaser_shaped('He said: "We won."')
+    (True, False)
+    """
+    return len(text) <= 150 and 2 <= text.count(" ") + 1 <= 20 \
+        and not text.rstrip('"”»)').endswith(_SENTENCE_END)
+
+
+SUBHEADING_MAX_WORDS = 4
+"""A line of at most this many words, after a box's longer headlines and over a paragraph, is
+a subheading of the article that goes on under the box."""
+
+
+def _subheading_after_box(ctx: LineContext) -> bool:
+    above, below = ctx.neighbour(-1), ctx.neighbour(1)
+    words = ctx.text.count(" ") + 1
+    return words <= SUBHEADING_MAX_WORDS and above is not None and below is not None \
+        and _teaser_shaped(above) and above.count(" ") + 1 >= 2 * words + 2 \
+        and below.endswith(_SENTENCE_END) and below.count(" ") >= 14
 
 
 @rule("related-box", "related-links", max_len=150, context=True, shape=_teaser_shaped)
@@ -269,8 +288,14 @@ def related_box(ctx: LineContext) -> bool:
     ...          "Budget vote delayed again as councillors row", "The mayor said work would start soon."]
     >>> related_box(LineContext(lines, 2)), related_box(LineContext(lines, 3)), related_box(LineContext(lines[1:], 1))
     (True, False, False)
+
+    A short line after the box's headlines, over a paragraph, is the article's next subheading:
+
+    >>> lines[3:] = ["Power cuts", "The utility said that about 120,000 homes were left without power for several hours on Sunday."]
+    >>> related_box(LineContext(lines, 3))
+    False
     """
-    if not _teaser_shaped(ctx.text) or BARE_TIME.match(ctx.text):
+    if not _teaser_shaped(ctx.text) or BARE_TIME.match(ctx.text) or _subheading_after_box(ctx):
         return False
     for step in range(1, RELATED_ITEMS + 1):
         prev = ctx.neighbour(-step)
