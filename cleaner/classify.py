@@ -934,6 +934,22 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     return out
 
 
+PITCH_REACH = 4
+"""A newsletter pitch with a paragraph at most this many lines above it and below it is a signup
+box set into the article, which goes on under it: it does not end the article."""
+
+
+def _set_in_prose(i: int, resolved: list[str | None]) -> bool:
+    """Whether line ``i`` has a good line within ``PITCH_REACH`` lines on both sides.
+
+    >>> _set_in_prose(2, ["good", "bad", "bad", "short", "bad", "good"])
+    True
+    >>> _set_in_prose(1, ["good", "bad", "bad", "bad", "bad", "bad", "good"])
+    False
+    """
+    return "good" in resolved[max(0, i - PITCH_REACH):i] and "good" in resolved[i + 1:i + 1 + PITCH_REACH]
+
+
 def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] = frozenset(),
                  ruled: dict[int, str] | set[int] = frozenset(), closers: set[int] = frozenset(),
                  title: int | None = None) -> set[int]:
@@ -1098,7 +1114,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     # where blocks meet, as a link a rule took would be: it does not make a plain gap
     ruled.update({i: "navigation" for i, st in stats.items() if st.linkish and " " not in lines[i]})
     footer = {i for i in footer if i in ruled}
-    closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not _READ_ALSO.match(lines[i])}
+    closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not _READ_ALSO.match(lines[i])
+               and not (name == "newsletter-pitch" and _set_in_prose(i, resolved))}
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title)
     main -= _headline_on_top(lines, main, classes, stats)
