@@ -626,6 +626,45 @@ _CONTROL = re.compile(
 )
 
 
+_CONTENTS = re.compile(
+    r"^(?:jump to|skip to|contents|table of contents|in this (?:article|guide|story)|on this page|"
+    r"índice|conteúdo|contenido|inhalt|inhaltsverzeichnis|sommaire|indice|sommario|содержание|目次|목차)\s*:?$",
+    re.I,
+)
+CONTENTS_MAX_LINES = 12
+"""A table of contents: up to this many short lines under a "Jump to:" / "Contents" heading."""
+
+
+def _in_contents(lines: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` is an entry of a table of contents (a short line in a run of short lines
+    under a "Jump to:" or "Contents" heading): a section's name, printed again over its section.
+
+    >>> _in_contents(["Headline of the guide here", "Jump to:", "Why recaulk?", "How long to wait before using it"], 3)
+    True
+    >>> _in_contents(["Jump to:", "Why recaulk?", "The seam moves every time the tub fills, and the caulk cracks.", "How long to wait"], 3)
+    False
+    """
+    seen = 0
+    for j in range(i - 1, -1, -1):
+        t = lines[j]
+        if not t:
+            continue  # a blank line between entries
+        if _CONTENTS.match(t):
+            return True
+        seen += 1
+        if seen >= CONTENTS_MAX_LINES or _n_words(t) > 10 or t.endswith((".", "!")):
+            return False
+    return False
+
+
+_CREDIT = re.compile(
+    r"^(?:(?:medically |expert[- ])?reviewed|fact[- ]checked|edited|written|reported|photographs?|photographed|"
+    r"illustrat(?:ed|ions?)|produced|verified|revisado|editado|escrito|revisto|redigido|verificado) (?:by|por)\b",
+    re.I,
+)
+"""A credit line under a headline ("Reviewed by Jenna Price, licensed contractor"): never the headline."""
+
+
 _TWO_SENTENCES = re.compile(r"[a-zß-ÿа-я]{3}\.\s+[\"“«‘']?[A-ZÀ-ÖØ-ÞА-Я]")
 """A sentence's end followed by another sentence: 'Piogge previste fino a domani sera. Il sindaco: ...'."""
 
@@ -641,7 +680,7 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
     scores = {}
     for i in pool:
         line = lines[i]
-        if i in out or _AUTHOR.match(line) or not looks_like_title(line) or is_stamp(line):
+        if i in out or _AUTHOR.match(line) or _CREDIT.match(line) or not looks_like_title(line) or is_stamp(line):
             continue
         k = pos.get(i)
         if k is None or k == len(cand) - 1:
@@ -670,8 +709,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
         short = lambda s: s is not None and _n_words(s) <= 3 and not is_stamp(s)
         if short(prev) and short(nxt) and n <= 5:
             score -= 2  # an item of a menu
-        if _CONTROL.search(line):
-            score -= 3  # the label of a control (a button, a link, a form field)
+        if _CONTROL.search(line) or _in_contents(lines, i):
+            score -= 3  # the label of a control (a button, a link, a form field), or of a contents list
         if ". " in line and _TWO_SENTENCES.search(line):
             score -= 1  # two sentences: a standfirst, not a headline
         if n >= 10 and prev is not None and 4 <= _n_words(prev) and n >= 1.5 * _n_words(prev) \
