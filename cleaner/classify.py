@@ -751,11 +751,12 @@ def _resolve(lines: Sequence[str], classes: list[str | None], stats: dict[int, L
     count as bad. A short line between paragraphs looks past up to two ``inline`` lines above it
     (a subheading under an ad marker), and one short line past a "read also" box of at most
     ``RELATED_BOX_LINES`` lines (``boxes``: the article goes on under the box). A long doubtful
-    sentence (``2 * GOOD_MIN_WORDS`` words) with no good neighbour looks again past one ``inline`` line on each side (chrome that sits inside an article: an ad
-    marker, a caption, a gallery's controls): a lede under the lead photo's "View all (4)".
-    Before that, two shapes are settled on their own: the items of a list that a
-    colon line announces are body, and a run of ``HEADLINE_RUN`` or more headline-shaped lines
-    is a list of links to other pages (teasers, most-read, menus), whatever surrounds it."""
+    sentence (``2 * GOOD_MIN_WORDS`` words) with no good neighbour looks again past one
+    ``inline`` line on each side (chrome that sits inside an article: an ad marker, a caption, a
+    gallery's controls): a lede under the lead photo's "View all (4)". Before that, two shapes
+    are settled on their own: the items of a list that a colon line announces are body, and a
+    run of ``HEADLINE_RUN`` or more headline-shaped lines is a list of links to other pages
+    (teasers, most-read, menus), whatever surrounds it."""
     idx = [i for i, c in enumerate(classes) if c is not None]
     seq = [classes[i] for i in idx]
     listed = _list_after_colon(lines, idx, classes, stats)
