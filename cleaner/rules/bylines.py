@@ -78,6 +78,10 @@ def author_bio(ctx: LineContext) -> bool:
     True
     >>> author_bio(LineContext(["Priya Raman", "Senior reviews writer", "Priya has tested more than 60 robot vacuums for us."], 2))
     True
+    >>> page = ["By Maria Gonzalez", "Story text."] + ["More text."] * 20 + [
+    ...     "Maria covers politics from Panama City. She previously reported from Bogota."] + ["Teaser."] * 40
+    >>> author_bio(LineContext(page, 22))
+    True
     >>> author_bio(LineContext(["Text.", "Text.", "Ana Lima", "Urbanista e autora de dois livros. Escreve às quintas-feiras."], 3))
     True
     >>> author_bio(LineContext(["I am a writer, journalist and professor, not always in that order."], 0))
@@ -115,9 +119,21 @@ def author_bio(ctx: LineContext) -> bool:
         return False
     if t.split(" ", 1)[0].lower() in _NOT_NAMES:
         return False
+    if _bylined(ctx, t.split(" ", 1)[0]):
+        return True  # the author of the byline above: "Maria covers politics from Panama City."
     if len(t) <= BIO_SHORT_CHARS and _SHORT_BIO.match(t) and ctx.from_start >= 3:
         return True  # "Jane Doe is a freelance writer living in Oslo": a bio wherever it stands
     return ctx.from_end <= BIO_TAIL_SHARE * total
+
+
+_BY = re.compile(r"^(?:by|por|von|par|di|oleh)\s+", re.I)
+
+
+def _bylined(ctx: LineContext, name: str) -> bool:
+    """Whether a byline above the line ("By Maria Gonzalez", within the page's first half)
+    names ``name`` (a first or last name)."""
+    half = ctx.lines[:min(ctx.i, len(ctx.lines) // 2)]
+    return any(_BY.match(t) and len(t) <= 80 and name in t.split() for t in half)
 
 
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+ ){1,3}[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+$")
