@@ -18,6 +18,8 @@ _AD = re.compile(
     r"paid (content|post|partner content)|partner content|supported by|presented by [\w&.'’ -]{2,40}|story continues|"
     r"publicité|publicidad|pubblicità|publicidade|реклама|광고|iklan|スポンサーリンク|広告|\[?pr\]?|"
     r"story continues below( advertisement)?|"
+    r"(continua|continúa|prosegue|continue|suite|weiter|продолжение) (após|depois d[ae]|después de|dopo|sotto|"
+    r"après|nach|под|после) (a |la |l'|der )?(publicidade|publicidad|pubblicità|publicité|pub|anzeige|werbung|рекламы|рекламой)|"
     r"(article|story) continues (below|after (this )?(advertisement|ad))|continue reading (the main story|below)|"
     r"scroll (down )?to continue( reading)?|advertisement - scroll to continue|"
     r"(skip|close) (this )?(ad|advertisement)|report (this )?ad|"
@@ -34,8 +36,8 @@ def ad_marker(ctx: LineContext) -> bool:
     True
     >>> ad_marker(LineContext(["Story continues below advertisement"], 0))
     True
-    >>> ad_marker(LineContext(["スポンサーリンク"], 0))
-    True
+    >>> ad_marker(LineContext(["スポンサーリンク"], 0)), ad_marker(LineContext(["CONTINUA APÓS A PUBLICIDADE"], 0))
+    (True, True)
     >>> ad_marker(LineContext(["Advertisement - Continue Reading Below"], 0)), ad_marker(LineContext(["Recommended by Outbrain"], 0))
     (True, True)
     >>> ad_marker(LineContext(["Advertisement revenue fell by half in 2020."], 0))
@@ -167,7 +169,8 @@ _RELATED = re.compile(
     r"berita terkait|terkait|관련 ?(?:기사|뉴스)|많이 본 뉴스|【?関連(?:記事|ニュース|リンク)】?|あわせて読みたい|"
     r"(?:こちらも)?おすすめ(?:の)?記事|추천 ?기사|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
     r"ähnliche (?:artikel|beiträge)|materiais relacionados|(?:você|voce) (?:também )?pode gostar|"
-    r"(?:quizás |también )?te (?:puede|podría) interesar|noticias relacionadas|artículos relacionados|"
+    r"(?:quizás |también )?te (?:puede|podría) interesar|not[ií]cias relacionadas|artículos relacionados|"
+    r"relacionad[ao]s|mat[ée]rias relacionadas|"
     r"articoli correlati|potrebbero interessarti|articles? (?:similaires|liés)|sur le même sujet|"
     r"материалы по теме|(?:вам )?(?:также )?может быть интересно|вам (?:также )?может понравиться|"
     r"похожие (?:статьи|новости|материалы)|другие (?:новости|статьи|материалы)|"
@@ -525,7 +528,9 @@ _PLATFORM_PITCH = re.compile(
     r"^(?:did you (?:make|try) this|tried this|made this) recipe\b|\btag @[\w.]+ on (?:instagram|twitter|tiktok|facebook)\b|"
     # the outlet's channel on a messaging app or news aggregator
     r"\b(?:join|follow) (?:our|the) (?:[\w'’-]+ ){0,3}(?:whatsapp|telegram) channel\b|"
-    r"\b(?:participe|entre|siga) (?:do|no|o|a) (?:canal|perfil) (?:d[oa] )?[^.!?]{0,30}\b(?:no|do) (?:whatsapp|telegram)\b|"
+    r"\b(?:participe|entre|siga) (?:do|no|o|a|em) (?:nosso )?(?:canal|perfil|grupo|comunidade)\b[^.!?]{0,40}\b(?:whatsapp|telegram)\b|"
+    r"^siga (?:a|o) [^.!?]{2,40} no (?:instagram|whatsapp|telegram|tiktok|youtube|facebook)\b|"
+    r"\b(?:denúncia|sugestão) de pauta\b|"
     r"\b(?:únete|suscríbete) a (?:nuestro|el) canal (?:de )?(?:whatsapp|telegram)\b|"
     r"^síguenos en (?:google (?:news|noticias)|whatsapp|telegram)\b|"
     r"\bikuti saluran whatsapp\b|\bsimak breaking news\b|"
@@ -539,7 +544,7 @@ _PLATFORM_PITCH = re.compile(
 
 @rule("platform-pitch", "ui-chrome", max_len=300,
       gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @", "narrat", "voiced", "read by",
-            "whatsapp", "telegram", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
+            "whatsapp", "telegram", "instagram", "pauta", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
 def platform_pitch(ctx: LineContext) -> bool:
     """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
 
@@ -552,6 +557,8 @@ def platform_pitch(ctx: LineContext) -> bool:
     >>> platform_pitch(LineContext(["Produced by ElevenLabs and News Over Audio (NOA) using AI narration."], 0))
     True
     >>> platform_pitch(LineContext(["📲 Participe do canal do g1 SP no WhatsApp"], 0))
+    True
+    >>> platform_pitch(LineContext(["Participe do grupo de WhatsApp da Gazeta e receba as notícias da região."], 0))
     True
     >>> platform_pitch(LineContext(["This transcript was machine-generated and lightly edited."], 0))
     True

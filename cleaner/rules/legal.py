@@ -103,6 +103,12 @@ _NOTICE = re.compile(
     r"(?:pode|podem) conter links? de afiliad|puede contener enlaces de afiliad|peut contenir des liens d'affiliation|"
     r"può contenere link di affiliazion|kann affiliate-links enthalten|enthält affiliate-links|"
     r"results vary|consult your (?:physician|doctor)|not intended to diagnose|"
+    r"(?:does not|do not|doesn't|is not intended to) constitute (?:an? )?(?:investment|financial|tax|legal) (?:advice|recommendation)|"
+    r"n[ãa]o (?:constitui|configura) (?:uma )?recomenda[çc][ãa]o de (?:investimento|compra|venda)|"
+    r"no (?:constituye|representa) (?:una )?recomendaci[óo]n de (?:inversi[óo]n|compra)|"
+    r"ne constitue (?:pas )?(?:un )?conseil (?:en investissement|financier)|"
+    r"non costituisce (?:una )?(?:raccomandazione|consulenza|sollecitazione) (?:di |all'|agli )?investiment|"
+    r"stellt keine anlageberatung dar|keine anlageberatung|не является (?:индивидуальной )?инвестиционной рекомендацией|"
     r"^(?:this|the) (?:article|story|post) (?:originally )?(?:appeared|was (?:originally )?published) "
     r"(?:on|in)\b|^originally published (?:on|in|at)\b|"
     r"^(?:source|fonte|fuente|quelle|источник|sumber|출처)\s*:\s*[^.!?]{2,40}$|"
@@ -116,7 +122,7 @@ _NOTICE = re.compile(
 _NOTICE_GATE = ("solely responsible", "trust principles", "syndicated by", "third party", "reuse this", "réutiliser", "recaptcha", "by clicking", "by signing", "by subscribing",
                 "by registering", "by continuing", "commission", "affiliate", "associates program", "earn", "share of", "if you buy", "if you purchase", "reporting", "writing", "editing",
                 "compiled", "edited", "citation", "retrieved", "subject to", "delayed", "expressed", "results vary",
-                "consult your", "diagnose", "originally", "appeared", "published", "source", "fonte", "fuente",
+                "consult your", "diagnose", "constitu", "recomenda", "conseil", "anlageberatung", "рекомендаци", "originally", "appeared", "published", "source", "fonte", "fuente",
                 "quelle", "источник", "sumber", "출처", "(dpa", "(afp", "(ap", "(reuters", "(efe", "(ansa", "(sda",
                 "(kna", "(epd", "(tass", "(xinhua", "(lusa", "(ria", "mit material", "con información",
                 "com informações", "avec", "with files", "with reporting", "with wires", "opiniõ", "opinion",
@@ -130,6 +136,8 @@ def legal_notice(ctx: LineContext) -> bool:
     >>> legal_notice(LineContext(["Microsoft may earn an Affiliate Commission if you purchase something through recommended links."], 0))
     True
     >>> legal_notice(LineContext(["(Reporting by Greg Roumeliotis; Editing by Martin Howell)"], 0))
+    True
+    >>> legal_notice(LineContext(["Este conteúdo tem caráter informativo e não constitui recomendação de investimento."], 0))
     True
     >>> legal_notice(LineContext(["If you buy something through this post, Example may get a share of the sale."], 0))
     True
