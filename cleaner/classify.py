@@ -935,6 +935,50 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     return out
 
 
+GRID_COLUMNS = (2, 3, 4, 5, 6)
+"""A table printed one cell a line has this many columns ..."""
+GRID_MIN_ROWS = 3
+"""... and at least this many rows in which the same columns hold figures."""
+GRID_CELL_WORDS = 6
+_RANK = re.compile(r"^\d{1,2}\.?$")
+
+
+def _grid_lines(lines: Sequence[str], classes: list[str | None]) -> set[int]:
+    """Cells of a table that the scraper printed one cell a line, among the lines not taken for
+    prose: runs of ``GRID_MIN_ROWS`` or more rows of the same number of short cells, where the
+    same columns hold figures in every row and some columns hold none ("Azul", "AZUL4",
+    "+5,41%"). A numbered list of links ("1", "Headline", "2", ...) is no table.
+
+    >>> lines = ["Top gainers", "Stock", "Code", "Change", "Magazine Luiza", "MGLU3", "+6.82%",
+    ...          "Azul", "AZUL4", "+5.41%", "Bradesco", "BBDC4", "+2.63%"]
+    >>> sorted(_grid_lines(lines, ["bad"] * len(lines)))
+    [4, 5, 6, 7, 8, 9, 10, 11, 12]
+    >>> _grid_lines(["1", "Taxes rise", "2", "Bank cuts rate", "3", "New law"], ["bad"] * 6)
+    set()
+    """
+    cells = [i for i, c in enumerate(classes) if c is not None and c != "good" and lines[i]]
+    digits = [bool(_DIGIT.search(lines[i])) and not _RANK.match(lines[i]) for i in cells]
+    if sum(digits) < GRID_MIN_ROWS:
+        return set()
+    short = [lines[i].count(" ") < GRID_CELL_WORDS for i in cells]
+    out: set[int] = set()
+    for k in GRID_COLUMNS:
+        start = 0
+        while start + k * GRID_MIN_ROWS <= len(cells):
+            pattern = digits[start:start + k]
+            rows = 0
+            while start + (rows + 1) * k <= len(cells) and digits[start + rows * k:start + (rows + 1) * k] == pattern \
+                    and all(short[start + rows * k:start + (rows + 1) * k]) \
+                    and cells[start + (rows + 1) * k - 1] - cells[start + rows * k] < 2 * k:
+                rows += 1
+            if rows >= GRID_MIN_ROWS and any(pattern) and not all(pattern):
+                out.update(cells[start:start + rows * k])
+                start += rows * k
+            else:
+                start += 1
+    return out
+
+
 PITCH_REACH = 4
 """A newsletter pitch with a paragraph at most this many lines above it and below it is a signup
 box set into the article, which goes on under it: it does not end the article."""
@@ -953,7 +997,7 @@ def _set_in_prose(i: int, resolved: list[str | None]) -> bool:
 
 def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] = frozenset(),
                  ruled: dict[int, str] | set[int] = frozenset(), closers: set[int] = frozenset(),
-                 title: int | None = None) -> set[int]:
+                 title: int | None = None, grids: set[int] = frozenset()) -> set[int]:
     """Indices of good lines that belong to the document's main prose block(s).
 
     Good lines form blocks, split where more than ``MAX_GAP`` chrome lines stand between them;
@@ -961,8 +1005,9 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     both sides (``GAP_SHARE``: the names, credits and labels inside a long feature), or when it
     is short and no rule recognised any of it (``MAX_PLAIN_GAP``: a buying guide's product names
     and shop links between its paragraphs), or when it is a photo gallery or a player: captions,
-    credits and player controls, with nothing a rule took for navigation, prompts or footers
-    (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their reasons). The article grows
+    credits and player controls, or the cells of a table (``grids``), with nothing a rule took for
+    navigation, prompts or footers (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their
+    reasons). The article grows
     that way outwards from its core, the first block nearly as big as the largest
     (``CORE_EARLY_SHARE``); another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
     not come after a ``footer`` line (a copyright or legal footer) that follows the article. The
@@ -990,7 +1035,7 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
             gap_ruled = gap_ruled or i in ruled
             kind = ruled.get(i) if isinstance(ruled, dict) else None
             if gap_media is not False:
-                if kind in MEDIA_REASONS:
+                if kind in MEDIA_REASONS or i in grids:
                     gap_media = True
                 elif kind is not None and kind not in NEUTRAL_REASONS:
                     gap_media = False
@@ -1118,7 +1163,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not _READ_ALSO.match(lines[i])
                and not (name == "newsletter-pitch" and _set_in_prose(i, resolved))}
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
-    main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title)
+    main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title, _grid_lines(lines, resolved))
     main -= _headline_on_top(lines, main, classes, stats)
     summary = _standfirst(main, words, decided, title) | _summary_box(lines, main, decided, words)
     main -= summary
