@@ -53,7 +53,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .document import LINE_CACHE
 from .rules import contains_any
-from .rules.chrome import BARE_TIME, READ_ALSO
+from .rules.chrome import BARE_TIME, INLINE_LINK
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds (named, small, documented)
@@ -184,8 +184,8 @@ CLOSER_RULES = ("author-bio", "about-author", "author-contact", "tag-list", "rel
 """Rules whose lines stand where an article ends (a bio, tags, a list of other stories, a pitch,
 the comment form): prose after a gap of chrome that holds one of them does not grow the article
 (it may still stay as a side block of its own size, see ``SIDE_BLOCK_SHARE``)."""
-_READ_ALSO = re.compile(rf"^\W*(?:{READ_ALSO})\b", re.I)
-"""A "read also" box's heading, which sites set inside the article (it ends nothing)."""
+_READ_ALSO = INLINE_LINK
+"""A "read also" box's heading or link, which sites set inside the article (it ends nothing)."""
 END_RULES = ("author-bio", "about-author", "author-contact", "tag-list")
 """Rules whose lines close an article (an author's bio or contact line, a tag list): a chain of
 teasers may start right after one without dates on its records. (Affiliate notes and newsletter
@@ -1149,7 +1149,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     for i in teasers:
         if i in stats:
             classes[i] = "bad"
-    inline = {i for i, (reason, _) in decided.items() if reason in INLINE_REASONS}
+    inline = {i for i, (reason, name) in decided.items() if reason in INLINE_REASONS
+              or (name == "related-links" and _READ_ALSO.match(lines[i]) and not _is_heading(lines[i]))}
     boxes = {i for i, (reason, _) in decided.items() if reason == "related-links"}
     resolved = _resolve(lines, classes, stats, inline, boxes)
     dated = meta | {i for i, st in stats.items() if st.dated}
@@ -1515,10 +1516,14 @@ def _is_heading(text: str) -> bool:
 
     >>> _is_heading("You may also like"), _is_heading("Related:"), _is_heading("READ MORE: A story")
     (True, True, False)
-    >>> _is_heading("[The Verge]")
-    False
+    >>> _is_heading("[The Verge]"), _is_heading("【前回】空き店舗だらけの商店街"), _is_heading("写真特集：団地の50年")
+    (False, False, False)
     """
-    return len(text) <= HEADING_MAX_CHARS and ":" not in text[:-1] and not text.endswith("]")
+    return len(text) <= HEADING_MAX_CHARS and ":" not in text[:-1] and "：" not in text[:-1] \
+        and not text.endswith("]") and not _LABELLED.match(text)
+
+
+_LABELLED = re.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*\S")  # "【前回】 a story", "[관련기사] a story"
 
 
 def _comment_section_start(lines: Sequence[str], decided: dict[int, tuple[str, str]],

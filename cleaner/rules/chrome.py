@@ -211,6 +211,17 @@ _READ_MORE_PREFIX = re.compile(
     rf"recommended|more|watch|listen|{READ_ALSO})"
     r"\s*(?::|»|›|>|-|–|—)\s*\S",
     )
+# a link labelled in brackets or before a colon, as Japanese, Chinese and Korean sites print
+# them inside and under an article ("【前回】...", "写真特集：...", "[관련기사] ..."), or one that
+# ends in "click here" ("...はこちら")
+_LINK_LABEL = re.compile(
+    r"^(?:【(?:関連記事|関連|前回|次回|一覧|写真特集|動画|特集|まとめ|あわせて読みたい|合わせて読みたい|こちらも|"
+    r"相关阅读|相关新闻|延伸阅读|推荐阅读)】|\[(?:관련기사|관련 기사|관련뉴스|함께 보면 좋은 기사)\]|"
+    r"(?:写真特集|関連記事|動画特集)\s*[:：])\s*\S|^【[^】]{1,10}】.{2,60}はこちら[。！!]?$"
+)
+INLINE_LINK = re.compile(rf"^\W*(?:{READ_ALSO})\b|{_LINK_LABEL.pattern}", re.I)
+"""A "read also" heading or link, or a bracket-labelled one, which sites set inside an article:
+classify does not let one end the article."""
 _BRACKET_TAG = re.compile(r"\[(?:[A-Z]{3,}|[A-Z]+ [A-Z]+)\]\s*$")
 
 
@@ -232,6 +243,8 @@ def related_links(ctx: LineContext) -> bool:
     True
     >>> related_links(LineContext(["[The Verge]"], 0))
     True
+    >>> related_links(LineContext(["【前回】空き店舗だらけの商店街に人が戻った"], 0)), related_links(LineContext(["写真特集：老いるニュータウン"], 0))
+    (True, True)
     >>> related_links(LineContext(["Related coverage from How to Do Everything: Money:"], 0))
     True
     >>> related_links(LineContext(["Read more about the plan in the minister's letter, he said."], 0))
@@ -243,6 +256,8 @@ def related_links(ctx: LineContext) -> bool:
     if _related_heading(ctx.text):
         return True
     if _READ_MORE_PREFIX.match(t) and len(t) <= 200 and t.count(". ") < 2:
+        return True
+    if len(t) <= 120 and _LINK_LABEL.match(ctx.text):
         return True
     return ctx.text.endswith("]") and bool(_BRACKET_TAG.search(ctx.text) or _SOURCE_TAG.match(ctx.text))
 
