@@ -501,6 +501,25 @@ def _author_name(text: str) -> str | None:
     return name if name.split()[0].lower() not in _NOT_NAMES else None
 
 
+_PLACE_LINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:,? [A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}$")
+"""A place or an outlet on its own line between a byline's name and the date ("Brasília",
+"BBC News, Cornwall")."""
+
+
+def _over_date(lines: Sequence[str], open_idx: list[int], k: int, out: dict) -> bool:
+    """Whether the open line at rank ``k`` stands over a date line, right above it or with one
+    line of a place or an outlet between them.
+
+    >>> _over_date(["Ana Lima", "Brasília", "20/05/2024 18h03"], [0, 1, 2], 0, {2: ("metadata:date", "date-line")})
+    True
+    >>> _over_date(["Ana Lima", "Os deputados votaram.", "20/05/2024"], [0, 1, 2], 0, {2: ("metadata:date", "date-line")})
+    False
+    """
+    def dated(r: int) -> bool:
+        return r < len(open_idx) and out.get(open_idx[r], ("",))[0] == "metadata:date"
+    return dated(k + 1) or (k + 1 < len(open_idx) and bool(_PLACE_LINE.match(lines[open_idx[k + 1]])) and dated(k + 2))
+
+
 _PLAIN_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2})"
                          r"(?:\s+[-–—|]\s+[\w.-]+(?: [\w.-]+)?)?$")
 """A person's name and nothing else, or with the outlet after it: 'Nadia Okafor', 'Rina Oktaviani - kabarNews'."""
@@ -832,7 +851,7 @@ def lift_metadata(
             out[i] = ("metadata:outlet", "outlet-name")
         elif meta["author"] is None and title_i is not None and 0 < rank[i] - rank[title_i] <= 3 and \
                 (m := _PLAIN_NAME.match(line)) and line.split()[0].lower() not in _NOT_NAMES and \
-                out.get(open_idx[rank[i] + 1] if rank[i] + 1 < len(open_idx) else -1, ("",))[0] == "metadata:date":
+                _over_date(lines, open_idx, rank[i], out):
             meta["author"] = m.group("name")  # a name alone under the headline, over the date: the byline
             out[i] = ("metadata:author", "byline")
 
