@@ -540,6 +540,7 @@ _PLATFORM_PITCH = re.compile(
     r"\busing ai narration\b|\bnarrated by (?:an? )?(?:ai|artificial|automated|computer)\b|^(?:this|the) (?:article|story) "
     r"(?:is|was) (?:narrated|read|voiced) by (?:an? )?(?:ai|artificial|automated)|"
     # a recipe card's prompt to share a photo of the dish
+    r"\bgive (?:it|this(?: post| article| story)?) (?:a )?(?:clap|few claps|like)\b|\bhit the clap button\b|"
     r"^(?:did you (?:make|try) this|tried this|made this) recipe\b|\btag @[\w.]+ on (?:instagram|twitter|tiktok|facebook)\b|"
     # the outlet's channel on a messaging app or news aggregator
     r"\b(?:join|follow) (?:our|the) (?:[\w'’-]+ ){0,3}(?:whatsapp|telegram) channel\b|"
@@ -559,7 +560,7 @@ _PLATFORM_PITCH = re.compile(
 
 @rule("platform-pitch", "ui-chrome", max_len=300,
       gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @", "narrat", "voiced", "read by",
-            "whatsapp", "telegram", "instagram", "pauta", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
+            "whatsapp", "telegram", "instagram", "pauta", "clap", "give it a like", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
 def platform_pitch(ctx: LineContext) -> bool:
     """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
 
@@ -608,6 +609,8 @@ _PAYWALL = re.compile(
     r"(?:dieser|der) artikel ist (?:nur )?für abonnenten|^weiterlesen mit \S+|^bereits abonnent|"
     r"(?:articolo|contenuto) riservato agli abbonati|^sei già abbonato|"
     r"(?:conteúdo|matéria|reportagem) exclusiv[oa] para assinantes|^já é assinante|"
+    r"\bassinantes podem (?:liberar|presentear|compartilhar|enviar)\b|^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
+    r"^(?:suscríbete|abonnez-vous|abbonati|jetzt abonnieren) (?:desde|por|dès|à partir de|da|a partire da|ab|für) [$€£]?\s?\d|"
     r"доступ(?:но|ен) только (?:для )?подписчик|^уже подписаны|"
     r"^dieser (?:artikel|beitrag) gehört zum angebot von|weil ein abonnent ihn ihnen geschenkt hat|"
     r"この記事は有料(?:会員限定)?記事です|残り\d+文字|有料会員(?:になると|登録で|の方は)|続きを(?:お)?読み(?:いただけます|になれます)|"
@@ -623,7 +626,7 @@ _PAYWALL = re.compile(
 
 # every paywall/browser pattern contains one of these
 _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "appareil", "offrir", "suscriptor",
-                 "weiterlesen", "abbonat", "assinante", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
+                 "weiterlesen", "abbonat", "assinante", "assine", "suscríb", "abonniere", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
                  "有料", "残り", "続き", "유료", "付费", "会员", "mese", "mois", "mes", "mês", "monat", "месяц")

@@ -24,13 +24,16 @@ _NEWSLETTER = re.compile(
     r"iscriviti alla|ricevi (?:la|le) newsletter|newsletter abonnieren|jetzt abonnieren|"
     r"abonnez-vous|inscrivez-vous à|suscríbete|recibe (?:nuestras?|las) |"
     r"подпи(?:шитесь|саться|сываясь) на (?:рассылку|новости|наш)|рассылк|"
-    r"뉴스레터|berlangganan|daftar(?:kan)? email|^discover more from\b)",
+    r"뉴스레터|berlangganan|daftar(?:kan)? email|^discover more from\b|^sign up for [\w.-]+(?:'s|’s) |"
+    r"\bao (?:subscrever|assinar|se (?:cadastrar|inscrever)|cadastrar-se|inscrever-se|registar-se)\b.{0,40}\b(?:aceit|concord)|"
+    r"\bal (?:suscribirte|registrarte|inscribirte)\b.{0,40}\bacept|\ben vous (?:inscrivant|abonnant)\b.{0,40}\bacceptez|"
+    r"^cadastre-se\b.{0,60}\bnewsletters?\b)",
     )
 # Words that make a newsletter-vocabulary line a pitch rather than a sentence *about* newsletters.
 _PITCH = re.compile(
     r"(?:\b(?:sign|subscribe|subscribing|join|get|receive|enter|delivered|inbox|unsubscribe|spam|"
     r"agree|free|daily|weekly|latest|our|your|thank|successfully|succes+fully|send)\b|"
-    r"inscreva|assine|receba|iscriviti|ricevi|abonnieren|abonnez|inscrivez|suscr|recibe|"
+    r"inscreva|assine|receba|cadastr|subscrever|aceit|acept|acceptez|iscriviti|ricevi|abonnieren|abonnez|inscrivez|suscr|recibe|"
     r"подпи|рассылк|뉴스레터|berlangganan|daftar)",
     )
 
@@ -56,7 +59,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 # every newsletter pattern contains one of these
 _NEWSLETTER_GATE = ("newsletter", "inbox", "opt-in", "subscri", "alert", "mailing list", "sign", "mail", "deliver", "spam",
                     "never share", "inscreva", "assine", "receba", "iscriviti", "ricevi", "abonn", "inscrivez",
-                    "suscr", "recibe", "подпи", "рассылк", "뉴스레터", "berlangganan", "daftar", "discover more")
+                    "suscr", "recibe", "подпи", "рассылк", "뉴스레터", "berlangganan", "daftar", "discover more",
+                    "subscrever", "cadastr", "inscrev", "registar", "inscribi", "registrarte", "inscrivant", "abonnant")
 
 
 @rule("newsletter-pitch", "newsletter-prompt", max_len=400, gate=_NEWSLETTER_GATE)
@@ -68,6 +72,10 @@ def newsletter_pitch(ctx: LineContext) -> bool:
     >>> newsletter_pitch(LineContext(["Sign up here to get the latest news, updates and special offers delivered directly to your inbox."], 0))
     True
     >>> newsletter_pitch(LineContext(["Receba em seu email nosso ebook gratuito"], 0))
+    True
+    >>> newsletter_pitch(LineContext(["Ao subscrever está a aceitar os Termos e Condições e a Política de Privacidade."], 0))
+    True
+    >>> newsletter_pitch(LineContext(["Sign up for CNN's Eat, But Better: Mediterranean Style."], 0))
     True
     >>> newsletter_pitch(LineContext(["Every day we send an email with the top stories from Example."], 0))
     True
