@@ -53,7 +53,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .document import LINE_CACHE
 from .rules import contains_any
-from .rules.chrome import BARE_TIME, INLINE_LINK
+from .rules.chrome import BARE_TIME, CONTENTS_HEADING, CONTENTS_MAX_LINES, INLINE_LINK
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds (named, small, documented)
@@ -935,6 +935,29 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     return out
 
 
+def _contents_lines(lines: Sequence[str], classes: list[str | None]) -> set[int]:
+    """A table of contents: a "Contents" / "目次" / "Jump to:" heading and the short lines under
+    it (``CONTENTS_MAX_LINES`` at most), up to the first good line.
+
+    >>> sorted(_contents_lines(["Intro text.", "Contents", "Setup", "Results", "Setup", "Body."],
+    ...                        ["good", "short", "short", "short", "short", "good"]))
+    [1, 2, 3, 4]
+    """
+    out: set[int] = set()
+    for i, t in enumerate(lines):
+        if not t or classes[i] == "good" or len(t) > 40 or not CONTENTS_HEADING.match(t):
+            continue
+        run = [i]
+        for j in range(i + 1, len(lines)):
+            if not lines[j]:
+                continue
+            if classes[j] == "good" or len(run) > CONTENTS_MAX_LINES or lines[j].count(" ") >= 10:
+                break
+            run.append(j)
+        out.update(run)
+    return out
+
+
 GRID_COLUMNS = (2, 3, 4, 5, 6)
 """A table printed one cell a line has this many columns ..."""
 GRID_MIN_ROWS = 3
@@ -997,7 +1020,8 @@ def _set_in_prose(i: int, resolved: list[str | None]) -> bool:
 
 def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] = frozenset(),
                  ruled: dict[int, str] | set[int] = frozenset(), closers: set[int] = frozenset(),
-                 title: int | None = None, grids: set[int] = frozenset()) -> set[int]:
+                 title: int | None = None, grids: set[int] = frozenset(),
+                 contents: set[int] = frozenset()) -> set[int]:
     """Indices of good lines that belong to the document's main prose block(s).
 
     Good lines form blocks, split where more than ``MAX_GAP`` chrome lines stand between them;
@@ -1007,7 +1031,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     and shop links between its paragraphs), or when it is a photo gallery or a player: captions,
     credits and player controls, or the cells of a table (``grids``), with nothing a rule took for
     navigation, prompts or footers (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their
-    reasons). The article grows
+    reasons). A table of contents (``contents``) between the lede and the body does not split
+    them either. The article grows
     that way outwards from its core, the first block nearly as big as the largest
     (``CORE_EARLY_SHARE``); another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
     not come after a ``footer`` line (a copyright or legal footer) that follows the article. The
@@ -1018,7 +1043,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     blocks: list[list[int]] = []
     gaps: list[tuple[int, int, bool, bool]] = []  # chrome before each block: lines, words, ruled, media only
     closed: list[bool] = []  # whether the chrome before each block holds a line that closes an article
-    gap, gap_words, gap_ruled, gap_media, gap_closed = MAX_GAP + 1, 0, True, False, False
+    toc: list[bool] = []  # whether the chrome before each block is a table of contents and nothing else
+    gap, gap_words, gap_ruled, gap_media, gap_closed, gap_toc = MAX_GAP + 1, 0, True, False, False, False
     for i, c in enumerate(classes):
         if i in closers:
             gap_closed = True
@@ -1027,10 +1053,13 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
                 blocks.append([])
                 gaps.append((gap, gap_words, gap_ruled, gap_media))
                 closed.append(gap_closed)
+                toc.append(bool(gap_toc))
             blocks[-1].append(i)
-            gap, gap_words, gap_ruled, gap_media, gap_closed = 0, 0, False, None, False
+            gap, gap_words, gap_ruled, gap_media, gap_closed, gap_toc = 0, 0, False, None, False, None
         elif c == "bad":
             gap += 1
+            if gap_toc is not False:
+                gap_toc = i in contents
             gap_words += max(1, words[i])
             gap_ruled = gap_ruled or i in ruled
             kind = ruled.get(i) if isinstance(ruled, dict) else None
@@ -1054,6 +1083,7 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
         """Whether block k merges with block k - 1 (sizes of the two sides as merged so far)."""
         g_lines, g_words, g_ruled, g_media = gaps[k]
         return (g_lines <= MAX_MERGE_GAP and (g_words <= GAP_SHARE * min(left_size, right_size) or k - 1 == lede)) or \
+            toc[k] or \
             (g_lines <= MAX_PLAIN_GAP and not g_ruled) or \
             (g_media and g_lines <= MAX_MEDIA_GAP and left_size >= MEDIA_PART_WORDS)
 
@@ -1064,7 +1094,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     lo = hi = core
     main = sizes[core]
     while True:
-        if lo > 0 and joins(lo, sizes[lo - 1], main):
+        if lo > 0 and joins(lo, sizes[lo - 1], main) and (title is None or blocks[lo][0] < title
+                                                          or blocks[lo - 1][-1] > title):
             lo -= 1
             main += sizes[lo]
         elif hi + 1 < len(blocks) and not closed[hi + 1] and joins(hi + 1, main, sizes[hi + 1]):
@@ -1164,7 +1195,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not _READ_ALSO.match(lines[i])
                and not (name == "newsletter-pitch" and _set_in_prose(i, resolved))}
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
-    main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title, _grid_lines(lines, resolved))
+    main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title, _grid_lines(lines, resolved),
+                        _contents_lines(lines, resolved))
     main -= _headline_on_top(lines, main, classes, stats)
     summary = _standfirst(main, words, decided, title) | _summary_box(lines, main, decided, words)
     main -= summary

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .document import LINE_CACHE
+from .rules.chrome import CONTENTS_HEADING, CONTENTS_MAX_LINES
 
 _MONTHS = {
     # English
@@ -645,15 +646,6 @@ _CONTROL = re.compile(
 )
 
 
-_CONTENTS = re.compile(
-    r"^(?:jump to|skip to|contents|table of contents|in this (?:article|guide|story)|on this page|"
-    r"índice|conteúdo|contenido|inhalt|inhaltsverzeichnis|sommaire|indice|sommario|содержание|目次|목차)\s*:?$",
-    re.I,
-)
-CONTENTS_MAX_LINES = 12
-"""A table of contents: up to this many short lines under a "Jump to:" / "Contents" heading."""
-
-
 def _in_contents(lines: Sequence[str], i: int) -> bool:
     """Whether line ``i`` is an entry of a table of contents (a short line in a run of short lines
     under a "Jump to:" or "Contents" heading): a section's name, printed again over its section.
@@ -668,7 +660,7 @@ def _in_contents(lines: Sequence[str], i: int) -> bool:
         t = lines[j]
         if not t:
             continue  # a blank line between entries
-        if _CONTENTS.match(t):
+        if CONTENTS_HEADING.match(t):
             return True
         seen += 1
         if seen >= CONTENTS_MAX_LINES or _n_words(t) > 10 or t.endswith((".", "!")):

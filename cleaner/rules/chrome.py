@@ -219,6 +219,15 @@ _LINK_LABEL = re.compile(
     r"相关阅读|相关新闻|延伸阅读|推荐阅读)】|\[(?:관련기사|관련 기사|관련뉴스|함께 보면 좋은 기사)\]|"
     r"(?:写真特集|関連記事|動画特集)\s*[:：])\s*\S|^【[^】]{1,10}】.{2,60}はこちら[。！!]?$"
 )
+CONTENTS_HEADING = re.compile(
+    r"^(?:jump to|skip to|contents|table of contents|in this (?:article|guide|story)|on this page|"
+    r"índice|conteúdo|contenido|inhalt|inhaltsverzeichnis|sommaire|indice|sommario|содержание|目次|목차)\s*:?$",
+    re.I,
+)
+CONTENTS_MAX_LINES = 12
+"""A table of contents: up to this many short lines under a "Jump to:" / "Contents" heading."""
+
+
 INLINE_LINK = re.compile(rf"^\W*(?:{READ_ALSO})\b|{_LINK_LABEL.pattern}", re.I)
 """A "read also" heading or link, or a bracket-labelled one, which sites set inside an article:
 classify does not let one end the article."""
