@@ -1032,8 +1032,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     credits and player controls, or the cells of a table (``grids``), with nothing a rule took for
     navigation, prompts or footers (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their
     reasons). A table of contents (``contents``) between the lede and the body does not split
-    them either. The article grows
-    that way outwards from its core, the first block nearly as big as the largest
+    them either. The article grows that way outwards from its core (never upwards across its
+    ``title``), the first block nearly as big as the largest
     (``CORE_EARLY_SHARE``); another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
     not come after a ``footer`` line (a copyright or legal footer) that follows the article. The
     article does not grow to the right across a gap that holds one of ``closers`` (lines that end
