@@ -1021,7 +1021,7 @@ def _set_in_prose(i: int, resolved: list[str | None]) -> bool:
 def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] = frozenset(),
                  ruled: dict[int, str] | set[int] = frozenset(), closers: set[int] = frozenset(),
                  title: int | None = None, grids: set[int] = frozenset(),
-                 contents: set[int] = frozenset()) -> set[int]:
+                 contents: set[int] = frozenset(), boxed: set[int] = frozenset()) -> set[int]:
     """Indices of good lines that belong to the document's main prose block(s).
 
     Good lines form blocks, split where more than ``MAX_GAP`` chrome lines stand between them;
@@ -1033,7 +1033,9 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     navigation, prompts or footers (``MAX_MEDIA_GAP``; ``ruled`` maps rule-decided lines to their
     reasons). A table of contents (``contents``) between the lede and the body does not split
     them either. The article grows that way outwards from its core (never upwards across its
-    ``title``), the first block nearly as big as the largest
+    ``title``; it goes on downwards past a box of related stories set into it, ``boxed`` lines
+    only, when at least two paragraphs of ``MEDIA_PART_WORDS`` follow it, with the subheading
+    right under the box), the first block nearly as big as the largest
     (``CORE_EARLY_SHARE``); another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
     not come after a ``footer`` line (a copyright or legal footer) that follows the article. The
     article does not grow to the right across a gap that holds one of ``closers`` (lines that end
@@ -1044,7 +1046,10 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     gaps: list[tuple[int, int, bool, bool]] = []  # chrome before each block: lines, words, ruled, media only
     closed: list[bool] = []  # whether the chrome before each block holds a line that closes an article
     toc: list[bool] = []  # whether the chrome before each block is a table of contents and nothing else
+    box: list[bool] = []  # ... or a box of related stories (its heading and teasers) and nothing else
+    heads: list[int | None] = []  # the one line between such a box and the block: its subheading
     gap, gap_words, gap_ruled, gap_media, gap_closed, gap_toc = MAX_GAP + 1, 0, True, False, False, False
+    gap_box = False
     for i, c in enumerate(classes):
         if i in closers:
             gap_closed = True
@@ -1054,12 +1059,20 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
                 gaps.append((gap, gap_words, gap_ruled, gap_media))
                 closed.append(gap_closed)
                 toc.append(bool(gap_toc))
+                box.append(gap_box is not None and gap_box is not False)
+                heads.append(gap_box if gap_box is not True and gap_box not in (None, False) else None)
             blocks[-1].append(i)
             gap, gap_words, gap_ruled, gap_media, gap_closed, gap_toc = 0, 0, False, None, False, None
+            gap_box = None
         elif c == "bad":
             gap += 1
             if gap_toc is not False:
                 gap_toc = i in contents
+            if gap_box is not False:  # the box's lines, then at most one (the article's next subheading)
+                if i in boxed:
+                    gap_box = gap_box in (None, True)
+                else:
+                    gap_box = i if gap_box is True else False  # the line after the box
             gap_words += max(1, words[i])
             gap_ruled = gap_ruled or i in ruled
             kind = ruled.get(i) if isinstance(ruled, dict) else None
@@ -1101,6 +1114,11 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
         elif hi + 1 < len(blocks) and not closed[hi + 1] and joins(hi + 1, main, sizes[hi + 1]):
             hi += 1
             main += sizes[hi]
+        elif hi + 1 < len(blocks) and box[hi + 1] and len(blocks[hi + 1]) >= 2 and sizes[hi + 1] >= MEDIA_PART_WORDS:
+            hi += 1  # the article goes on under a box of related stories set into it
+            main += sizes[hi]
+            if heads[hi] is not None:
+                blocks[hi].insert(0, heads[hi])
         else:
             break
     end = max(blocks[hi])
@@ -1195,8 +1213,9 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not _READ_ALSO.match(lines[i])
                and not (name == "newsletter-pitch" and _set_in_prose(i, resolved))}
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
+    boxed = teasers | {i for i, (_, name) in decided.items() if name in ("related-links", "related-box")}
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title, _grid_lines(lines, resolved),
-                        _contents_lines(lines, resolved))
+                        _contents_lines(lines, resolved), boxed)
     main -= _headline_on_top(lines, main, classes, stats)
     summary = _standfirst(main, words, decided, title) | _summary_box(lines, main, decided, words)
     main -= summary
@@ -1216,7 +1235,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
             out[i] = ("low-content", "standfirst")  # a standfirst, or a box of key points
         elif i in data:
             continue
-        elif resolved[i] != "good":
+        elif resolved[i] != "good" and i not in main:
             out[i] = ("low-content", "line-shape")
         elif i not in main:
             out[i] = ("low-content", "outside-main-block")
