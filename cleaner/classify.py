@@ -958,6 +958,25 @@ def _contents_lines(lines: Sequence[str], classes: list[str | None]) -> set[int]
     return out
 
 
+def _first_section_heading(lines: Sequence[str], contents: set[int], classes: list[str | None]) -> set[int]:
+    """The article's first subheading where it follows a table of contents straight away: the
+    last line of the contents, printed a second time, right above a paragraph.
+
+    >>> sorted(_first_section_heading(["Contents", "Setup", "Results", "Setup", "We used a Pi."],
+    ...                               {0, 1, 2, 3}, ["short", "short", "short", "short", "good"]))
+    [3]
+    """
+    out = set()
+    for i in contents:
+        j = i + 1
+        while j < len(lines) and not lines[j]:
+            j += 1
+        if j < len(lines) and j not in contents and classes[j] == "good" and \
+                any(k < i and k in contents and lines[k] == lines[i] for k in range(max(0, i - CONTENTS_MAX_LINES - 1), i)):
+            out.add(i)
+    return out
+
+
 GRID_COLUMNS = (2, 3, 4, 5, 6)
 """A table printed one cell a line has this many columns ..."""
 GRID_MIN_ROWS = 3
@@ -1214,8 +1233,12 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
                and not (name == "newsletter-pitch" and _set_in_prose(i, resolved))}
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
     boxed = teasers | {i for i, (_, name) in decided.items() if name in ("related-links", "related-box")}
+    contents = _contents_lines(lines, resolved)
+    for i in _first_section_heading(lines, contents, resolved):
+        resolved[i] = "good"
+        contents.discard(i)
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title, _grid_lines(lines, resolved),
-                        _contents_lines(lines, resolved), boxed)
+                        contents, boxed)
     main -= _headline_on_top(lines, main, classes, stats)
     summary = _standfirst(main, words, decided, title) | _summary_box(lines, main, decided, words)
     main -= summary
@@ -1235,6 +1258,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
             out[i] = ("low-content", "standfirst")  # a standfirst, or a box of key points
         elif i in data:
             continue
+        elif i in contents and i not in main:
+            out[i] = ("low-content", "table-of-contents")  # (the repeats step takes no entry for a first copy)
         elif resolved[i] != "good" and i not in main:
             out[i] = ("low-content", "line-shape")
         elif i not in main:

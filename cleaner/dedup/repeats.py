@@ -94,6 +94,8 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
     {}
     >>> find_repeats(["Rain is forecast across the north", "Rain is forecast across the north today"], {})
     {}
+    >>> find_repeats(["How long to wait", "Text.", "How long to wait"], {0: ("low-content", "table-of-contents")})
+    {}
     """
     out: dict[int, tuple[str, str]] = {}
     seen: dict[tuple[str, ...], int] = {}
@@ -116,6 +118,8 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
                 continue
         if i in decided and len(toks) >= PROSE_WORDS and not decided[i][0].startswith("metadata"):
             continue  # a paragraph shown earlier in chrome (a teaser, a standfirst) is no first copy
+        if i in decided and decided[i][1] == "table-of-contents":
+            continue  # nor is a table of contents' entry: the subheading it names is printed again
         if toks not in seen:
             seen[toks] = i
             if len(toks) >= k:
