@@ -285,6 +285,8 @@ def looks_like_title(line: str) -> bool:
 
 _HASHTAGS = re.compile(r"^#[^\W\d_][^\s#]*(?:\s+#[^\W\d_][^\s#]*)+$")
 """A line of two or more hashtags and nothing else: a blog's or a social post's tags."""
+_HASHTAG = re.compile(r"^#[^\W\d_][^\s#]{0,40}$")
+"""A line of one hashtag: a tag, when the line next to it is another."""
 
 
 def parse_tags(line: str) -> list[str] | None:
@@ -502,6 +504,26 @@ def _author_name(text: str) -> str | None:
     return name if name.split()[0].lower() not in _NOT_NAMES else None
 
 
+_FOLLOW_BUTTON = re.compile(r"^(?:\+ ?)?(?:follow|フォロー(?:する)?|seguir|folgen|suivre|segui|팔로우|подписаться|ikuti)$", re.I)
+_FOLLOWED_NAME = re.compile(r"^(?P<name>[^\s|｜:：,.!?。][^|｜:：,.!?。]{0,30}?)\s*(?:[|｜].{0,40})?$")
+
+
+def _followed_name(lines: Sequence[str], i: int) -> str | None:
+    """The name on line ``i`` when the next line is a "Follow" button, as blogging platforms
+    print their authors (a tagline after a bar is not part of the name).
+
+    >>> _followed_name(["Priya Raman", "Follow"], 0), _followed_name(["ユウキ｜地方移住3年目", "フォロー"], 0)
+    ('Priya Raman', 'ユウキ')
+    >>> _followed_name(["Priya Raman", "Share"], 0), _followed_name(["It rained all day.", "Follow"], 0)
+    (None, None)
+    """
+    nxt = next((t for t in lines[i + 1:i + 3] if t), None)
+    if nxt is None or not _FOLLOW_BUTTON.match(nxt):
+        return None
+    m = _FOLLOWED_NAME.match(lines[i])
+    return m.group("name") if m and len(m.group("name").split()) <= 4 else None
+
+
 _PLACE_LINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:,? [A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}$")
 """A place or an outlet on its own line between a byline's name and the date ("Brasília",
 "BBC News, Cornwall")."""
@@ -691,7 +713,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
     scores = {}
     for i in pool:
         line = lines[i]
-        if i in out or _AUTHOR.match(line) or _CREDIT.match(line) or not looks_like_title(line) or is_stamp(line):
+        if i in out or _AUTHOR.match(line) or _CREDIT.match(line) or not looks_like_title(line) or is_stamp(line) \
+                or _followed_name(lines, i):
             continue
         k = pos.get(i)
         if k is None or k == len(cand) - 1:
@@ -846,14 +869,22 @@ def lift_metadata(
                 _over_date(lines, open_idx, rank[i], out):
             meta["author"] = m.group("name")  # a name alone under the headline, over the date: the byline
             out[i] = ("metadata:author", "byline")
+        elif meta["author"] is None and (name := _followed_name(lines, i)):
+            meta["author"] = name  # a name over its "Follow" button (a blogging platform's byline)
+            out[i] = ("metadata:author", "byline")
 
     # Tags: a labelled tag line anywhere, or a bare list among the last lines.
     tail = [i for i in open_idx if i not in out][-3:]
-    for i in open_idx:
+    for k, i in enumerate(open_idx):
         if i in out:
             continue
         labelled = bool(_TAG_LABEL.match(lines[i]) or _HASHTAGS.match(lines[i]))
         if (labelled or i in tail) and (tags := parse_tags(lines[i])):
             meta["tags"].extend(t for t in tags if t not in meta["tags"])
+            out[i] = ("metadata:tags", "tag-list")
+        elif _HASHTAG.match(lines[i]) and any(0 <= n < len(open_idx) and _HASHTAG.match(lines[open_idx[n]])
+                                              for n in (k - 1, k + 1)):
+            if lines[i][1:] not in meta["tags"]:
+                meta["tags"].append(lines[i][1:])  # a run of hashtags, one a line
             out[i] = ("metadata:tags", "tag-list")
     return meta, out
