@@ -161,9 +161,11 @@ _SOURCE_TAIL = re.compile(r"(?:来源|來源|出处|出典|source|fuente|fonte|q
 _AGE = re.compile(r"\b(?:há|hace|vor|il y a)\s+\d{1,2}\s+(?:min\w*|hora?s?|heures?|h|stunden?|tag(?:en)?|dias?|días?|jours?)\b|"
                   r"\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
 """An age printed beside a date's update: 'Atualizado há 2 horas', 'updated 3 hours ago'."""
-_READING = re.compile(r"\b\d{1,3}\s*(?:min|minutes?|mins?)\.?\s*(?:read|de lecture|de lectura|de leitura|Lesezeit)\b", re.I)
-"""A reading time printed after a date: 'July 6, 2022, 4:15 AM·2 min read'."""
-_DATELINE_HEAD = re.compile(r"^\s*(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|,:]\s*$")
+_READING = re.compile(r"\b\d{1,3}\s*(?:min|minutes?|mins?)\.?\s*(?:read|de lecture|de lectura|de leitura|Lesezeit)\b|"
+                      r"(?:全文)?\d{1,6}\s*文字|(?:最終)?更新\s*[:：]?\s*\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2})?", re.I)
+"""A reading time or a length printed after a date: 'July 6, 2022, 4:15 AM·2 min read',
+'2024/11/18 06:00（最終更新 11/18 09:12） 2487文字'."""
+_DATELINE_HEAD = re.compile(r"^\s*(?:(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|,:]|[\u3040-\u30ff\u4e00-\u9fff]{1,10}\s)\s*$")
 _DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are prose
 _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
 
@@ -182,6 +184,8 @@ def parse_date(line: str) -> str | None:
     '2022-07-06T04:15'
     >>> parse_date("Burgos - Publicado: 23/01/2025 07:05h | Actualizado: 23/01/2025 11:52h")
     '2025-01-23T07:05'
+    >>> parse_date("毎朝新聞 2024/11/18 06:00（最終更新 11/18 09:12） 2487文字")
+    '2024-11-18T06:00'
     """
     if len(line) > _DATE_LINE_MAX or not _HAS_DIGITS.search(line):
         return None
@@ -690,6 +694,8 @@ def _in_contents(lines: Sequence[str], i: int) -> bool:
     return False
 
 
+_SERIES = re.compile(r"^(?:連載|シリーズ|特集|series|serie|série)\s*[:：]|(?:第\d+回|\(\d+/\d+\)|part \d+ of \d+)$", re.I)
+"""A series label ("連載：老いるニュータウン　第3回", "Series: ... (2/5)")."""
 _CREDIT = re.compile(
     r"^(?:(?:medically |expert[- ])?reviewed|fact[- ]checked|edited|written|reported|photographs?|photographed|"
     r"illustrat(?:ed|ions?)|produced|verified|revisado|editado|escrito|revisto|redigido|verificado) (?:by|por)\b",
@@ -745,6 +751,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score -= 2  # an item of a menu
         if _CONTROL.search(line) or _in_contents(lines, i):
             score -= 3  # the label of a control (a button, a link, a form field), or of a contents list
+        if _SERIES.search(line):
+            score -= 2  # the label of a series the story belongs to, a kicker over its headline
         if ". " in line and _TWO_SENTENCES.search(line):
             score -= 1  # two sentences: a standfirst, not a headline
         if n >= 10 and prev is not None and 4 <= _n_words(prev) and n >= 1.5 * _n_words(prev) \
