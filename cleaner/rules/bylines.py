@@ -82,6 +82,8 @@ def author_bio(ctx: LineContext) -> bool:
     ...     "Maria covers politics from Panama City. She previously reported from Bogota."] + ["Teaser."] * 40
     >>> author_bio(LineContext(page, 22))
     True
+    >>> author_bio(LineContext(["本文。"] * 6 + ["田中 美穂", "たなか みほ / Miho Tanaka", "流通・小売業界を担当。"], 8))
+    True
     >>> author_bio(LineContext(["Text.", "Text.", "Ana Lima", "Urbanista e autora de dois livros. Escreve às quintas-feiras."], 3))
     True
     >>> author_bio(LineContext(["I am a writer, journalist and professor, not always in that order."], 0))
@@ -112,6 +114,8 @@ def author_bio(ctx: LineContext) -> bool:
     if len(t) > BIO_MAX_CHARS:
         return False
     total = ctx.from_start + ctx.from_end + 1
+    if prev is not None and _CJK_TRADE_LINE.match(prev) and not t.isascii() and ctx.from_end <= BIO_TAIL_SHARE * total:
+        return True  # a Japanese author box: the name, the trade or the name's reading, the bio
     if (name := ctx.neighbour(-1)) is not None and _NAME_ONLY.match(name) and ctx.from_end <= BIO_TAIL_SHARE * total \
             and t.count(" ") >= BIO_MIN_WORDS - 1 and _TRADE.search(t) and t[:1] not in "\"“«'—–-":
         return True  # an author box at the end: the name, then what the author does
@@ -134,6 +138,12 @@ def _bylined(ctx: LineContext, name: str) -> bool:
     names ``name`` (a first or last name)."""
     half = ctx.lines[:min(ctx.i, len(ctx.lines) // 2)]
     return any(_BY.match(t) and len(t) <= 80 and name in t.split() for t in half)
+
+
+# the line over a Japanese author box's bio: the outlet and the trade ("東邦経済 記者"), or the
+# name's reading in kana and in Latin letters ("たなか みほ / Miho Tanaka")
+_CJK_TRADE_LINE = re.compile(r"^(?:\S{0,20}\s?(?:記者|編集部|ライター|編集委員|論説委員|特派員|解説委員|コラムニスト)|"
+                             r"[ぁ-んァ-ンー\s]{2,20}\s*/\s*[A-Za-z .'-]{2,40})$")
 
 
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+ ){1,3}[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+$")

@@ -27,13 +27,13 @@ _NEWSLETTER = re.compile(
     r"뉴스레터|berlangganan|daftar(?:kan)? email|^discover more from\b|^sign up for [\w.-]+(?:'s|’s) |"
     r"\bao (?:subscrever|assinar|se (?:cadastrar|inscrever)|cadastrar-se|inscrever-se|registar-se)\b.{0,40}\b(?:aceit|concord)|"
     r"\bal (?:suscribirte|registrarte|inscribirte)\b.{0,40}\bacept|\ben vous (?:inscrivant|abonnant)\b.{0,40}\bacceptez|"
-    r"^cadastre-se\b.{0,60}\bnewsletters?\b)",
+    r"^cadastre-se\b.{0,60}\bnewsletters?\b|メール(?:で|にて)(?:お知らせ|通知)|(?:最新|新着)記事を?メールで)",
     )
 # Words that make a newsletter-vocabulary line a pitch rather than a sentence *about* newsletters.
 _PITCH = re.compile(
     r"(?:\b(?:sign|subscribe|subscribing|join|get|receive|enter|delivered|inbox|unsubscribe|spam|"
     r"agree|free|daily|weekly|latest|our|your|thank|successfully|succes+fully|send)\b|"
-    r"inscreva|assine|receba|cadastr|subscrever|aceit|acept|acceptez|iscriviti|ricevi|abonnieren|abonnez|inscrivez|suscr|recibe|"
+    r"お知らせ|通知|メールで|inscreva|assine|receba|cadastr|subscrever|aceit|acept|acceptez|iscriviti|ricevi|abonnieren|abonnez|inscrivez|suscr|recibe|"
     r"подпи|рассылк|뉴스레터|berlangganan|daftar)",
     )
 
@@ -60,7 +60,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 _NEWSLETTER_GATE = ("newsletter", "inbox", "opt-in", "subscri", "alert", "mailing list", "sign", "mail", "deliver", "spam",
                     "never share", "inscreva", "assine", "receba", "iscriviti", "ricevi", "abonn", "inscrivez",
                     "suscr", "recibe", "подпи", "рассылк", "뉴스레터", "berlangganan", "daftar", "discover more",
-                    "subscrever", "cadastr", "inscrev", "registar", "inscribi", "registrarte", "inscrivant", "abonnant")
+                    "subscrever", "メール", "cadastr", "inscrev", "registar", "inscribi", "registrarte", "inscrivant", "abonnant")
 
 
 @rule("newsletter-pitch", "newsletter-prompt", max_len=400, gate=_NEWSLETTER_GATE)
