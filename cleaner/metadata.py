@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
@@ -716,10 +717,9 @@ _TWO_SENTENCES = re.compile(r"[a-zß-ÿа-я]{3}\.\s+[\"“«‘']?[A-ZÀ-ÖØ-�
 
 def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[int], k0: int | None) -> dict[int, int]:
     """{line index: evidence score} of the headline-shaped lines of pool (see choose_title)."""
-    counts: dict[str, int] = {}
+    counts = Counter(lines)  # (a copy a rule took counts too: the headline in a list of the latest posts)
     first: dict[str, int] = {}
     for i in cand:
-        counts[lines[i]] = counts.get(lines[i], 0) + 1
         first.setdefault(lines[i], i)
     pos = {i: k for k, i in enumerate(cand)}
     scores = {}

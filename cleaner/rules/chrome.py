@@ -280,6 +280,10 @@ RELATED_ITEMS = 4
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "。", "！", "？", '"', "”", "»", ")")
 
 
+CJK_TEASER_CHARS = (8, 60)
+"""The length of a Chinese or Japanese headline, in characters."""
+
+
 def _teaser_shaped(text: str) -> bool:
     """A headline of a linked story: 2 to 20 words, no sentence end (a closing quotation mark or
     bracket after a word is none: 'Coach says promotion is "the only goal"').
@@ -287,8 +291,11 @@ def _teaser_shaped(text: str) -> bool:
     >>> _teaser_shaped('Coach says promotion is "the only goal"'), _teaser_shaped('He said: "We won."')
     (True, False)
     """
-    return len(text) <= 150 and 2 <= text.count(" ") + 1 <= 20 \
-        and not text.rstrip('"”»)').endswith(_SENTENCE_END)
+    if text.rstrip('"”»)」』').endswith(_SENTENCE_END):
+        return False
+    if " " not in text and not text.isascii():  # Chinese or Japanese: no spaces between words
+        return CJK_TEASER_CHARS[0] <= len(text) <= CJK_TEASER_CHARS[1]
+    return len(text) <= 150 and 2 <= text.count(" ") + 1 <= 20
 
 
 SUBHEADING_MAX_WORDS = 4
@@ -316,6 +323,12 @@ def related_box(ctx: LineContext) -> bool:
     >>> related_box(LineContext(lines, 2)), related_box(LineContext(lines, 3)), related_box(LineContext(lines[1:], 1))
     (True, False, False)
 
+    Chinese and Japanese headlines are told by their length in characters:
+
+    >>> related_box(LineContext(["市は月曜日、長い議論の末に来年度の予算案を承認したと発表した。", "あわせて読みたい",
+    ...                          "コンビニ各社が無人店舗を急拡大する本当の理由"], 2))
+    True
+
     A short line after the box's headlines, over a paragraph, is the article's next subheading:
 
     >>> lines[3:] = ["Power cuts", "The utility said that about 120,000 homes were left without power for several hours on Sunday."]
@@ -330,7 +343,8 @@ def related_box(ctx: LineContext) -> bool:
             return False  # (a live blog's update, stamped with its time, ends a box above it)
         if _related_heading(prev):
             above = ctx.neighbour(-step - 1)  # inside an article: a sentence above the heading
-            if above is not None and above.endswith(_SENTENCE_END) and above.count(" ") >= 7:
+            if above is not None and above.endswith(_SENTENCE_END) and (above.count(" ") >= 7 or (
+                    " " not in above and len(above) >= 20 and not above.isascii())):
                 return True
             # or in the page's second half, under the article, as one of two headlines or more
             # (a label over the page's own headline is followed by its byline or photo)
