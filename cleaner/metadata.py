@@ -838,6 +838,8 @@ def lift_metadata(
                     continue
             if meta["date"] is None or (i in head and date_line not in head):
                 meta["date"], date_line = iso, i
+            elif "T" in iso and "T" not in meta["date"] and iso.startswith(meta["date"]):
+                meta["date"] = iso  # the same day with its time (the masthead shows today's date)
 
     # Title: the best-supported headline-shaped line before the body (see choose_title).
     title_i = choose_title(lines, open_idx, out, head)
