@@ -757,6 +757,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score -= 2  # an item of a menu
         if _CONTROL.search(line) or _in_contents(lines, i):
             score -= 3  # the label of a control (a button, a link, a form field), or of a contents list
+        if _is_outlet(line):
+            score -= 2  # the outlet's name in the masthead
         if _SERIES.search(line):
             score -= 2  # the label of a series the story belongs to, a kicker over its headline
         if ". " in line and _TWO_SENTENCES.search(line):
