@@ -196,6 +196,8 @@ def caption(ctx: LineContext) -> bool:
     True
     >>> caption(LineContext(["【写真】減便を知らせる張り紙が並ぶバス停"], 0)), caption(LineContext(["▲ 13일 서울 시내 한 마트"], 0))
     (True, True)
+    >>> caption(LineContext(["12:47, 5 апреля 2024", "Цены на огурцы снизились на треть", "Фото: Дмитрий Лебедев / ТАСС"], 1))
+    False
     >>> caption(LineContext(["In this case the court found that the photographs were taken lawfully."], 0))
     False
     >>> caption(LineContext(["The ministers shook hands in Hanoi, he said.", "Officials later met for talks."], 0))
@@ -207,7 +209,14 @@ def caption(ctx: LineContext) -> bool:
     nxt = ctx.neighbour(1)
     if nxt == t:  # a gallery prints the caption twice (alt text and caption) above its credit
         nxt = ctx.neighbour(2)
-    return nxt is not None and len(nxt) <= 80 and bool(_BARE_CREDIT.match(nxt)) and t[-1:] not in ":"
+    if nxt is None or len(nxt) > 80 or not _BARE_CREDIT.match(nxt) or t[-1:] in ":":
+        return False
+    prev = ctx.neighbour(-1)
+    # under the story's date stamp, over the lead photo's credit: the headline, not a caption
+    return not (prev is not None and len(prev) <= 40 and _YEAR.search(prev) and t[-1:] not in ".!?")
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 _SLIDE = re.compile(r"^(\d{1,3}) (?:of|/) (\d{1,3}) (?=\S)")
