@@ -982,14 +982,15 @@ GRID_COLUMNS = (2, 3, 4, 5, 6)
 GRID_MIN_ROWS = 3
 """... and at least this many rows in which the same columns hold figures."""
 GRID_CELL_WORDS = 6
-_RANK = re.compile(r"^\d{1,2}\.?$")
+_RANK = re.compile(r"^\d+\.?$")  # a rank or a count ("412" likes), no figure of a table
 
 
 def _grid_lines(lines: Sequence[str], classes: list[str | None]) -> set[int]:
     """Cells of a table that the scraper printed one cell a line, among the lines not taken for
     prose: runs of ``GRID_MIN_ROWS`` or more rows of the same number of short cells, where the
     same columns hold figures in every row and some columns hold none ("Azul", "AZUL4",
-    "+5,41%"). A numbered list of links ("1", "Headline", "2", ...) is no table.
+    "+5,41%"). A numbered list of links ("1", "Headline", "2", ...) or a row of counters
+    ("Likes", "412", "Comments", "57") is no table.
 
     >>> lines = ["Top gainers", "Stock", "Code", "Change", "Magazine Luiza", "MGLU3", "+6.82%",
     ...          "Azul", "AZUL4", "+5.41%", "Bradesco", "BBDC4", "+2.63%"]
@@ -1013,7 +1014,9 @@ def _grid_lines(lines: Sequence[str], classes: list[str | None]) -> set[int]:
                     and all(short[start + rows * k:start + (rows + 1) * k]) \
                     and cells[start + (rows + 1) * k - 1] - cells[start + rows * k] < 2 * k:
                 rows += 1
-            if rows >= GRID_MIN_ROWS and any(pattern) and not all(pattern):
+            last = cells[start + rows * k - 1] if rows else 0
+            if rows >= GRID_MIN_ROWS and any(pattern) and not all(pattern) \
+                    and "good" not in classes[cells[start]:last]:  # (comments have their text between)
                 out.update(cells[start:start + rows * k])
                 start += rows * k
             else:
@@ -1060,7 +1063,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     article does not grow to the right across a gap that holds one of ``closers`` (lines that end
     an article: a bio, tags, a list of other stories). The first block under the ``title`` (the
     line lifted as the headline) is the article's lede: it joins the article below it across
-    ``MAX_MERGE_GAP`` lines of any chrome (a box of related stories set into the article)."""
+    ``MAX_MERGE_GAP`` lines of any chrome (a box of related stories set into the article) when
+    what follows has ``MEDIA_PART_WORDS`` (not an author's one-line bio under a whole post)."""
     blocks: list[list[int]] = []
     gaps: list[tuple[int, int, bool, bool]] = []  # chrome before each block: lines, words, ruled, media only
     closed: list[bool] = []  # whether the chrome before each block holds a line that closes an article
@@ -1114,7 +1118,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     def joins(k: int, left_size: int, right_size: int) -> bool:
         """Whether block k merges with block k - 1 (sizes of the two sides as merged so far)."""
         g_lines, g_words, g_ruled, g_media = gaps[k]
-        return (g_lines <= MAX_MERGE_GAP and (g_words <= GAP_SHARE * min(left_size, right_size) or k - 1 == lede)) or \
+        return (g_lines <= MAX_MERGE_GAP and (g_words <= GAP_SHARE * min(left_size, right_size)
+                                              or (k - 1 == lede and right_size >= MEDIA_PART_WORDS))) or \
             toc[k] or \
             (g_lines <= MAX_PLAIN_GAP and not g_ruled) or \
             (g_media and g_lines <= MAX_MEDIA_GAP and left_size >= MEDIA_PART_WORDS)

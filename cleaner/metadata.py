@@ -701,6 +701,7 @@ def _in_contents(lines: Sequence[str], i: int) -> bool:
     return False
 
 
+_COUNTER = re.compile(r"^\d[\d.,\s]*(?:тыс\.?|млн\.?|[kKmM]|mil|mi|rb|만|천|万)?\s*[^\W\d_]+\.?$")
 _SERIES = re.compile(r"^(?:連載|シリーズ|特集|series|serie|série)\s*[:：]|(?:第\d+回|\(\d+/\d+\)|part \d+ of \d+)$", re.I)
 """A series label ("連載：老いるニュータウン　第3回", "Series: ... (2/5)")."""
 _CREDIT = re.compile(
@@ -757,6 +758,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score -= 2  # an item of a menu
         if _CONTROL.search(line) or _in_contents(lines, i):
             score -= 3  # the label of a control (a button, a link, a form field), or of a contents list
+        if _COUNTER.match(line):
+            score -= 3  # a counter ("12,4 тыс. подписчиков", "2.3K Followers")
         if _is_outlet(line):
             score -= 2  # the outlet's name in the masthead
         if _SERIES.search(line):
