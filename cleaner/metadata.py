@@ -807,6 +807,10 @@ def _comments_start(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -
     return len(lines)
 
 
+STAMP_AFTER_BODY = 3
+"""A date line with a time refines a date line of the same day without one above it only before
+the first body paragraph or at most this many lines after it (the story's stamp under the
+masthead's date, next to a standfirst; not a comment's date under the article)."""
 BYLINE_UNDER_TITLE = 5
 """A byline or a section name is looked for in the head, and from two lines above the headline to
 this many lines under it."""
@@ -833,7 +837,9 @@ def lift_metadata(
     # one under a comment prompt that follows the article's prose: a comment's date).
     comments = None  # found when a date line past the head asks for it (most have none)
     date_line = None
-    for i in open_idx:
+    k0 = _body_start(lines, open_idx)
+    stamp_end = len(open_idx) if k0 is None else k0 + STAMP_AFTER_BODY
+    for k, i in enumerate(open_idx):
         iso = parse_date(lines[i])
         if iso:
             out[i] = ("metadata:date", "date-line")
@@ -843,8 +849,8 @@ def lift_metadata(
                     continue
             if meta["date"] is None or (i in head and date_line not in head):
                 meta["date"], date_line = iso, i
-            elif "T" in iso and "T" not in meta["date"] and iso.startswith(meta["date"]):
-                meta["date"] = iso  # the same day with its time (the masthead shows today's date)
+            elif "T" in iso and "T" not in meta["date"] and iso.startswith(meta["date"]) and k <= stamp_end:
+                meta["date"] = iso  # the story's stamp, the same day with its time, under the masthead's date
 
     # Title: the best-supported headline-shaped line before the body (see choose_title).
     title_i = choose_title(lines, open_idx, out, head)
