@@ -443,7 +443,9 @@ _CJK_BYLINE = re.compile(r"^(?:(?P<name>[가-힣]{2,4})\s?기자(?:\s+\S+@\S+)?|
                          r"(?P<name2>[\u4e00-\u9fff]{2,4})[)）]?|"
                          r"［(?P<name3>[\u4e00-\u9fff\u3040-\u30ff]{1,6}\s?[\u4e00-\u9fff\u3040-\u30ff]{1,6})[，,、][^］]{1,30}］|"
                          r"(?P<name4>[\u4e00-\u9fff\u3040-\u30ff]{1,6}\s?[\u4e00-\u9fff\u3040-\u30ff]{1,6})\s*[:：]\s*\S{1,20}\s?"
-                         r"(?:記者|編集部|ライター|編集委員|論説委員|特派員|デスク|解説委員))$")
+                         r"(?:記者|編集部|ライター|編集委員|論説委員|特派員|デスク|解説委員)|"
+                         r"(?i:text|文|取材・文|執筆者?|編集部|ライター|著者|筆者|記者|作者|글)\s*[:：/／]\s*"
+                         r"(?P<name5>[\u4e00-\u9fff\u3040-\u30ff가-힣]{1,6}(?:[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,6})?))$")
 """A Korean byline ('김민수 기자', with its e-mail address), a Chinese one ('记者 张伟') or a
 Japanese one ('［松本拓也，ITmedia］', '田中 美穂 : 東邦経済 記者')."""
 _NOT_NAMES = _FUNCTION_WORDS | {"us", "me", "follow", "find", "join", "tweet", "contact", "message", "like", "our", "your",
@@ -468,15 +470,15 @@ def _byline_name(line: str) -> str | None:
     ('Ana Paula Ribeiro', 'Jane Doe')
     >>> _byline_name("김민수 기자"), _byline_name("김민수 기자 minsu@example.co.kr"), _byline_name("（记者 张伟）")
     ('김민수', '김민수', '张伟')
-    >>> _byline_name("［松本拓也，ITmedia］"), _byline_name("田中 美穂 : 東邦経済 記者")
-    ('松本拓也', '田中 美穂')
+    >>> _byline_name("［松本拓也，ITmedia］"), _byline_name("田中 美穂 : 東邦経済 記者"), _byline_name("Text：杉浦みなみ")
+    ('松本拓也', '田中 美穂', '杉浦みなみ')
     >>> _byline_name("Nishad Rao @nishadrao"), _byline_name("Follow Us @harbourgazette")
     ('Nishad Rao', None)
     """
     if "@" in line and (m := _HANDLE_BYLINE.match(line)) and not _NOT_NAMES & set(m.group("name").lower().split()):
         return m.group("name")
     if not line.isascii() and (m := _CJK_BYLINE.match(line)):
-        return m.group("name") or m.group("name2") or m.group("name3") or m.group("name4")
+        return m.group("name") or m.group("name2") or m.group("name3") or m.group("name4") or m.group("name5")
     if (m := _NAME_TRADE.match(line)) and m.group("name").split()[0].lower() not in _NOT_NAMES \
             and not _OUTLET_WORDS.search(m.group("name")) and not _NAME_AGENCY.search(" " + m.group("name")) \
             and "staff" not in m.group("name").lower():
@@ -838,7 +840,7 @@ def lift_metadata(
     comments = None  # found when a date line past the head asks for it (most have none)
     date_line = None
     k0 = _body_start(lines, open_idx)
-    stamp_end = len(open_idx) if k0 is None else k0 + STAMP_AFTER_BODY
+    stamp_end = -1 if k0 is None else k0 + STAMP_AFTER_BODY
     for k, i in enumerate(open_idx):
         iso = parse_date(lines[i])
         if iso:

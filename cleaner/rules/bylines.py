@@ -12,6 +12,8 @@ import re
 from . import LineContext, rule
 
 _ABOUT = re.compile(
+    r"^(?:この記事を書いた人|この記事の(?:執筆者|著者|筆者|ライター)|(?:執筆者|著者|筆者|ライター)(?:プロフィール|紹介|情報)?|"
+    r"作者简介|关于作者|기자 ?소개|글쓴이)$|"
     r"^(?i:about|über|à propos de|sobre|acerca de|a proposito di|об авторе|tentang)\s+"
     r"(?:(?i:the (?:authors?|reporters?|writers?|contributors?)|(?:o |el |l')?aut(?:or|ore|eur|hor)(?:in)?|la firma)|"
     r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+ ?){1,4})\s*:?$"
@@ -27,6 +29,8 @@ def about_author(ctx: LineContext) -> bool:
     >>> about_author(LineContext(["Über Moritz Bachmann"], 0))
     True
     >>> about_author(LineContext(["About the author"], 0)), about_author(LineContext(["Sobre la firma"], 0))
+    (True, True)
+    >>> about_author(LineContext(["この記事を書いた人"], 0)), about_author(LineContext(["執筆者プロフィール"], 0))
     (True, True)
     >>> about_author(LineContext(["About 200 people gathered outside the court."], 0))
     False
@@ -82,6 +86,8 @@ def author_bio(ctx: LineContext) -> bool:
     ...     "Maria covers politics from Panama City. She previously reported from Bogota."] + ["Teaser."] * 40
     >>> author_bio(LineContext(page, 22))
     True
+    >>> author_bio(LineContext(["この記事を書いた人", "杉浦みなみ", "美容ライター。コスメ誌の編集を経て独立。"], 2))
+    True
     >>> author_bio(LineContext(["本文。"] * 6 + ["田中 美穂", "たなか みほ / Miho Tanaka", "流通・小売業界を担当。"], 8))
     True
     >>> author_bio(LineContext(["Text.", "Text.", "Ana Lima", "Urbanista e autora de dois livros. Escreve às quintas-feiras."], 3))
@@ -103,9 +109,10 @@ def author_bio(ctx: LineContext) -> bool:
     if len(t) > BIO_UNDER_HEADING_MAX_CHARS:
         return False
     prev = ctx.neighbour(-1)
-    if prev is not None and _NAME_ONLY.match(prev) and not _ABOUT.match(prev):
+    if prev is not None and (_NAME_ONLY.match(prev) or _CJK_NAME.match(prev)) and not _ABOUT.match(prev):
         prev = ctx.neighbour(-2)  # the author's name printed between the heading and the bio
-    if prev is not None and len(prev) <= 60 and _ABOUT.match(prev) and t.count(" ") >= BIO_MIN_WORDS - 1:
+    long_enough = t.count(" ") >= BIO_MIN_WORDS - 1 or (" " not in t and not t.isascii() and len(t) >= 12)
+    if prev is not None and len(prev) <= 60 and _ABOUT.match(prev) and long_enough:
         return True  # the paragraph under an "About the author" heading
     if prev is not None and len(prev) <= 60 and _TRADE.search(prev) and prev[-1:] not in ".!?" \
             and t.count(" ") >= BIO_MIN_WORDS - 1 and (name := ctx.neighbour(-2)) is not None \
@@ -146,6 +153,7 @@ _CJK_TRADE_LINE = re.compile(r"^(?:\S{0,20}\s?(?:記者|編集部|ライター|�
                              r"[ぁ-んァ-ンー\s]{2,20}\s*/\s*[A-Za-z .'-]{2,40})$")
 
 
+_CJK_NAME = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff가-힣]{2,6}(?:[ \u3000][\u3040-\u30ff\u4e00-\u9fff가-힣]{1,6})?$")
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+ ){1,3}[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+$")
 BIO_SHORT_CHARS = 160
 """A one-sentence bio is at most this long."""
