@@ -935,6 +935,18 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     return out
 
 
+def _between_prose(i: int, resolved: list[str | None]) -> bool:
+    """Whether the nearest classed lines on both sides of ``i`` are good: a copyright line there is
+    an image's credit inside the article ("（C）2024 Example Games"), not the page's footer.
+
+    >>> _between_prose(1, ["good", "bad", None, "good"]), _between_prose(1, ["good", "bad", "bad", "good"])
+    (True, False)
+    """
+    before = next((c for c in reversed(resolved[:i]) if c is not None), None)
+    after = next((c for c in resolved[i + 1:] if c is not None), None)
+    return before == "good" and after == "good"
+
+
 def _contents_lines(lines: Sequence[str], classes: list[str | None]) -> set[int]:
     """A table of contents: a "Contents" / "目次" / "Jump to:" heading and the short lines under
     it (``CONTENTS_MAX_LINES`` at most), up to the first good line.
@@ -1233,7 +1245,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     # a bare web address (which no rule takes: it may be a listed item's link) is recognised chrome
     # where blocks meet, as a link a rule took would be: it does not make a plain gap
     ruled.update({i: "navigation" for i, st in stats.items() if st.linkish and " " not in lines[i]})
-    footer = {i for i in footer if i in ruled}
+    footer = {i for i in footer if i in ruled and not _between_prose(i, resolved)}
     closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not _READ_ALSO.match(lines[i])
                and not (name == "newsletter-pitch" and _set_in_prose(i, resolved))}
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)

@@ -163,7 +163,8 @@ _AGE = re.compile(r"\b(?:há|hace|vor|il y a)\s+\d{1,2}\s+(?:min\w*|hora?s?|heur
                   r"\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
 """An age printed beside a date's update: 'Atualizado há 2 horas', 'updated 3 hours ago'."""
 _READING = re.compile(r"\b\d{1,3}\s*(?:min|minutes?|mins?)\.?\s*(?:read|de lecture|de lectura|de leitura|Lesezeit)\b|"
-                      r"(?:全文)?\d{1,6}\s*文字|(?:最終)?更新\s*[:：]?\s*\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2})?", re.I)
+                      r"(?:全文)?\d{1,6}\s*文字|(?:最終)?更新\s*[:：]?\s*\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2})?|"
+                      r"(?<![\d年])\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s*更新", re.I)
 """A reading time or a length printed after a date: 'July 6, 2022, 4:15 AM·2 min read',
 '2024/11/18 06:00（最終更新 11/18 09:12） 2487文字'."""
 _DATELINE_HEAD = re.compile(r"^\s*(?:(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|,:]|[\u3040-\u30ff\u4e00-\u9fff]{1,10}\s)\s*$")
@@ -187,6 +188,8 @@ def parse_date(line: str) -> str | None:
     '2025-01-23T07:05'
     >>> parse_date("毎朝新聞 2024/11/18 06:00（最終更新 11/18 09:12） 2487文字")
     '2024-11-18T06:00'
+    >>> parse_date("2024年5月21日 18:42（5月21日 21:30更新）")
+    '2024-05-21T18:42'
     """
     if len(line) > _DATE_LINE_MAX or not _HAS_DIGITS.search(line):
         return None

@@ -7,7 +7,7 @@ import re
 from . import LineContext, rule
 
 _COPYRIGHT = re.compile(
-    r"(?:©|ⓒ|\(c\)\s*(?:\d{4}|copyright)|\bcopyright\b\s*(?:©|\(c\)|\d{4}|by\b|of\b|$|policy)|"
+    r"(?:©|ⓒ|[(（]c[)）]\s*(?:\d{4}|copyright)|\bcopyright\b\s*(?:©|\(c\)|\d{4}|by\b|of\b|$|policy)|"
     r"all rights? reserved|todos os direitos reservados|tutti i diritti riservati|"
     r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
     r"все права (?:защищены|сохранены)|hak cipta|저작권|무단 ?전재|재배포 금지|無断転載|著作権|版权所有|"
@@ -17,7 +17,7 @@ _COPYRIGHT = re.compile(
 
 
 # cheap literal gate before the regex: every copyright pattern contains one of these
-_COPYRIGHT_GATE = ("©", "ⓒ", "(c)", "copyright", "reserv", "права", "hak cipta", "저작권", "전재", "재배포",
+_COPYRIGHT_GATE = ("©", "ⓒ", "(c)", "（c）", "copyright", "reserv", "права", "hak cipta", "저작권", "전재", "재배포",
                    "無断", "著作権", "版权", "may not be", "permission of", "prohibited")
 
 
