@@ -935,6 +935,12 @@ def _teaser_chains(lines: Sequence[str], first: list[str | None], stats: dict[in
     return out
 
 
+CREDIT_MAX_CHARS = 40
+"""A copyright line of at most this many characters between two paragraphs is an image's credit
+("（C）2024 Example Games"); a longer one ("© 2020 Example Media. All rights reserved.") is the
+page's footer wherever it stands."""
+
+
 def _between_prose(i: int, resolved: list[str | None]) -> bool:
     """Whether the nearest classed lines on both sides of ``i`` are good: a copyright line there is
     an image's credit inside the article ("（C）2024 Example Games"), not the page's footer.
@@ -1245,7 +1251,7 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     # a bare web address (which no rule takes: it may be a listed item's link) is recognised chrome
     # where blocks meet, as a link a rule took would be: it does not make a plain gap
     ruled.update({i: "navigation" for i, st in stats.items() if st.linkish and " " not in lines[i]})
-    footer = {i for i in footer if i in ruled and not _between_prose(i, resolved)}
+    footer = {i for i in footer if i in ruled and not (len(lines[i]) <= CREDIT_MAX_CHARS and _between_prose(i, resolved))}
     closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not _READ_ALSO.match(lines[i])
                and not (name == "newsletter-pitch" and _set_in_prose(i, resolved))}
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
@@ -1259,7 +1265,8 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     main -= _headline_on_top(lines, main, classes, stats)
     summary = _standfirst(main, words, decided, title) | _summary_box(lines, main, decided, words)
     main -= summary
-    data = _data_run(lines, main, stats, set(decided) | set(out) | teasers | glued, cut)
+    taken = set(decided) | set(out) | teasers | glued
+    data = _data_run(lines, main, stats, taken, cut) | _fact_box(lines, main, stats, taken, cut)
     main |= data
     for i in _record_gaps(lines, classes, stats, main):
         resolved[i] = "good"
@@ -1430,6 +1437,66 @@ def _data_run(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
     if sum(bool(_DIGIT.search(lines[i])) for i in run) < DATA_LINE_SHARE * len(run):
         return set()
     return set(run)
+
+
+FACT_MIN_FIELDS = 3
+"""A fact box (a spec sheet, a match's line-up, a company profile) has at least this many
+"Label: value" lines in a row ..."""
+FACT_REACH = 3
+"""... and stands at most this many lines from the article's main block."""
+_FIELD = re.compile(r"^[■●◆・]?\s*(?P<label>[^\d:：/]{2,24}?)\s*[:：]\s*\S")
+
+
+def _is_field(line: str) -> bool:
+    """A "Label: value" line of a fact box: a label of one or two words without figures, then the
+    value (a teaser's "Storm in Hamburg: what parents need to know" has a longer one).
+
+    >>> _is_field("Price: $249"), _is_field("発売日：2024年9月19日"), _is_field("At 10:30 the talks resumed.")
+    (True, True, False)
+    """
+    m = _FIELD.match(line) if len(line) <= 160 else None
+    return bool(m) and m.group("label").count(" ") < 2 and len(m.group("label")) <= 16 \
+        and not m.group("label").lower().startswith("http")
+
+
+def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats], taken: set[int],
+              cut: int) -> set[int]:
+    """The lines of fact boxes set in or under the article: ``FACT_MIN_FIELDS`` or more "Label:
+    value" lines in a row (with the short heading over them), none taken by a rule, at most
+    ``FACT_REACH`` lines from a line of the article ("Price: $249", "Battery: 180 minutes"; "会社名：
+    ...", "所在地：..."; a match's "Árbitro: ...", "Público: ..."). They are the article's, though
+    each is too short to be prose.
+
+    >>> lines = ["The robot mops better than any we tested at its price.", "Specs", "Price: $249",
+    ...          "Battery: up to 180 minutes", "Suction: 5,000Pa", "Menu"]
+    >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
+    >>> sorted(_fact_box(lines, {0}, st, {5}, len(lines)))
+    [1, 2, 3, 4]
+    """
+    if not main:
+        return set()
+    near = set()
+    for i in main:
+        near.update(range(i - FACT_REACH, i + FACT_REACH + 1))
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*range(min(cut, len(lines))), None]:
+        if i is not None and not lines[i]:
+            continue
+        if i is not None and i in stats and i not in taken and i not in main and _is_field(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= FACT_MIN_FIELDS:
+            head = run[0] - 1
+            while head >= 0 and not lines[head]:
+                head -= 1
+            if head >= 0 and head in stats and head not in taken and head not in main \
+                    and len(lines[head]) <= 40 and not lines[head].endswith((".", "!", "?", "。")):
+                run.insert(0, head)  # its heading ("Specs", "■会社概要", "Ficha técnica")
+            if near.intersection(run):
+                out.update(run)
+        run = []
+    return out
 
 
 def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | None],
