@@ -167,7 +167,7 @@ _RELATED = re.compile(
     r"interessieren|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|te puede interesar|"
     r"читайте (?:также|еще|ещё)|смотрите также|популярное|по теме|baca juga|artikel terkait|"
     r"berita terkait|terkait|관련 ?(?:기사|뉴스)|많이 본 뉴스|【?関連(?:記事|ニュース|リンク)】?|あわせて読みたい|"
-    r"(?:こちらも)?おすすめ(?:の)?記事|추천 ?기사|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
+    r"(?:こちらも)?おすすめ(?:の)?(?:記事|ニュース|動画)?|추천 ?기사|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
     r"ähnliche (?:artikel|beiträge)|materiais relacionados|(?:você|voce) (?:também )?pode gostar|"
     r"(?:quizás |también )?te (?:puede|podría) interesar|not[ií]cias relacionadas|artículos relacionados|"
     r"relacionad[ao]s|mat[ée]rias relacionadas|"
