@@ -1257,12 +1257,13 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
     boxed = teasers | {i for i, (_, name) in decided.items() if name in ("related-links", "related-box")}
     contents = _contents_lines(lines, resolved)
-    for i in _first_section_heading(lines, contents, resolved):
+    firsts = _first_section_heading(lines, contents, resolved)
+    for i in firsts:
         resolved[i] = "good"
         contents.discard(i)
     main = _main_blocks(resolved[:cut], words[:cut], footer, ruled, closers, title, _grid_lines(lines, resolved),
                         contents, boxed)
-    main -= _headline_on_top(lines, main, classes, stats)
+    main -= _headline_on_top(lines, main, classes, stats) - firsts  # (a section's heading is no headline)
     summary = _standfirst(main, words, decided, title) | _summary_box(lines, main, decided, words)
     main -= summary
     taken = set(decided) | set(out) | teasers | glued

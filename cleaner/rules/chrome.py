@@ -221,6 +221,8 @@ _LINK_LABEL = re.compile(
 )
 CONTENTS_HEADING = re.compile(
     r"^(?:jump to|skip to|contents|table of contents|in this (?:article|guide|story)|on this page|"
+    r"neste artigo|nesta página|nesta matéria|en este artículo|dans cet article|in diesem artikel|"
+    r"in questo articolo|в этой статье|この記事の目次|이 글의 목차|"
     r"índice|conteúdo|contenido|inhalt|inhaltsverzeichnis|sommaire|indice|sommario|содержание|目次|목차)\s*:?$",
     re.I,
 )
@@ -632,7 +634,8 @@ _PAYWALL = re.compile(
     r"(?:dieser|der) artikel ist (?:nur )?für abonnenten|^weiterlesen mit \S+|^bereits abonnent|"
     r"(?:articolo|contenuto) riservato agli abbonati|^sei già abbonato|"
     r"(?:conteúdo|matéria|reportagem) exclusiv[oa] para assinantes|^já é assinante|"
-    r"\bassinantes podem (?:liberar|presentear|compartilhar|enviar)\b|^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
+    r"\bassinantes podem (?:liberar|presentear|compartilhar|enviar)\b|^presente para (?:assinantes?|voc[êe])\b|"
+    r"\benvie esta (?:matéria|reportagem|not[íi]cia) para quem n[ãa]o [ée] assinante|^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
     r"^(?:suscríbete|abonnez-vous|abbonati|jetzt abonnieren) (?:desde|por|dès|à partir de|da|a partire da|ab|für) [$€£]?\s?\d|"
     r"доступ(?:но|ен) только (?:для )?подписчик|^уже подписаны|"
     r"^dieser (?:artikel|beitrag) gehört zum angebot von|weil ein abonnent ihn ihnen geschenkt hat|"
@@ -649,7 +652,7 @@ _PAYWALL = re.compile(
 
 # every paywall/browser pattern contains one of these
 _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "appareil", "offrir", "suscriptor",
-                 "weiterlesen", "abbonat", "assinante", "assine", "suscríb", "abonniere", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
+                 "weiterlesen", "abbonat", "assinante", "assine", "presente", "suscríb", "abonniere", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
                  "有料", "残り", "続き", "유료", "付费", "会员", "mese", "mois", "mes", "mês", "monat", "месяц")

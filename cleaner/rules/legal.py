@@ -103,12 +103,17 @@ _NOTICE = re.compile(
     r"(?:pode|podem) conter links? de afiliad|puede contener enlaces de afiliad|peut contenir des liens d'affiliation|"
     r"può contenere link di affiliazion|kann affiliate-links enthalten|enthält affiliate-links|"
     r"results vary|consult your (?:physician|doctor)|not intended to diagnose|"
+    r"(?:is not|isn't) a substitute for (?:professional )?medical|does not replace (?:professional )?medical|"
+    r"n[ãa]o substitui (?:a |o )?(?:consulta|orienta[çc][ãa]o|avalia[çc][ãa]o|acompanhamento|diagn[óo]stico)|"
+    r"no sustituye (?:la |el )?(?:consulta|consejo|diagn[óo]stico)|ne remplace pas (?:une |la |l'avis)|"
+    r"ersetzt (?:keine|nicht die) (?:ärztliche|medizinische)|non sostituisce (?:il parere|la consulenza|una visita)|"
     r"(?:does not|do not|doesn't|is not intended to) constitute (?:an? )?(?:investment|financial|tax|legal) (?:advice|recommendation)|"
     r"n[ãa]o (?:constitui|configura) (?:uma )?recomenda[çc][ãa]o de (?:investimento|compra|venda)|"
     r"no (?:constituye|representa) (?:una )?recomendaci[óo]n de (?:inversi[óo]n|compra)|"
     r"ne constitue (?:pas )?(?:un )?conseil (?:en investissement|financier)|"
     r"non costituisce (?:una )?(?:raccomandazione|consulenza|sollecitazione) (?:di |all'|agli )?investiment|"
-    r"stellt keine anlageberatung dar|keine anlageberatung|не является (?:индивидуальной )?инвестиционной рекомендацией|"
+    r"stellt keine anlageberatung dar|keine anlageberatung|特定の(?:金融商品|銘柄|商品)を推奨するものではありません|"
+    r"投資(?:の)?勧誘を目的と|не является (?:индивидуальной )?инвестиционной рекомендацией|"
     r"^(?:this|the) (?:article|story|post) (?:originally )?(?:appeared|was (?:originally )?published) "
     r"(?:on|in)\b|^originally published (?:on|in|at)\b|"
     r"^(?:source|fonte|fuente|quelle|источник|sumber|출처)\s*:\s*[^.!?]{2,40}$|"
@@ -122,7 +127,7 @@ _NOTICE = re.compile(
 _NOTICE_GATE = ("solely responsible", "trust principles", "syndicated by", "third party", "reuse this", "réutiliser", "recaptcha", "by clicking", "by signing", "by subscribing",
                 "by registering", "by continuing", "commission", "affiliate", "associates program", "earn", "share of", "if you buy", "if you purchase", "reporting", "writing", "editing",
                 "compiled", "edited", "citation", "retrieved", "subject to", "delayed", "expressed", "results vary",
-                "consult your", "diagnose", "constitu", "recomenda", "conseil", "anlageberatung", "рекомендаци", "originally", "appeared", "published", "source", "fonte", "fuente",
+                "consult your", "diagnose", "substitu", "replace", "sustituye", "remplace", "ersetzt", "sostituisce", "constitu", "recomenda", "conseil", "anlageberatung", "рекомендаци", "推奨", "勧誘", "originally", "appeared", "published", "source", "fonte", "fuente",
                 "quelle", "источник", "sumber", "출처", "(dpa", "(afp", "(ap", "(reuters", "(efe", "(ansa", "(sda",
                 "(kna", "(epd", "(tass", "(xinhua", "(lusa", "(ria", "mit material", "con información",
                 "com informações", "avec", "with files", "with reporting", "with wires", "opiniõ", "opinion",
@@ -138,6 +143,8 @@ def legal_notice(ctx: LineContext) -> bool:
     >>> legal_notice(LineContext(["(Reporting by Greg Roumeliotis; Editing by Martin Howell)"], 0))
     True
     >>> legal_notice(LineContext(["Este conteúdo tem caráter informativo e não constitui recomendação de investimento."], 0))
+    True
+    >>> legal_notice(LineContext(["Este conteúdo é informativo e não substitui a consulta com um profissional de saúde."], 0))
     True
     >>> legal_notice(LineContext(["If you buy something through this post, Example may get a share of the sale."], 0))
     True

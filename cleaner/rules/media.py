@@ -95,6 +95,34 @@ _CREDIT_GATE = ("photo", "image", "picture", "foto", "credit", "source", "/", "c
                 "istock", "alamy", "写真", "画像", "提供")
 
 
+_SOCIAL_EMBED = re.compile(
+    r"^(?:view this (?:post|photo|video|profile) on (?:instagram|facebook|tiktok|x|twitter)|"
+    r"ver (?:essa|esta|este) (?:foto|publica[çc][ãa]o|post|v[íi]deo) (?:no|en) instagram|"
+    r"visualizza questo post su instagram|voir cette publication sur instagram|"
+    r"dieses (?:foto|video|beitrag) auf instagram (?:ansehen|anzeigen)|"
+    r"(?:a post|um post|una publicaci[óo]n|un post|une publication|ein beitrag) "
+    r"(?:shared by|compartilhado por|compartida por|condiviso da|partagée par|geteilt von) .{1,60}"
+    r"|watch on youtube|assistir no youtube|ver en youtube)\.?$",
+    re.I,
+)
+
+
+@rule("social-embed", "media-player", max_len=140,
+      gate=("instagram", "facebook", "tiktok", "twitter", "youtube", " by ", " por ", " da ", " par ", " von "))
+def social_embed(ctx: LineContext) -> bool:
+    """What an embedded social post leaves in the text: its "View this post on Instagram" link
+    and its "A post shared by Name (@handle)" signature, in the languages the embed speaks.
+
+    >>> social_embed(LineContext(["Ver essa foto no Instagram"], 0)), social_embed(LineContext(["A post shared by Camila Rocha (@camilarocha)"], 0))
+    (True, True)
+    >>> social_embed(LineContext(["A post shared by thousands of users went viral on Monday, police said."], 0))
+    False
+    """
+    m = _SOCIAL_EMBED.match(ctx.text)
+    return bool(m) and (not ctx.low.startswith(("a post", "um post", "una ", "un post", "une ", "ein "))
+                        or ctx.text.rstrip(".").endswith(")"))
+
+
 @rule("photo-credit", "caption", max_len=400, gate=_CREDIT_GATE)
 def photo_credit(ctx: LineContext) -> bool:
     """A caption that carries a photo credit, or a bare credit line.
