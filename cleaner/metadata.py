@@ -432,7 +432,8 @@ _BYLINE_SEP = re.compile(r"\s+[|·•/–—-]\s+|,\s+|\s+on\s+")
 _STAMP_VERB = re.compile(r"^(?:posted|published|written|updated|story|words|text|reporting)\s+(?=by\s)|"
                          r"^(?:publicado|publicada|escrito|postado|publié|écrit|veröffentlicht|geschrieben|"
                          r"diposting|ditulis)\s+(?=(?:por|par|von|oleh)\s)", re.I)
-_TIME_TAIL = re.compile(r"(?:\s+at|\s*[|·•,–—-])\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
+_TIME_TAIL = re.compile(r"(?:\s+(?:at|às|as|a las|alle|um|à)|\s*[|·•,–—-])\s+\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?"
+                        r"(?:\s+[A-Z]{2,4})?$", re.I)
 """A time of day after a byline: 'Posted by Jane Doe at 10:21 AM'."""
 _BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "oleh", "автор", "posted", "published", "written", "updated",
                  "story by", "words by", "reporting by", "publicado", "publicada", "escrito", "postado", "publié",
@@ -471,6 +472,8 @@ def _byline_name(line: str) -> str | None:
     ('Lucía Fernández', None)
     >>> _byline_name("Por Ana Paula Ribeiro — São Paulo"), _byline_name("By Jane Doe | Harbour Gazette")
     ('Ana Paula Ribeiro', 'Jane Doe')
+    >>> _byline_name("Carolina Bittencourt, da Horizonte News, em Porto Alegre"), _byline_name("Postado por Bia Moreira às 10:32")
+    ('Carolina Bittencourt', 'Bia Moreira')
     >>> _byline_name("김민수 기자"), _byline_name("김민수 기자 minsu@example.co.kr"), _byline_name("（记者 张伟）")
     ('김민수', '김민수', '张伟')
     >>> _byline_name("［松本拓也，ITmedia］"), _byline_name("田中 美穂 : 東邦経済 記者"), _byline_name("Text：杉浦みなみ")
@@ -486,15 +489,23 @@ def _byline_name(line: str) -> str | None:
             and not _OUTLET_WORDS.search(m.group("name")) and not _NAME_AGENCY.search(" " + m.group("name")) \
             and "staff" not in m.group("name").lower():
         return m.group("name")
+    if (m := _NAME_OF_OUTLET.match(line)) and m.group("name").split()[0].lower() not in _NOT_NAMES:
+        return m.group("name")
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
     plain = _TIME_TAIL.sub("", _STAMP_VERB.sub("", line))
-    name = _author_name(_AT_PLACE.sub("", plain)) or _author_name(_PLACE_TAIL.sub("", plain))
+    name = _author_name(_PLACE_TAIL.sub("", _AT_PLACE.sub("", plain))) or _author_name(_AT_PLACE.sub("", plain))
     return None if name is None or find_date(name) is not None else name  # a date is no name
 
 
-_PLACE_TAIL = re.compile(r"\s+[—–|]\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’.]*(?:\s+[\w'’.]+){0,3}$")
-"""A place or an outlet after a byline's name: 'Por Ana Paula Ribeiro — São Paulo'."""
+_PLACE_TAIL = re.compile(r"\s+[—–|-]\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’.]*(?:\s+[\w'’.]+){0,3}$|"
+                         r",\s+(?:jornalista|rep[óo]rter|editora?|colunista|correspondente|periodista|redactora?|"
+                         r"journaliste|giornalista)\b.{0,60}$")
+"""A place, an outlet or a trade after a byline's name: 'Por Ana Paula Ribeiro — São Paulo',
+'Por Luana Figueiredo - Repórter da Agência Nacional', 'Escrito por Ana Lobato, jornalista ...'."""
+_NAME_OF_OUTLET = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}), (?:da|do|de|del|della|du) "
+                             r"[A-ZÀ-ÖØ-Þ][^,]{1,40}(?:, (?:em|no|na|en|a|in|à) [A-ZÀ-ÖØ-Þ][^,]{1,40})?$")
+"""A name, its outlet and where it reports from: 'Carolina Bittencourt, da Horizonte News, em Porto Alegre'."""
 
 
 def _author_name(text: str) -> str | None:
@@ -732,7 +743,7 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
     for i in pool:
         line = lines[i]
         if i in out or _AUTHOR.match(line) or _CREDIT.match(line) or not looks_like_title(line) or is_stamp(line) \
-                or _followed_name(lines, i):
+                or _followed_name(lines, i) or _NAME_OF_OUTLET.match(line):
             continue
         k = pos.get(i)
         if k is None or k == len(cand) - 1:
