@@ -224,6 +224,9 @@ def caption(ctx: LineContext) -> bool:
     True
     >>> caption(LineContext(["【写真】減便を知らせる張り紙が並ぶバス停"], 0)), caption(LineContext(["▲ 13일 서울 시내 한 마트"], 0))
     (True, True)
+    >>> para = "The harvest fell in much of the region this year. " * 5
+    >>> caption(LineContext([para, "Foto: Ana Lima/Jornal", "Coffee harvest in Patrocínio: drought shrank the beans"], 0))
+    False
     >>> caption(LineContext(["12:47, 5 апреля 2024", "Цены на огурцы снизились на треть", "Фото: Дмитрий Лебедев / ТАСС"], 1))
     False
     >>> caption(LineContext(["In this case the court found that the photographs were taken lawfully."], 0))
@@ -239,6 +242,10 @@ def caption(ctx: LineContext) -> bool:
         nxt = ctx.neighbour(2)
     if nxt is None or len(nxt) > 80 or not _BARE_CREDIT.match(nxt) or t[-1:] in ":":
         return False
+    after = ctx.neighbour(3 if ctx.neighbour(1) == t else 2)
+    if len(t) > 200 and t.count(". ") >= 1 and after is not None and len(after) <= 150 and after[-1:] not in ".!?" \
+            and after.count(" ") >= 7 and not _BARE_CREDIT.match(after):
+        return False  # a paragraph over a credit that comes first, with its caption under it
     prev = ctx.neighbour(-1)
     # under the story's date stamp, over the lead photo's credit: the headline, not a caption
     return not (prev is not None and len(prev) <= 40 and _YEAR.search(prev) and t[-1:] not in ".!?")
