@@ -995,6 +995,9 @@ def _first_section_heading(lines: Sequence[str], contents: set[int], classes: li
     return out
 
 
+BOX_MAX_LINES = 13
+"""A box of related stories set into an article, that the article goes on past: its heading and
+up to four teasers of a headline, a summary and a date."""
 GRID_COLUMNS = (2, 3, 4, 5, 6)
 """A table printed one cell a line has this many columns ..."""
 GRID_MIN_ROWS = 3
@@ -1027,14 +1030,16 @@ def _grid_lines(lines: Sequence[str], classes: list[str | None]) -> set[int]:
         start = 0
         while start + k * GRID_MIN_ROWS <= len(cells):
             pattern = digits[start:start + k]
+            if not any(pattern) or all(pattern):
+                start += 1  # (no row of a table: some of its columns hold figures, some not)
+                continue
             rows = 0
             while start + (rows + 1) * k <= len(cells) and digits[start + rows * k:start + (rows + 1) * k] == pattern \
                     and all(short[start + rows * k:start + (rows + 1) * k]) \
                     and cells[start + (rows + 1) * k - 1] - cells[start + rows * k] < 2 * k:
                 rows += 1
             last = cells[start + rows * k - 1] if rows else 0
-            if rows >= GRID_MIN_ROWS and any(pattern) and not all(pattern) \
-                    and "good" not in classes[cells[start]:last]:  # (comments have their text between)
+            if rows >= GRID_MIN_ROWS and "good" not in classes[cells[start]:last]:  # (comments have their text between)
                 out.update(cells[start:start + rows * k])
                 start += rows * k
             else:
@@ -1074,8 +1079,8 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     reasons). A table of contents (``contents``) between the lede and the body does not split
     them either. The article grows that way outwards from its core (never upwards across its
     ``title``; it goes on downwards past a box of related stories set into it, ``boxed`` lines
-    only, when at least two paragraphs of ``MEDIA_PART_WORDS`` follow it, with the subheading
-    right under the box), the first block nearly as big as the largest
+    only and ``BOX_MAX_LINES`` at most, when a block of two lines or more and ``MEDIA_PART_WORDS``
+    follows, with the one line right under the box: the subheading of the article's next part), the first block nearly as big as the largest
     (``CORE_EARLY_SHARE``); another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
     not come after a ``footer`` line (a copyright or legal footer) that follows the article. The
     article does not grow to the right across a gap that holds one of ``closers`` (lines that end
@@ -1090,7 +1095,7 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     box: list[bool] = []  # ... or a box of related stories (its heading and teasers) and nothing else
     heads: list[int | None] = []  # the one line between such a box and the block: its subheading
     gap, gap_words, gap_ruled, gap_media, gap_closed, gap_toc = MAX_GAP + 1, 0, True, False, False, False
-    gap_box = False
+    gap_box, gap_head = "no", None  # "start" (no chrome yet), "box" (boxed lines only), "head" (then one more), "no"
     for i, c in enumerate(classes):
         if i in closers:
             gap_closed = True
@@ -1100,20 +1105,21 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
                 gaps.append((gap, gap_words, gap_ruled, gap_media))
                 closed.append(gap_closed)
                 toc.append(bool(gap_toc))
-                box.append(gap_box is not None and gap_box is not False)
-                heads.append(gap_box if gap_box is not True and gap_box not in (None, False) else None)
+                box.append(gap_box in ("box", "head") and gap <= BOX_MAX_LINES + 1)
+                heads.append(gap_head if gap_box == "head" else None)
             blocks[-1].append(i)
             gap, gap_words, gap_ruled, gap_media, gap_closed, gap_toc = 0, 0, False, None, False, None
-            gap_box = None
+            gap_box, gap_head = "start", None
         elif c == "bad":
             gap += 1
             if gap_toc is not False:
                 gap_toc = i in contents
-            if gap_box is not False:  # the box's lines, then at most one (the article's next subheading)
-                if i in boxed:
-                    gap_box = gap_box in (None, True)
-                else:
-                    gap_box = i if gap_box is True else False  # the line after the box
+            if i in boxed:  # the box's lines, then at most one (the article's next subheading)
+                gap_box = "box" if gap_box in ("start", "box") else "no"
+            elif gap_box == "box":
+                gap_box, gap_head = "head", i
+            else:
+                gap_box = "no"
             gap_words += max(1, words[i])
             gap_ruled = gap_ruled or i in ruled
             kind = ruled.get(i) if isinstance(ruled, dict) else None
@@ -1476,15 +1482,13 @@ def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
     """
     if not main:
         return set()
-    near = set()
-    for i in main:
-        near.update(range(i - FACT_REACH, i + FACT_REACH + 1))
     out: set[int] = set()
     run: list[int] = []
     for i in [*range(min(cut, len(lines))), None]:
         if i is not None and not lines[i]:
             continue
-        if i is not None and i in stats and i not in taken and i not in main and _is_field(lines[i]):
+        if i is not None and i in stats and i not in taken and i not in main \
+                and (":" in lines[i] or "：" in lines[i]) and _is_field(lines[i]):
             run.append(i)
             continue
         if len(run) >= FACT_MIN_FIELDS:
@@ -1494,7 +1498,7 @@ def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
             if head >= 0 and head in stats and head not in taken and head not in main \
                     and len(lines[head]) <= 40 and not lines[head].endswith((".", "!", "?", "。")):
                 run.insert(0, head)  # its heading ("Specs", "■会社概要", "Ficha técnica")
-            if near.intersection(run):
+            if any(j in main for j in range(run[0] - FACT_REACH, run[-1] + FACT_REACH + 1)):
                 out.update(run)
         run = []
     return out

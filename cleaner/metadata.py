@@ -167,7 +167,7 @@ _READING = re.compile(r"\b\d{1,3}\s*(?:min|minutes?|mins?)\.?\s*(?:read|de lectu
                       r"(?<![\d年])\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s*更新", re.I)
 """A reading time or a length printed after a date: 'July 6, 2022, 4:15 AM·2 min read',
 '2024/11/18 06:00（最終更新 11/18 09:12） 2487文字'."""
-_DATELINE_HEAD = re.compile(r"^\s*(?:(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|,:]|[\u3040-\u30ff\u4e00-\u9fff]{1,10}\s)\s*$")
+_DATELINE_HEAD = re.compile(r"^\s*(?:(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*\s*){1,3}[-–—|,:]|[\u3040-\u30ff\u4e00-\u9fff]{0,8}(?:新聞|新報|日報|通信|ニュース|タイムズ|放送|テレビ|新闻|日报|晚报|通讯社)\s)\s*$")
 _DATE_LINE_MAX = 80  # a date line with its filler is short; longer lines are prose
 _HAS_DIGITS = re.compile(r"\d{1,4}\D{0,12}\d{2,4}")
 
@@ -247,7 +247,9 @@ _SECTIONS = {
 }
 _OUTLET_WORDS = re.compile(
     r"\b(news|times|post|herald|tribune|journal|gazette|daily|agency|press|tv|radio|telegraph|guardian|"
-    r"observer|chronicle|mail|express|wire|today|insider|reuters|associated press|afp|network)\b",
+    r"observer|chronicle|mail|express|wire|today|insider|reuters|associated press|afp|network|"
+    r"agência|agencia|agenzia|agentur|redação|redacción|rédaction|redazione|redaktion|newsroom|notícias|noticias|"
+    r"jornal|diário|diario|zeitung|giornale|journal)\b",
     re.I,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}(\s[A-Z][A-Za-z]+)?$")
@@ -295,6 +297,27 @@ _HASHTAGS = re.compile(r"^#[^\W\d_][^\s#]*(?:\s+#[^\W\d_][^\s#]*)+$")
 """A line of two or more hashtags and nothing else: a blog's or a social post's tags."""
 _HASHTAG = re.compile(r"^#[^\W\d_][^\s#]{0,40}$")
 """A line of one hashtag: a tag, when the line next to it is another."""
+
+
+def _hashtag_run(lines: Sequence[str], open_idx: list[int], k: int) -> bool:
+    """Whether the open line at rank ``k`` (one hashtag) is in a run of two or more that is a post's
+    tags: not a list the text announces ("Three hashtags stood out:") nor one with prose under it.
+
+    >>> _hashtag_run(["Text.", "#a", "#b", "Likes"], [0, 1, 2, 3], 1)
+    True
+    >>> _hashtag_run(["Three stood out:", "#a", "#b", "Each reached millions of people within weeks, the study found."], [0, 1, 2, 3], 1)
+    False
+    """
+    lo = hi = k
+    while lo > 0 and _HASHTAG.match(lines[open_idx[lo - 1]]):
+        lo -= 1
+    while hi + 1 < len(open_idx) and _HASHTAG.match(lines[open_idx[hi + 1]]):
+        hi += 1
+    if hi == lo:
+        return False
+    above = lines[open_idx[lo - 1]] if lo > 0 else ""
+    below = lines[open_idx[hi + 1]] if hi + 1 < len(open_idx) else ""
+    return not above.endswith((":", "：")) and not is_prose(below)
 
 
 def parse_tags(line: str) -> list[str] | None:
@@ -489,8 +512,9 @@ def _byline_name(line: str) -> str | None:
             and not _OUTLET_WORDS.search(m.group("name")) and not _NAME_AGENCY.search(" " + m.group("name")) \
             and "staff" not in m.group("name").lower():
         return m.group("name")
-    if (m := _NAME_OF_OUTLET.match(line)) and m.group("name").split()[0].lower() not in _NOT_NAMES:
-        return m.group("name")
+    if (m := _NAME_OF_OUTLET.match(line)) and m.group("name").split()[0].lower() not in _NOT_NAMES \
+            and (_is_outlet(m.group("outlet")) or _OUTLET_WORDS.search(m.group("outlet"))):
+        return m.group("name")  # (the outlet must look like one: "Fernando Haddad, da Fazenda, em Brasília" is a caption)
     if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
         return None
     plain = _TIME_TAIL.sub("", _STAMP_VERB.sub("", line))
@@ -504,7 +528,7 @@ _PLACE_TAIL = re.compile(r"\s+[—–|-]\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’.]*(?:\s+[
 """A place, an outlet or a trade after a byline's name: 'Por Ana Paula Ribeiro — São Paulo',
 'Por Luana Figueiredo - Repórter da Agência Nacional', 'Escrito por Ana Lobato, jornalista ...'."""
 _NAME_OF_OUTLET = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}), (?:da|do|de|del|della|du) "
-                             r"[A-ZÀ-ÖØ-Þ][^,]{1,40}(?:, (?:em|no|na|en|a|in|à) [A-ZÀ-ÖØ-Þ][^,]{1,40})?$")
+                             r"(?P<outlet>[A-ZÀ-ÖØ-Þ][^,]{1,40}), (?:em|no|na|en|a|in|à) [A-ZÀ-ÖØ-Þ][^,]{1,40}$")
 """A name, its outlet and where it reports from: 'Carolina Bittencourt, da Horizonte News, em Porto Alegre'."""
 
 
@@ -567,7 +591,8 @@ def _over_date(lines: Sequence[str], open_idx: list[int], k: int, out: dict) -> 
     """
     def dated(r: int) -> bool:
         return r < len(open_idx) and out.get(open_idx[r], ("",))[0] == "metadata:date"
-    return dated(k + 1) or (k + 1 < len(open_idx) and bool(_PLACE_LINE.match(lines[open_idx[k + 1]])) and dated(k + 2))
+    return dated(k + 1) or (k + 1 < len(open_idx) and open_idx[k + 1] not in out
+                            and bool(_PLACE_LINE.match(lines[open_idx[k + 1]])) and dated(k + 2))
 
 
 _PLAIN_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2})"
@@ -743,7 +768,7 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
     for i in pool:
         line = lines[i]
         if i in out or _AUTHOR.match(line) or _CREDIT.match(line) or not looks_like_title(line) or is_stamp(line) \
-                or _followed_name(lines, i) or _NAME_OF_OUTLET.match(line):
+                or _followed_name(lines, i) or (_NAME_OF_OUTLET.match(line) and _byline_name(line)):
             continue
         k = pos.get(i)
         if k is None or k == len(cand) - 1:
@@ -909,6 +934,7 @@ def lift_metadata(
             out[i] = ("metadata:outlet", "outlet-name")
         elif meta["author"] is None and title_i is not None and 0 < rank[i] - rank[title_i] <= 3 and \
                 (m := _PLAIN_NAME.match(line)) and line.split()[0].lower() not in _NOT_NAMES and \
+                not _is_outlet(line) and not _NAME_AGENCY.search(" " + line) and not _OUTLET_WORDS.search(line) and \
                 _over_date(lines, open_idx, rank[i], out):
             meta["author"] = m.group("name")  # a name alone under the headline, over the date: the byline
             out[i] = ("metadata:author", "byline")
@@ -925,8 +951,7 @@ def lift_metadata(
         if (labelled or i in tail) and (tags := parse_tags(lines[i])):
             meta["tags"].extend(t for t in tags if t not in meta["tags"])
             out[i] = ("metadata:tags", "tag-list")
-        elif _HASHTAG.match(lines[i]) and any(0 <= n < len(open_idx) and _HASHTAG.match(lines[open_idx[n]])
-                                              for n in (k - 1, k + 1)):
+        elif _HASHTAG.match(lines[i]) and _hashtag_run(lines, open_idx, k):
             if lines[i][1:] not in meta["tags"]:
                 meta["tags"].append(lines[i][1:])  # a run of hashtags, one a line
             out[i] = ("metadata:tags", "tag-list")

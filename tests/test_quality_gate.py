@@ -21,7 +21,7 @@ PAGES = sorted(GATE.glob("*.json"))
 KEEP_FLOOR = 0.962
 """Share of must-keep snippets (all pages) that must stay in the body (597 of 622 when the
 pages of 2026-12-01 came in)."""
-DROP_FLOOR = 0.986
+DROP_FLOOR = 0.990
 """Share of must-drop snippets (all pages) that must be gone from the body (1008 of 1015)."""
 # On every page, every snippet must come out right, except the page's listed known failures
 # (which must still fail: a fixed one leaves the list, and the floors above go up).

@@ -49,8 +49,11 @@ _TRADE = re.compile(
     r"blogger|producer|host|anchor|curator|critic|photographer|reporting|covers|writes (?:about|for|on)|"
     r"journalistin|redakteur(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|periodista|redator|"
     r"jornalista|giornalista|autora|colunista|cronista|columnista|escritora?|scrittrice|scrittore|"
-    r"(?:writes|escreve|escribe|scrive|schreibt) (?:every|às|aos|los|il|jeden|on (?:mondays|tuesdays|"
-    r"wednesdays|thursdays|fridays|saturdays|sundays)))\b",
+    r"writes (?:every|on) (?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|"
+    r"escreve (?:às|aos|todas as|todos os) (?:segundas|terças|quartas|quintas|sextas|sábados|domingos)|"
+    r"escribe (?:los|cada) (?:lunes|martes|miércoles|jueves|viernes|sábados?|domingos?)|"
+    r"scrive (?:il|ogni) (?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)|"
+    r"schreibt jeden (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\b",
     re.I,
 )
 BIO_MIN_WORDS = 8
@@ -90,8 +93,12 @@ def author_bio(ctx: LineContext) -> bool:
     True
     >>> author_bio(LineContext(["本文。"] * 6 + ["田中 美穂", "たなか みほ / Miho Tanaka", "流通・小売業界を担当。"], 8))
     True
-    >>> author_bio(LineContext(["Text.", "Text.", "Ana Lima", "Urbanista e autora de dois livros. Escreve às quintas-feiras."], 3))
+    >>> author_bio(LineContext(["本文。"] * 6 + ["被災地に通い続けた記者", "震災から13年、記者は毎年この町を訪れてきた。"], 7))
+    False
+    >>> author_bio(LineContext(["Ana Lima", "Text.", "Text.", "Text.", "Ana Lima", "Urbanista e autora de dois livros. Escreve às quintas-feiras."], 5))
     True
+    >>> author_bio(LineContext(["Text."] * 4 + ["Looking Ahead", "The city will host more than 200 films next year, the festival's producer said."], 5))
+    False
     >>> author_bio(LineContext(["I am a writer, journalist and professor, not always in that order."], 0))
     True
     >>> author_bio(LineContext(["Smith is a former reporter, the court heard.", "The trial continues.", "More text.", "End."], 0))
@@ -111,7 +118,7 @@ def author_bio(ctx: LineContext) -> bool:
     prev = ctx.neighbour(-1)
     if prev is not None and (_NAME_ONLY.match(prev) or _CJK_NAME.match(prev)) and not _ABOUT.match(prev):
         prev = ctx.neighbour(-2)  # the author's name printed between the heading and the bio
-    long_enough = t.count(" ") >= BIO_MIN_WORDS - 1 or (" " not in t and not t.isascii() and len(t) >= 12)
+    long_enough = t.count(" ") >= BIO_MIN_WORDS - 1 or (" " not in t and bool(_CJK.search(t)) and len(t) >= 12)
     if prev is not None and len(prev) <= 60 and _ABOUT.match(prev) and long_enough:
         return True  # the paragraph under an "About the author" heading
     if prev is not None and len(prev) <= 60 and _TRADE.search(prev) and prev[-1:] not in ".!?" \
@@ -120,12 +127,12 @@ def author_bio(ctx: LineContext) -> bool:
         return True  # an author box: the name, the trade ("Senior reviews writer"), the bio
     if len(t) > BIO_MAX_CHARS:
         return False
-    total = ctx.from_start + ctx.from_end + 1
-    if prev is not None and _CJK_TRADE_LINE.match(prev) and not t.isascii() and ctx.from_end <= BIO_TAIL_SHARE * total:
+    if prev is not None and _CJK_TRADE_LINE.match(prev) and _CJK.search(t) \
+            and (name := ctx.neighbour(-2)) is not None and _CJK_NAME.match(name) and _in_tail(ctx):
         return True  # a Japanese author box: the name, the trade or the name's reading, the bio
-    if (name := ctx.neighbour(-1)) is not None and _NAME_ONLY.match(name) and ctx.from_end <= BIO_TAIL_SHARE * total \
-            and t.count(" ") >= BIO_MIN_WORDS - 1 and _TRADE.search(t) and t[:1] not in "\"“«'—–-":
-        return True  # an author box at the end: the name, then what the author does
+    if (name := ctx.neighbour(-1)) is not None and _NAME_ONLY.match(name) and t.count(" ") >= BIO_MIN_WORDS - 1 \
+            and _TRADE.search(t) and t[:1] not in "\"“«'—–-" and _in_tail(ctx) and _named_before(ctx, name):
+        return True  # an author box at the end: the author's name (printed above), then what the author does
     if not (_NAME_VERB.match(t) or _FIRST_PERSON.match(t)) or not _TRADE.search(t):
         return False
     if t.split(" ", 1)[0].lower() in _NOT_NAMES:
@@ -134,7 +141,20 @@ def author_bio(ctx: LineContext) -> bool:
         return True  # the author of the byline above: "Maria covers politics from Panama City."
     if len(t) <= BIO_SHORT_CHARS and _SHORT_BIO.match(t) and ctx.from_start >= 3:
         return True  # "Jane Doe is a freelance writer living in Oslo": a bio wherever it stands
-    return ctx.from_end <= BIO_TAIL_SHARE * total
+    return _in_tail(ctx)
+
+
+def _in_tail(ctx: LineContext) -> bool:
+    """Whether the line stands in the last ``BIO_TAIL_SHARE`` of the page (counted only when asked:
+    it walks the whole page)."""
+    return ctx.from_end <= BIO_TAIL_SHARE * (ctx.from_start + ctx.from_end + 1)
+
+
+def _named_before(ctx: LineContext, name: str) -> bool:
+    """Whether ``name`` was printed in the page's first half, alone or in a byline (the author's
+    box repeats the byline's name; a subheading such as "Looking Ahead" was not printed before)."""
+    half = ctx.lines[:min(ctx.i, len(ctx.lines) // 2)]
+    return any(t == name or (_BY.match(t) and len(t) <= 80 and name in t) for t in half)
 
 
 _BY = re.compile(r"^(?:by|por|von|par|di|oleh)\s+", re.I)
@@ -149,8 +169,9 @@ def _bylined(ctx: LineContext, name: str) -> bool:
 
 # the line over a Japanese author box's bio: the outlet and the trade ("東邦経済 記者"), or the
 # name's reading in kana and in Latin letters ("たなか みほ / Miho Tanaka")
-_CJK_TRADE_LINE = re.compile(r"^(?:\S{0,20}\s?(?:記者|編集部|ライター|編集委員|論説委員|特派員|解説委員|コラムニスト)|"
+_CJK_TRADE_LINE = re.compile(r"^(?:\S{1,20}[ \u3000](?:記者|編集部|ライター|編集委員|論説委員|特派員|解説委員|コラムニスト)|"
                              r"[ぁ-んァ-ンー\s]{2,20}\s*/\s*[A-Za-z .'-]{2,40})$")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff가-힣]")
 
 
 _CJK_NAME = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff가-힣]{2,6}(?:[ \u3000][\u3040-\u30ff\u4e00-\u9fff가-힣]{1,6})?$")

@@ -215,9 +215,9 @@ _READ_MORE_PREFIX = re.compile(
 # them inside and under an article ("【前回】...", "写真特集：...", "[관련기사] ..."), or one that
 # ends in "click here" ("...はこちら")
 _LINK_LABEL = re.compile(
-    r"^(?:【(?:関連記事|関連|前回|次回|一覧|写真特集|動画|特集|まとめ|あわせて読みたい|合わせて読みたい|こちらも|"
+    r"^(?:【(?:関連記事|関連|前回|次回|一覧|写真特集|あわせて読みたい|合わせて読みたい|こちらも|"
     r"相关阅读|相关新闻|延伸阅读|推荐阅读)】|＜(?:関連|関連記事|前回|一覧)＞|\[(?:관련기사|관련 기사|관련뉴스|함께 보면 좋은 기사)\]|"
-    r"(?:写真特集|関連記事|動画特集)\s*[:：])\s*\S|^【[^】]{1,10}】.{2,60}はこちら[。！!]?$"
+    r"(?:写真特集|関連記事|動画特集)\s*[:：])\s*[^。]{2,80}$|^【[^】]{1,10}】.{2,60}はこちら[。！!]?$"
 )
 CONTENTS_HEADING = re.compile(
     r"^(?:jump to|skip to|contents|table of contents|in this (?:article|guide|story)|on this page|"
@@ -282,6 +282,7 @@ RELATED_ITEMS = 4
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "。", "！", "？", '"', "”", "»", ")")
 
 
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 CJK_TEASER_CHARS = (8, 60)
 """The length of a Chinese or Japanese headline, in characters."""
 
@@ -295,7 +296,7 @@ def _teaser_shaped(text: str) -> bool:
     """
     if text.rstrip('"”»)」』').endswith(_SENTENCE_END):
         return False
-    if " " not in text and not text.isascii():  # Chinese or Japanese: no spaces between words
+    if " " not in text and _HAN_KANA.search(text):  # Chinese or Japanese: no spaces between words
         return CJK_TEASER_CHARS[0] <= len(text) <= CJK_TEASER_CHARS[1]
     return len(text) <= 150 and 2 <= text.count(" ") + 1 <= 20
 
@@ -307,10 +308,13 @@ a subheading of the article that goes on under the box."""
 
 def _subheading_after_box(ctx: LineContext) -> bool:
     above, below = ctx.neighbour(-1), ctx.neighbour(1)
+    if above is None or below is None or not below.endswith(_SENTENCE_END):
+        return False
+    if " " not in ctx.text and _HAN_KANA.search(ctx.text):  # Chinese, Japanese: characters, not words
+        return len(ctx.text) <= 3 * SUBHEADING_MAX_WORDS and len(above) >= 1.5 * len(ctx.text) and len(below) >= 40
     words = ctx.text.count(" ") + 1
-    return words <= SUBHEADING_MAX_WORDS and above is not None and below is not None \
-        and _teaser_shaped(above) and above.count(" ") + 1 >= 2 * words + 2 \
-        and below.endswith(_SENTENCE_END) and below.count(" ") >= 14
+    return words <= SUBHEADING_MAX_WORDS and _teaser_shaped(above) and above.count(" ") + 1 >= 2 * words + 2 \
+        and below.count(" ") >= 14
 
 
 @rule("related-box", "related-links", max_len=150, context=True, shape=_teaser_shaped)
@@ -325,7 +329,8 @@ def related_box(ctx: LineContext) -> bool:
     >>> related_box(LineContext(lines, 2)), related_box(LineContext(lines, 3)), related_box(LineContext(lines[1:], 1))
     (True, False, False)
 
-    Chinese and Japanese headlines are told by their length in characters:
+    Chinese and Japanese headlines are told by their length in characters, and so is a subheading
+    under the box:
 
     >>> related_box(LineContext(["市は月曜日、長い議論の末に来年度の予算案を承認したと発表した。", "あわせて読みたい",
     ...                          "コンビニ各社が無人店舗を急拡大する本当の理由"], 2))
@@ -337,16 +342,18 @@ def related_box(ctx: LineContext) -> bool:
     >>> related_box(LineContext(lines, 3))
     False
     """
-    if not _teaser_shaped(ctx.text) or BARE_TIME.match(ctx.text) or _subheading_after_box(ctx):
+    if not _teaser_shaped(ctx.text) or BARE_TIME.match(ctx.text):
         return False
     for step in range(1, RELATED_ITEMS + 1):
         prev = ctx.neighbour(-step)
         if prev is None or BARE_TIME.match(prev):
             return False  # (a live blog's update, stamped with its time, ends a box above it)
         if _related_heading(prev):
+            if step > 1 and _subheading_after_box(ctx):
+                return False  # the article's next subheading, under the box's headlines
             above = ctx.neighbour(-step - 1)  # inside an article: a sentence above the heading
             if above is not None and above.endswith(_SENTENCE_END) and (above.count(" ") >= 7 or (
-                    " " not in above and len(above) >= 20 and not above.isascii())):
+                    " " not in above and len(above) >= 20 and _HAN_KANA.search(above))):
                 return True
             # or in the page's second half, under the article, as one of two headlines or more
             # (a label over the page's own headline is followed by its byline or photo)
@@ -565,13 +572,14 @@ _PLATFORM_PITCH = re.compile(
     r"\busing ai narration\b|\bnarrated by (?:an? )?(?:ai|artificial|automated|computer)\b|^(?:this|the) (?:article|story) "
     r"(?:is|was) (?:narrated|read|voiced) by (?:an? )?(?:ai|artificial|automated)|"
     # a recipe card's prompt to share a photo of the dish
-    r"\bgive (?:it|this(?: post| article| story)?) (?:a )?(?:clap|few claps|like)\b|\bhit the clap button\b|"
+    r"\bgive (?:it|this(?: post| article| story)?) (?:a )?(?:clap|few claps|like)(?![\w-])|\bhit the clap button\b|"
     r"^(?:did you (?:make|try) this|tried this|made this) recipe\b|\btag @[\w.]+ on (?:instagram|twitter|tiktok|facebook)\b|"
     # the outlet's channel on a messaging app or news aggregator
     r"\b(?:join|follow) (?:our|the) (?:[\w'’-]+ ){0,3}(?:whatsapp|telegram) channel\b|"
-    r"\b(?:participe|entre|siga) (?:do|no|o|a|em) (?:nosso )?(?:canal|perfil|grupo|comunidade)\b[^.!?]{0,40}\b(?:whatsapp|telegram)\b|"
+    r"^\W*(?:(?:participe|siga) (?:do|no|o|a|em|na)|entre (?:no|na|em)) (?:nosso |nossa )?(?:canal|perfil|grupo|comunidade)\b[^.!?]{0,40}"
+    r"\b(?:whatsapp|telegram)\b|"
     r"^siga (?:a|o) [^.!?]{2,40} no (?:instagram|whatsapp|telegram|tiktok|youtube|facebook)\b|"
-    r"\b(?:denúncia|sugestão) de pauta\b|"
+    r"^(?:envie|mande|tem|você tem)\b[^.!?]{0,40}\b(?:denúncia|sugestão) de pauta\b|"
     r"\b(?:únete|suscríbete) a (?:nuestro|el) canal (?:de )?(?:whatsapp|telegram)\b|"
     r"^síguenos en (?:google (?:news|noticias)|whatsapp|telegram)\b|"
     r"\bikuti saluran whatsapp\b|\bsimak breaking news\b|"

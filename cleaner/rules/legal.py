@@ -83,6 +83,15 @@ def is_legal_row(text: str) -> bool:
 
 _ROW = re.compile(r"\s*[|•·/]\s*|\s{2,}")
 
+_PAGE_SUBJECT = (
+    r"(?:this|the|our) (?:article|content|information|site|website|page|post|material|story|newsletter)|"
+    r"nothing (?:in|on) this|(?:est[ea]|o|a) (?:conteúdo|texto|artigo|material|matéria|informação|site|página|análise)|"
+    r"(?:est[ea]|el|la) (?:contenido|artículo|texto|informaci[óo]n|material|p[áa]gina|an[áa]lisis)|"
+    r"(?:cet|ce|le|la) (?:article|contenu|texte|site|page)|(?:questo|quest'|il|la) ?(?:articolo|contenuto|testo|sito|pagina)|"
+    r"(?:dieser|diese|der|die) (?:artikel|beitrag|inhalt|text|seite|informationen?)|"
+    r"(?:данн\w+|эт\w+|информаци\w+|материал\w*)"
+)
+"""How a page's own disclaimer names itself ("This article ...", "Este conteúdo ...")."""
 _NOTICE = re.compile(
     r"(?:may (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commission|share of (?:the )?sales?)|"
     r"if you (?:buy|purchase) (?:something|anything|a product) (?:through|via|from) (?:links? |this |our |one of )|"
@@ -103,17 +112,14 @@ _NOTICE = re.compile(
     r"(?:pode|podem) conter links? de afiliad|puede contener enlaces de afiliad|peut contenir des liens d'affiliation|"
     r"può contenere link di affiliazion|kann affiliate-links enthalten|enthält affiliate-links|"
     r"results vary|consult your (?:physician|doctor)|not intended to diagnose|"
-    r"(?:is not|isn't) a substitute for (?:professional )?medical|does not replace (?:professional )?medical|"
-    r"n[ãa]o substitui (?:a |o )?(?:consulta|orienta[çc][ãa]o|avalia[çc][ãa]o|acompanhamento|diagn[óo]stico)|"
-    r"no sustituye (?:la |el )?(?:consulta|consejo|diagn[óo]stico)|ne remplace pas (?:une |la |l'avis)|"
-    r"ersetzt (?:keine|nicht die) (?:ärztliche|medizinische)|non sostituisce (?:il parere|la consulenza|una visita)|"
-    r"(?:does not|do not|doesn't|is not intended to) constitute (?:an? )?(?:investment|financial|tax|legal) (?:advice|recommendation)|"
-    r"n[ãa]o (?:constitui|configura) (?:uma )?recomenda[çc][ãa]o de (?:investimento|compra|venda)|"
-    r"no (?:constituye|representa) (?:una )?recomendaci[óo]n de (?:inversi[óo]n|compra)|"
-    r"ne constitue (?:pas )?(?:un )?conseil (?:en investissement|financier)|"
-    r"non costituisce (?:una )?(?:raccomandazione|consulenza|sollecitazione) (?:di |all'|agli )?investiment|"
-    r"stellt keine anlageberatung dar|keine anlageberatung|特定の(?:金融商品|銘柄|商品)を推奨するものではありません|"
-    r"投資(?:の)?勧誘を目的と|не является (?:индивидуальной )?инвестиционной рекомендацией|"
+    # the page's own medical or investment disclaimer: its subject is the page ("this content ...",
+    # "este conteúdo ..."), so a sentence reporting what someone said of an app or a bank stays
+    rf"^(?:{_PAGE_SUBJECT})[^.!?]{{0,80}}?\b(?:(?:is not|isn't) (?:a )?substitute for|does not replace|"
+    r"(?:is not|isn't) intended to replace|n[ãa]o substitui|no sustituye|ne remplace pas|ersetzt (?:keine|nicht)|"
+    r"non sostituisce|(?:does not|do not|doesn't|is not intended to) constitute|n[ãa]o (?:constitui|configura)|"
+    r"no (?:constituye|representa)|ne constitue pas|non costituisce|stellt keine anlageberatung|"
+    r"не является (?:индивидуальной )?инвестиционной)|"
+    r"特定の(?:金融商品|銘柄|商品)を推奨するものではありません|投資(?:の)?勧誘を目的と(?:した|する)ものではありません|"
     r"^(?:this|the) (?:article|story|post) (?:originally )?(?:appeared|was (?:originally )?published) "
     r"(?:on|in)\b|^originally published (?:on|in|at)\b|"
     r"^(?:source|fonte|fuente|quelle|источник|sumber|출처)\s*:\s*[^.!?]{2,40}$|"
@@ -127,7 +133,8 @@ _NOTICE = re.compile(
 _NOTICE_GATE = ("solely responsible", "trust principles", "syndicated by", "third party", "reuse this", "réutiliser", "recaptcha", "by clicking", "by signing", "by subscribing",
                 "by registering", "by continuing", "commission", "affiliate", "associates program", "earn", "share of", "if you buy", "if you purchase", "reporting", "writing", "editing",
                 "compiled", "edited", "citation", "retrieved", "subject to", "delayed", "expressed", "results vary",
-                "consult your", "diagnose", "substitu", "replace", "sustituye", "remplace", "ersetzt", "sostituisce", "constitu", "recomenda", "conseil", "anlageberatung", "рекомендаци", "推奨", "勧誘", "originally", "appeared", "published", "source", "fonte", "fuente",
+                "consult your", "diagnose", "substitu", "not replace", "sustituye", "remplace", "ersetzt", "sostituisce", "constitu",
+                "stellt keine", "инвестиционной", "推奨", "勧誘", "originally", "appeared", "published", "source", "fonte", "fuente",
                 "quelle", "источник", "sumber", "출처", "(dpa", "(afp", "(ap", "(reuters", "(efe", "(ansa", "(sda",
                 "(kna", "(epd", "(tass", "(xinhua", "(lusa", "(ria", "mit material", "con información",
                 "com informações", "avec", "with files", "with reporting", "with wires", "opiniõ", "opinion",
