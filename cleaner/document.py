@@ -144,6 +144,13 @@ class Document:
     def body(self, value: str) -> None:
         self.stored_body = value
 
+    def __reduce__(self):
+        # pickled as its values in field order (the spill writes and reads every document two
+        # or three times): cheaper both ways than the per-field state of slotted dataclasses
+        return Document, (self.source, self.sha256, self.id, self.encoding, self.text, self.removals, self.meta,
+                          self.language, self.language_score, self.status, self.reason, self.duplicate_of,
+                          self.similarity, self.stored_body, self.words_in, self.line_keys)
+
     def finish(self) -> None:
         """Normalize the removals (sorted, disjoint), which the body is derived from."""
         self.removals = normalize_removals(self.removals)
