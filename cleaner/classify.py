@@ -1583,9 +1583,14 @@ class CorpusStats:
 
     def is_frequent(self, line: str, key: int | None = None) -> bool:
         """Whether the line is chrome by recurrence; ``key``: its hash, when the caller has it."""
-        if not _countable(line):
+        if key is None:
+            if not _countable(line):
+                return False
+            c = self.doc_count(line)
+        elif not key:  # (keys_by_line's 0: a line that is not countable)
             return False
-        c = self.doc_count(line) if key is None else self.counts.get(key, 0)
+        else:
+            c = self.counts.get(key, 0)
         if c < 2:
             return False
         factor = LONG_LINE_FACTOR if len(_WORD.findall(line)) >= LONG_LINE_WORDS else 1
