@@ -239,6 +239,9 @@ _DATED = re.compile(
 a few words holding one is a timestamp or a byline."""
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$|\[(?:…|\.\.\.)\]$")
 """A line cut short by the site ("... plus JBL he...", "location become […]"): a teaser."""
+_TRUNCATED_ENDS = ("...", "…", "]")
+"""How every ``_TRUNCATED`` match ends (a line holds no newline): tested first, since the regex,
+anchored at the end, is tried at every position of the line."""
 
 
 def _cut_short(line: str) -> bool:
@@ -251,7 +254,7 @@ def _cut_short(line: str) -> bool:
     >>> _cut_short("Microsoft offers Build your own Surface Go Kids Bundle plus JBL he..."), _cut_short("So it goes.")
     (True, False)
     """
-    return bool(_TRUNCATED.search(line))
+    return line.endswith(_TRUNCATED_ENDS) and bool(_TRUNCATED.search(line))
 
 
 _LISTISH = re.compile(r"^(?:[•·・▪►▸◦◇◆■□▶▷●○\-–—*+>]|\d{1,2}[.)]\s)")
@@ -636,6 +639,7 @@ _QUANTITY = re.compile(r"^(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])(?:\s*[-–]\s*\
 first word in lowercase, see :func:`_item_key`)."""
 
 
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of every short line (menus recur across documents)
 def _item_key(line: str) -> str | None:
     """What the items of one list share: a quantity first (ingredients: '2 lemons', '3 tablespoons
     butter, softened'), or else their first separator (see :func:`_separator`).
