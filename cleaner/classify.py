@@ -365,14 +365,21 @@ def _stop_hits(low_toks: list[str]) -> tuple[int, tuple[int, ...]]:
 @lru_cache(maxsize=LINE_CACHE)
 def _line_hits(line: str) -> tuple[int, tuple[int, ...]]:
     """:func:`_stop_hits` of a line's ``\\w+`` tokens (lowercased each, see :func:`_lower_tokens`)."""
-    return _stop_hits(_lower_tokens(_WORD.findall(line)))
+    return _stop_hits(_line_tokens(line)[1])
 
 
 @lru_cache(maxsize=LINE_CACHE)
 def _line_stats(line: str, lang: str | None) -> "LineStats":
     """:func:`line_stats` of a line in the stop list of ``lang``."""
+    toks, low_toks = _line_tokens(line)
+    return line_stats(line, stop_words(lang), toks, low_toks)
+
+
+@lru_cache(maxsize=512)  # the lines of the document at hand: classify_lines asks _line_hits, then _line_stats
+def _line_tokens(line: str) -> tuple[list[str], list[str]]:
+    """A line's ``\\w+`` tokens and the same lowercased (lists that their users only read)."""
     toks = _WORD.findall(line)
-    return line_stats(line, stop_words(lang), toks, _lower_tokens(toks))
+    return toks, _lower_tokens(toks)
 
 
 def _lower_tokens(toks: list[str]) -> list[str]:
