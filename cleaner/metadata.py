@@ -344,8 +344,10 @@ def _is_section(line: str) -> str | None:
 
 
 def _is_outlet(line: str) -> bool:
+    if len(line) > 40:  # (before its words are found: most lines asked are longer)
+        return False
     words = _words(line)
-    if not 1 <= len(words) <= 4 or len(line) > 40 or re.search(r"[.!?,;:]$", line):
+    if not 1 <= len(words) <= 4 or re.search(r"[.!?,;:]$", line):
         return False
     if words[-1].lower() in _FUNCTION_WORDS:
         return False  # a label that leads to the name ("News provided by")
