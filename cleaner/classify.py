@@ -242,6 +242,9 @@ _DATED = re.compile(
 a few words holding one is a timestamp or a byline."""
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$|\[(?:…|\.\.\.)\]$")
 """A line cut short by the site ("... plus JBL he...", "location become […]"): a teaser."""
+_TRUNCATED_ENDS = ("...", "…", "]")
+"""How every ``_TRUNCATED`` match ends (a line holds no newline): tested first, since the regex,
+anchored at the end, is tried at every position of the line."""
 
 
 def _cut_short(line: str) -> bool:
@@ -254,7 +257,7 @@ def _cut_short(line: str) -> bool:
     >>> _cut_short("Microsoft offers Build your own Surface Go Kids Bundle plus JBL he..."), _cut_short("So it goes.")
     (True, False)
     """
-    return bool(_TRUNCATED.search(line))
+    return line.endswith(_TRUNCATED_ENDS) and bool(_TRUNCATED.search(line))
 
 
 _LISTISH = re.compile(r"^(?:[•·・▪►▸◦◇◆■□▶▷●○\-–—*+>]|\d{1,2}[.)]\s)")
@@ -365,14 +368,21 @@ def _stop_hits(low_toks: list[str]) -> tuple[int, tuple[int, ...]]:
 @lru_cache(maxsize=LINE_CACHE)
 def _line_hits(line: str) -> tuple[int, tuple[int, ...]]:
     """:func:`_stop_hits` of a line's ``\\w+`` tokens (lowercased each, see :func:`_lower_tokens`)."""
-    return _stop_hits(_lower_tokens(_WORD.findall(line)))
+    return _stop_hits(_line_tokens(line)[1])
 
 
 @lru_cache(maxsize=LINE_CACHE)
 def _line_stats(line: str, lang: str | None) -> "LineStats":
     """:func:`line_stats` of a line in the stop list of ``lang``."""
+    toks, low_toks = _line_tokens(line)
+    return line_stats(line, stop_words(lang), toks, low_toks)
+
+
+@lru_cache(maxsize=512)  # the lines of the document at hand: classify_lines asks _line_hits, then _line_stats
+def _line_tokens(line: str) -> tuple[list[str], list[str]]:
+    """A line's ``\\w+`` tokens and the same lowercased (lists that their users only read)."""
     toks = _WORD.findall(line)
-    return line_stats(line, stop_words(lang), toks, _lower_tokens(toks))
+    return toks, _lower_tokens(toks)
 
 
 def _lower_tokens(toks: list[str]) -> list[str]:
@@ -639,6 +649,7 @@ _QUANTITY = re.compile(r"^(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])(?:\s*[-–]\s*\
 first word in lowercase, see :func:`_item_key`)."""
 
 
+@lru_cache(maxsize=LINE_CACHE)  # a pure function of the line, asked of every short line (menus recur across documents)
 def _item_key(line: str) -> str | None:
     """What the items of one list share: a quantity first (ingredients: '2 lemons', '3 tablespoons
     butter, softened'), or else their first separator (see :func:`_separator`).
@@ -1826,9 +1837,14 @@ class CorpusStats:
 
     def is_frequent(self, line: str, key: int | None = None) -> bool:
         """Whether the line is chrome by recurrence; ``key``: its hash, when the caller has it."""
-        if not _countable(line):
+        if key is None:
+            if not _countable(line):
+                return False
+            c = self.doc_count(line)
+        elif not key:  # (keys_by_line's 0: a line that is not countable)
             return False
-        c = self.doc_count(line) if key is None else self.counts.get(key, 0)
+        else:
+            c = self.counts.get(key, 0)
         if c < 2:
             return False
         factor = LONG_LINE_FACTOR if len(_WORD.findall(line)) >= LONG_LINE_WORDS else 1

@@ -77,6 +77,10 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_YEAR}(?P<sep>[./])\s?(?P<m>\d{{1,2}})(?P=sep)\s?(?P<d>\d{{1,2}})\.?{_TIME}"),
 ]
 _PM = ("p", "오후", "午後")
+_YEAR_DIGITS = re.compile(_YEAR)
+"""What every date pattern holds: a text without a year has no date, and the patterns, slow to
+search for (the month names), are not run on it."""
+assert all(_YEAR in pat.pattern for pat in _DATE_PATTERNS)
 
 # Words that may stand beside a date on a date line without making it prose.
 _DATE_FILLER = re.compile(
@@ -130,6 +134,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     >>> find_date("03/04/2020") is None, find_date("Publié le 03/04/2020 à 17h00")[0]
     (True, '2020-04-03T17:00')
     """
+    if not _YEAR_DIGITS.search(text):
+        return None
     best = None
     for pat in _DATE_PATTERNS:
         m = pat.search(text)
@@ -372,8 +378,10 @@ def _is_section(line: str) -> str | None:
 
 
 def _is_outlet(line: str) -> bool:
+    if len(line) > 40:  # (before its words are found: most lines asked are longer)
+        return False
     words = _words(line)
-    if not 1 <= len(words) <= 4 or len(line) > 40 or re.search(r"[.!?,;:]$", line):
+    if not 1 <= len(words) <= 4 or re.search(r"[.!?,;:]$", line):
         return False
     if words[-1].lower() in _FUNCTION_WORDS:
         return False  # a label that leads to the name ("News provided by")

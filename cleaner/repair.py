@@ -39,7 +39,9 @@ _FTFY_NO_HTML = _FTFY._replace(unescape_html=False)  # after a line with "<" (se
 # typography and stay as they are (only stripped at line ends). Zero-width characters and soft
 # hyphens are invisible layout residue and go.
 _SPACES = re.compile(r"[ \t\f\v]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE_RUNS = re.compile(r"  +")  # (two spaces first: the regex scans for them fast, and skips single spaces)
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _BREAKS = re.compile("\r\n|[\r\u2028\u2029]")
 
@@ -89,14 +91,13 @@ def normalize_whitespace(text: str) -> str:
     """One space between words, lines stripped, at most one blank line between blocks."""
     # (a substitution runs only where it can change something: looking for a plain string
     # costs much less than a pass of the regex, and most texts need neither)
-    if not text.isascii():  # (the invisible characters are not ASCII)
+    # (six ``in`` tests cost a twentieth of one pass of the regex; the characters are not ASCII)
+    if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
     if "\t" in text or "\f" in text or "\v" in text:
         text = _SPACES.sub(" ", text)  # (neither pattern matches a newline)
-    elif "  " in text:  # else every blank run is one space
-        # runs of spaces only: split and joined, several times faster than the regex (which
-        # matches every space); the two differ only at the text's ends, which the strip removes
-        text = " ".join(filter(None, text.split(" ")))
+    elif "  " in text:  # else every blank run is one space: the runs of two or more are replaced
+        text = _SPACE_RUNS.sub(" ", text)
     text = "\n".join([line.strip() for line in text.split("\n")])
     if "\n\n\n" in text:
         text = _BLANK_RUNS.sub("\n\n", text)
@@ -117,7 +118,7 @@ def repair(text: str, use_ftfy: bool = True) -> str:
             text = normalize_whitespace(fixed)
     if _DROP_CAP.search(text) or _DROP_CAP.match("\n" + text[:4]):
         text = join_drop_caps(text)
-    if _SPACED_CAP.search(text):
+    if (_SPACED_CAP_START.search(text) or _SPACED_CAP_START.match("\n" + text[:5])) and _SPACED_CAP.search(text):
         text = join_spaced_caps(text)
     return text
 
@@ -130,6 +131,10 @@ _DROP_CAP = re.compile(r"\n[\"“‘'«]?[B-HJ-Z]\n[a-zß-öø-ÿ]")  # (a newli
 _SPACED_CAP = re.compile(r"^([\"“‘'«]?)([B-HJ-Z]) ([a-zß-öø-ÿ]{2,})\b", re.M)
 """A line that opens with one capital letter, a space, and the rest of a word in lowercase: a
 drop cap saved with a space after it ('M uch of the focus ...')."""
+_SPACED_CAP_START = re.compile(r"\n[\"“‘'«]?[B-HJ-Z] [a-zß-öø-ÿ]{2}")
+"""How every match of _SPACED_CAP starts, after a newline (or at the text's start, with one put
+before it): looked for first, since a regex that opens with a newline scans for it fast and
+_SPACED_CAP tries every position (most texts have none)."""
 _LOWER_WORD = re.compile(r"\b[a-zß-öø-ÿ]+\b")
 
 

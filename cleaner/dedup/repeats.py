@@ -64,8 +64,8 @@ _CREDIT_MARK = re.compile(r"[|/\-–—:(\[]")
 _WORD = re.compile(r"\w+")
 
 
-def _eligible(tokens: list[str]) -> bool:
-    return len(tokens) >= 2 and any(not t.isdigit() for t in tokens)
+def _eligible(tokens: Sequence[str]) -> bool:
+    return len(tokens) >= 2 and not all(map(str.isdigit, tokens))
 
 
 def _credit_like(raw: str, n_tokens: int, extra: int, at_end: bool) -> bool:
@@ -105,7 +105,7 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
     tokens = [tuple(t) for t in normalize_lines(list(lines))]
     copies = None  # how often each line occurs: counted only when a line repeats (few documents)
     for i, toks in enumerate(tokens):
-        if not toks or not _eligible(list(toks)):
+        if not toks or not _eligible(toks):
             continue
         if i not in decided:
             if toks in seen:

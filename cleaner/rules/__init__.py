@@ -133,7 +133,7 @@ def check_rule_names(names: Sequence[str]) -> None:
 
 def run_rules(lines: Sequence[str], disabled: Sequence[str] = ()) -> dict[int, tuple[str, str]]:
     """Apply the enabled rules to every non-blank line: {line index: (reason, rule name)}."""
-    plan = _planner(tuple(disabled))
+    plan, calls = _planner(tuple(disabled))
     out: dict[int, tuple[str, str]] = {}
     for i, text in enumerate(lines):
         if not text:
@@ -141,7 +141,8 @@ def run_rules(lines: Sequence[str], disabled: Sequence[str] = ()) -> dict[int, t
         in_context, decision = plan(text)
         if in_context:  # rules before the line's own decision that need its context
             ctx = LineContext(lines, i)  # (frozen: one for all of them)
-            for func, ruled in in_context:
+            for k in in_context:
+                func, ruled = calls[k]
                 if func(ctx):
                     decision = ruled
                     break
@@ -152,27 +153,31 @@ def run_rules(lines: Sequence[str], disabled: Sequence[str] = ()) -> dict[int, t
 
 @lru_cache(maxsize=8)
 def _planner(disabled: tuple[str, ...]):
-    """``plan(text)`` for the rules not in ``disabled``: (the rules with ``context`` that pass
-    their preconditions and ``shape`` before a rule without it takes the line, as (func, (reason, name))
-    pairs; the decision of the first rule without ``context`` that takes the line, or None).
-    A plan depends on the line's text only, so it is remembered per text."""
+    """``(plan, calls)`` for the rules not in ``disabled``: ``calls`` holds each rule's
+    ``(func, (reason, name))``, and ``plan(text)`` is (the rules with ``context`` that pass their
+    preconditions and ``shape`` before a rule without it takes the line, as indices into
+    ``calls``; the decision of the first rule without ``context`` that takes the line, or None).
+    A plan depends on the line's text only, so it is remembered per text. (It holds indices, not
+    the functions: a cache of ints and strings is left out of the garbage collector's scans,
+    which in a worker otherwise went through every remembered line again and again.)"""
     active = [r for r in RULES.values() if r.name not in disabled]
+    calls = [(r.func, (r.reason, r.name)) for r in active]
 
     @lru_cache(maxsize=LINE_CACHE)
-    def plan(text: str) -> tuple[tuple, tuple[str, str] | None]:
+    def plan(text: str) -> tuple[tuple[int, ...], tuple[str, str] | None]:
         low, n, in_context = text.lower(), len(text), []
         alone = LineContext((text,), 0, (low,))
-        for r in active:
+        for k, r in enumerate(active):
             if n > r.max_len or (r.gate and not contains_any(low, r.gate)):
                 continue
             if r.context:
                 if r.shape is None or r.shape(text):
-                    in_context.append((r.func, (r.reason, r.name)))
+                    in_context.append(k)
             elif r.func(alone):
                 return tuple(in_context), (r.reason, r.name)
         return tuple(in_context), None
 
-    return plan
+    return plan, calls
 
 
 def contains_any(low: str, strings: tuple[str, ...]) -> bool:

@@ -99,12 +99,27 @@ def newsletter_pitch(ctx: LineContext) -> bool:
     return len(t) <= 40 or bool(_PITCH.search(t))
 
 
-_COMMENT = re.compile(
+_COMMENT_LINE = re.compile(
     r"(?:^(?:there are )?no comments(?: yet)?\b|^be the first to (?:comment|review)|"
     r"^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|review)|^leave a reply|"
     r"^(?:\d+ )?(?:comments?|replies|responses?)(?: \(\d+\))?\s*:?$|^comments? (?:are )?(?:closed|disabled)|"
     r"^(?:\d+|one|no) (?:comments?|replies|responses?|thoughts?) (?:to|on) [\"“‘'«„]|"
-    r"your e-?mail (?:address )?will not be published|required fields are marked|"
+    r"^reply(?: to (?:this )?comment)?$|^report (?:this )?(?:comment|abuse)$|"
+    r"^(?:(?:like|likes|report|flag|share|upvote|downvote|vote|\d+)\s*[·|•]?\s*)*(?:reply|replies)"
+    r"(?:\s*[·|•]?\s*(?:like|likes|report|flag|share|upvote|downvote|vote|\d+))*$|"
+    r"^[^.!?]{1,50} (?:on|at|em|il|am|le) [^.!?]{3,40}(?:\d{1,2}:\d{2}(?: ?[ap]m)?|\d{4}) (?:said|says|wrote|disse|diz|"
+    r"ha detto|schrieb|a écrit|dijo|написал\w*):$|"
+    r"^\d+ (?:comentarios?|comentários?|commenti|commentaires?|kommentare?|komentar|комментари\w*)\s*:?$|"
+    r"^publicar un comentario$|^postar um comentário$|^publier un commentaire$|^posta un commento$|"
+    r"^[^.!?]{1,40} (?:dijo|disse|a dit|ha detto|schrieb|said|написал\w*)(?:\.\.\.|…)$|"
+    r"^(?:sign|view|read) (?:the |our )?guest ?book$|^guest ?book(?: entries)?$|^(?:leave|share|post) a (?:condolence|memory)$|"
+    r"^[^\"“”‘’'«»„]*\bwe(?:'d|’d| would) (?:like|love) to hear (?:from you|what you think|your (?:thoughts|views|feedback))|"
+    r"^(?:\d+|satu|dua|tiga) tanggapan$|^balas$)",
+    )
+"""The comment section's furniture that a line opens with (or is): counters, forms' headings,
+buttons, a comment's "... said:" header. Tried with ``match`` only (see _COMMENT_PHRASE)."""
+_COMMENT_PHRASE = re.compile(
+    r"(?:your e-?mail (?:address )?will not be published|required fields are marked|"
     r"save my name,? e-?mail|notify me of (?:follow-up|new) (?:comments|posts)|"
     r"this site uses akismet|comments? (?:are|is) moderated|moderat(?:es|ing) (?:all |reader )?comments|"
     r"you must be logged in to (?:post|comment)|log ?in to (?:comment|reply|post a comment)|"
@@ -114,22 +129,16 @@ _COMMENT = re.compile(
     r"comment (?:policy|guidelines)|community (?:guidelines|standards)|submission guidelines|"
     r"(?:please )?be (?:respectful|civil|courteous)\b.{0,60}\bcomment|our goal with (?:article )?comments|"
     r"join (?:our|the) (?:\w+ )?(?:forums?|community|discussion board)\b|"
-    r"\bcommented on\s*$|^reply(?: to (?:this )?comment)?$|^report (?:this )?(?:comment|abuse)$|"
-    r"^(?:(?:like|likes|report|flag|share|upvote|downvote|vote|\d+)\s*[·|•]?\s*)*(?:reply|replies)"
-    r"(?:\s*[·|•]?\s*(?:like|likes|report|flag|share|upvote|downvote|vote|\d+))*$|"
+    r"\bcommented on\s*$|"
     r"deixe (?:um|seu) comentário|deixe uma resposta|nenhum comentário|comente\b|"
     r"lascia un commento|nessun commento|kommentar (?:schreiben|verfassen)|keine kommentare|"
     r"laisser un commentaire|aucun commentaire|deja (?:un|tu) comentario|sin comentarios|"
     r"оставить комментарий|оставьте комментарий|комментариев нет|нет комментариев|"
-    r"^[^.!?]{1,50} (?:on|at|em|il|am|le) [^.!?]{3,40}(?:\d{1,2}:\d{2}(?: ?[ap]m)?|\d{4}) (?:said|says|wrote|disse|diz|"
-    r"ha detto|schrieb|a écrit|dijo|написал\w*):$|"
-    r"^\d+ (?:comentarios?|comentários?|commenti|commentaires?|kommentare?|komentar|комментари\w*)\s*:?$|"
-    r"^publicar un comentario$|^postar um comentário$|^publier un commentaire$|^posta un commento$|"
-    r"^[^.!?]{1,40} (?:dijo|disse|a dit|ha detto|schrieb|said|написал\w*)(?:\.\.\.|…)$|"
-    r"^(?:sign|view|read) (?:the |our )?guest ?book$|^guest ?book(?: entries)?$|^(?:leave|share|post) a (?:condolence|memory)$|"
-    r"^[^\"“”‘’'«»„]*\bwe(?:'d|’d| would) (?:like|love) to hear (?:from you|what you think|your (?:thoughts|views|feedback))|"
-    r"tinggalkan (?:balasan|komentar)|belum ada komentar|^(?:\d+|satu|dua|tiga) tanggapan$|^balas$|댓글(?:을)? (?:달|남기|쓰)|댓글이 없)",
+    r"tinggalkan (?:balasan|komentar)|belum ada komentar|댓글(?:을)? (?:달|남기|쓰)|댓글이 없)",
     )
+"""The comment section's phrases, anywhere in a line: moderation and anti-spam notices, prompts.
+(Two patterns, not one: a search for one alternation of both tried every line-start
+alternative at every position of the line too.)"""
 
 
 @rule("comment-form", "comment-prompt", max_len=400)
@@ -166,7 +175,7 @@ def comment_form(ctx: LineContext) -> bool:
     t = ctx.low
     if not (t.endswith(":") or contains_any(t, _COMMENT_GATE)):
         return False
-    return bool(_COMMENT.search(t))
+    return bool(_COMMENT_LINE.match(t) or _COMMENT_PHRASE.search(t))
 
 
 # every comment pattern but the "... said:" header (which ends with a colon) contains one of these
