@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .document import LINE_CACHE
+from .rules.bylines import CJK_TRADES, WRITING_TRADES
 from .rules.chrome import CONTENTS_HEADING, CONTENTS_MAX_LINES
 
 _MONTHS = {
@@ -478,7 +479,7 @@ _CJK_BYLINE = re.compile(r"^(?:(?P<name>[가-힣]{2,4})\s?기자(?:\s+\S+@\S+)?|
                          r"(?P<name2>[\u4e00-\u9fff]{2,4})[)）]?|"
                          r"［(?P<name3>[\u4e00-\u9fff\u3040-\u30ff]{1,6}\s?[\u4e00-\u9fff\u3040-\u30ff]{1,6})[，,、][^］]{1,30}］|"
                          r"(?P<name4>[\u4e00-\u9fff\u3040-\u30ff]{1,6}\s?[\u4e00-\u9fff\u3040-\u30ff]{1,6})\s*[:：]\s*\S{1,20}\s?"
-                         r"(?:記者|編集部|ライター|編集委員|論説委員|特派員|デスク|解説委員)|"
+                         rf"(?:{CJK_TRADES})|"
                          r"(?i:text|文|取材・文|執筆者?|編集部|ライター|著者|筆者|記者|作者|글)\s*[:：/／]\s*"
                          r"(?P<name5>[\u4e00-\u9fff\u3040-\u30ff가-힣]{1,6}(?:[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,6})?))$")
 """A Korean byline ('김민수 기자', with its e-mail address), a Chinese one ('记者 张伟') or a
@@ -531,8 +532,7 @@ def _byline_name(line: str) -> str | None:
 
 
 _PLACE_TAIL = re.compile(r"\s+[—–|-]\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’.]*(?:\s+[\w'’.]+){0,3}$|"
-                         r",\s+(?:jornalista|rep[óo]rter|editora?|colunista|correspondente|periodista|redactora?|"
-                         r"journaliste|giornalista)\b.{0,60}$")
+                         rf",\s+(?:{WRITING_TRADES}|redactora?)\b.{{0,60}}$")
 """A place, an outlet or a trade after a byline's name: 'Por Ana Paula Ribeiro — São Paulo',
 'Por Luana Figueiredo - Repórter da Agência Nacional', 'Escrito por Ana Lobato, jornalista ...'."""
 _NAME_OF_OUTLET = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}), (?:da|do|de|del|della|du) "

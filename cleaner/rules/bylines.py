@@ -44,11 +44,19 @@ _NAME_VERB = re.compile(
     r"(?:is|was|has been|joined|covers|writes|reports|ist|est|es|é)\b"
 )
 _FIRST_PERSON = re.compile(r"^(?:I am|I'm|I’m) (?:a|an) ")
+WRITING_TRADES = (
+    r"journalistin|redakteur(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|periodista|redator|rep[óo]rter|"
+    r"jornalista|giornalista|autora|colunista|cronista|columnista|escritora?|scrittrice|scrittore|"
+    r"correspondente|editora?"
+)
+"""Writing trades in the languages other than English, for bios here and for what a byline's name
+is followed by in metadata ('Escrito por Ana Lobato, jornalista ...')."""
+CJK_TRADES = r"記者|編集部|ライター|編集委員|論説委員|特派員|解説委員|デスク|コラムニスト"
+"""Japanese writing trades, as an author box and a byline print them ('東邦経済 記者')."""
 _TRADE = re.compile(
     r"\b(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|freelancer?|"
     r"blogger|producer|host|anchor|curator|critic|photographer|reporting|covers|writes (?:about|for|on)|"
-    r"journalistin|redakteur(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|periodista|redator|"
-    r"jornalista|giornalista|autora|colunista|cronista|columnista|escritora?|scrittrice|scrittore|"
+    rf"{WRITING_TRADES}|"
     r"writes (?:every|on) (?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|"
     r"escreve (?:às|aos|todas as|todos os) (?:segundas|terças|quartas|quintas|sextas|sábados|domingos)|"
     r"escribe (?:los|cada) (?:lunes|martes|miércoles|jueves|viernes|sábados?|domingos?)|"
@@ -68,7 +76,12 @@ BIO_UNDER_HEADING_MAX_CHARS = 1200
 sentences on the author's work, family and books; the heading says what it is)."""
 
 
-@rule("author-bio", "metadata:author", max_len=BIO_UNDER_HEADING_MAX_CHARS, context=True)
+def _bio_shaped(text: str) -> bool:
+    """A bio has a few words at least: two words, or a run of Chinese, Japanese or Korean."""
+    return len(text) >= 12 and (" " in text or bool(_CJK.search(text)))
+
+
+@rule("author-bio", "metadata:author", max_len=BIO_UNDER_HEADING_MAX_CHARS, context=True, shape=_bio_shaped)
 def author_bio(ctx: LineContext) -> bool:
     """An author's bio at the end of the page: a name, "is/was/joined", a writing trade; or
     whatever paragraph stands right under an "About the author" heading.
@@ -169,7 +182,7 @@ def _bylined(ctx: LineContext, name: str) -> bool:
 
 # the line over a Japanese author box's bio: the outlet and the trade ("東邦経済 記者"), or the
 # name's reading in kana and in Latin letters ("たなか みほ / Miho Tanaka")
-_CJK_TRADE_LINE = re.compile(r"^(?:\S{1,20}[ \u3000](?:記者|編集部|ライター|編集委員|論説委員|特派員|解説委員|コラムニスト)|"
+_CJK_TRADE_LINE = re.compile(rf"^(?:\S{{1,20}}[ \u3000](?:{CJK_TRADES})|"
                              r"[ぁ-んァ-ンー\s]{2,20}\s*/\s*[A-Za-z .'-]{2,40})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff가-힣]")
 

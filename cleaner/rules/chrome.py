@@ -287,6 +287,7 @@ CJK_TEASER_CHARS = (8, 60)
 """The length of a Chinese or Japanese headline, in characters."""
 
 
+@lru_cache(maxsize=LINE_CACHE)  # asked of a line and of the lines above it
 def _teaser_shaped(text: str) -> bool:
     """A headline of a linked story: 2 to 20 words, no sentence end (a closing quotation mark or
     bracket after a word is none: 'Coach says promotion is "the only goal"').

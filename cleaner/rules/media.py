@@ -229,6 +229,9 @@ def caption(ctx: LineContext) -> bool:
     False
     >>> caption(LineContext(["12:47, 5 апреля 2024", "Цены на огурцы снизились на треть", "Фото: Дмитрий Лебедев / ТАСС"], 1))
     False
+    >>> caption(LineContext(["Nova cheia atinge cidades do Vale do Taquari", "20/06/2024 às 07:42",
+    ...                      "Moradores deixam suas casas em Estrela", "Foto: Ana Lima/Jornal"], 2))
+    True
     >>> caption(LineContext(["In this case the court found that the photographs were taken lawfully."], 0))
     False
     >>> caption(LineContext(["The ministers shook hands in Hanoi, he said.", "Officials later met for talks."], 0))
@@ -247,8 +250,12 @@ def caption(ctx: LineContext) -> bool:
             and after.count(" ") >= 7 and not _BARE_CREDIT.match(after):
         return False  # a paragraph over a credit that comes first, with its caption under it
     prev = ctx.neighbour(-1)
-    # under the story's date stamp, over the lead photo's credit: the headline, not a caption
-    return not (prev is not None and len(prev) <= 40 and _YEAR.search(prev) and t[-1:] not in ".!?")
+    # under the story's date stamp, over the lead photo's credit, with no headline over the stamp:
+    # the headline, not a caption
+    if prev is not None and len(prev) <= 40 and _YEAR.search(prev) and t[-1:] not in ".!?":
+        top = ctx.neighbour(-2)
+        return top is not None and top.count(" ") >= 4 and top[-1:] not in ".!?"
+    return True
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
