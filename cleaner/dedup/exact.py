@@ -19,9 +19,13 @@ more than everything else together.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
+
+from ..document import LINE_CACHE
 
 
 def _table() -> bytes:
@@ -94,6 +98,28 @@ def normalize_lines(lines: list[str]) -> list[list[str]]:
     buf = np.frombuffer(b"\n".join(prepare(l) for l in lines), dtype=np.uint8).copy()
     text = blank_separators(buf).tobytes().decode("utf-8", "replace")
     return [part.split() for part in text.split("\n")]
+
+
+# the characters whose UTF-8 sequences blank_separators turns into spaces, as a character class
+_SEPARATORS = re.compile("[\x80-\xbf\xd7\xf7\u2000-\u2fff\u3000-\u303f\ufeff]")
+
+
+# Lines recur across the documents of a corpus, so their tokens are remembered: for a quarter of
+# the lines the other caches keep, since a line's tokens (a tuple of strings) take about 2.5 KB
+# (40 MB a process; find_repeats took 0.070 ms/doc on d10k with no cache, 0.053 with this one,
+# 0.048 with LINE_CACHE lines, which take 160 MB a process).
+@lru_cache(maxsize=LINE_CACHE // 4)
+def line_tokens(line: str) -> tuple[str, ...]:
+    """:func:`normalize_tokens` of one line, on the string: no numpy call for a single line
+    (the separators :func:`blank_separators` blanks in bytes are :data:`_SEPARATORS` here).
+
+    >>> line_tokens("The ‘Daily’ — 1,000 REASONS…")
+    ('the', 'daily', '1', '000', 'reasons')
+    """
+    text = prepare(line).decode("utf-8", "replace")
+    if not text.isascii():
+        text = _SEPARATORS.sub(" ", text)
+    return tuple(text.split())
 
 
 def normalize_body(text: str) -> str:

@@ -41,7 +41,7 @@ import unicodedata
 from collections import Counter
 from typing import Sequence
 
-from .exact import normalize_lines
+from .exact import line_tokens
 
 REASON = "repeated-line"
 MIN_NEAR_WORDS = 4
@@ -102,7 +102,7 @@ def find_repeats(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -> d
     by_head: dict[tuple[str, ...], list[int]] = {}
     by_tail: dict[tuple[str, ...], list[int]] = {}
     k = MIN_NEAR_WORDS
-    tokens = [tuple(t) for t in normalize_lines(list(lines))]
+    tokens = [line_tokens(t) for t in lines]
     copies = None  # how often each line occurs: counted only when a line repeats (few documents)
     for i, toks in enumerate(tokens):
         if not toks or not _eligible(toks):

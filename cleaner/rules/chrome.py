@@ -620,39 +620,48 @@ def platform_pitch(ctx: LineContext) -> bool:
     return bool(_PLATFORM_PITCH.search(ctx.low))
 
 
-_PAYWALL = re.compile(
+# The paywall, browser and app notices, in two regexes: the whole lines (anchored at the line's
+# start: tried with match) and the phrases found anywhere in a line (search); a search of one
+# alternation of both tried every line-start alternative at every position.
+_PAYWALL_LINE = re.compile(
+    r"(?:^please try again later|^(?:download|get|install) (?:the|our) (?:free )?(?:[\w-]+ ){0,3}app\b|"
+    r"^give this article$|^send any friend a story$|^read in (?:the )?app$|^create (?:a |your )?free account$|"
+    r"^read the full (?:story|article) (?:at|on) [^.!?]{2,40}\.?$|"
+    r"^already have an account\??\s*(?:sign|log) ?in\.?$|"
+    # the same notices in the other languages of the gate
+    r"^déjà abonné|^offrir cet article$|^ya (?:eres|soy) suscriptor|^weiterlesen mit \S+|^bereits abonnent|"
+    r"^sei già abbonato|^já é assinante|^presente para (?:assinantes?|voc[êe])\b|"
+    r"^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
+    r"^(?:suscríbete|abonnez-vous|abbonati|jetzt abonnieren) (?:desde|por|dès|à partir de|da|a partire da|ab|für) [$€£]?\s?\d|"
+    r"^уже подписаны|^dieser (?:artikel|beitrag) gehört zum angebot von|"
+    # an offer of the outlet's own subscription: an imperative, a plan, a price
+    r"^(?=.*\b(?:access|subscri\w*|membership|premium|digital|unlimited)\b)(?:get|subscribe|join|try|become|sign up|"
+    r"unlock|start|enjoy)\b[^.!?]{0,160}\bfor (?:as little as|just|only|less than) (?:rs\.? ?|inr ?|usd ?|eur ?|[$€£₹])\d)",
+    )
+_PAYWALL_PHRASE = re.compile(
     r"(?:to read the full (?:story|article)|subscribe to (?:continue|read|keep) reading|"
     r"(?:this|the) (?:article|story|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
     r"already (?:a )?(?:subscriber|member)\??\s*(?:sign|log) ?in|you have reached (?:your|the) (?:limit|maximum)|"
     r"free articles? (?:left|remaining)|to continue reading,? (?:subscribe|sign|log)|"
     r"create (?:a free|an) account to (?:continue|read)|you(?:'|’)ve (?:reached|used) (?:your|all)|"
     r"(?:sign|log) ?in to (?:continue|keep) reading|(?:sign|log) ?in to read the full|"
-    r"(?:this|the) feature is (?:currently |temporarily )?(?:unavailable|not available)|^please try again later|"
+    r"(?:this|the) feature is (?:currently |temporarily )?(?:unavailable|not available)|"
     r"your browser does not support this|"
-    r"^(?:download|get|install) (?:the|our) (?:free )?(?:[\w-]+ ){0,3}app\b|"
-    r"temporarily disabled the password requirement|\bgift (?:this )?articles?\b|^give this article$|"
-    r"^send any friend a story$|^read in (?:the )?app$|^create (?:a |your )?free account$|"
-    r"^read the full (?:story|article) (?:at|on) [^.!?]{2,40}\.?$|"
-    r"^already have an account\??\s*(?:sign|log) ?in\.?$|"
+    r"temporarily disabled the password requirement|\bgift (?:this )?articles?\b|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"update your browser|your browser is (?:out of date|not supported)|"
     # the same notices in the other languages of the gate
     r"la suite est réservée aux abonnés|article réservé aux abonnés|il vous reste \d+ ?% de (?:cet|l')article|"
-    r"^déjà abonné|sur un seul appareil à la fois|^offrir cet article$|"
-    r"(?:contenido|artículo|noticia) (?:exclusivo |exclusiva )?(?:para|de) suscriptores|^ya (?:eres|soy) suscriptor|"
-    r"(?:dieser|der) artikel ist (?:nur )?für abonnenten|^weiterlesen mit \S+|^bereits abonnent|"
-    r"(?:articolo|contenuto) riservato agli abbonati|^sei già abbonato|"
-    r"(?:conteúdo|matéria|reportagem) exclusiv[oa] para assinantes|^já é assinante|"
-    r"\bassinantes podem (?:liberar|presentear|compartilhar|enviar)\b|^presente para (?:assinantes?|voc[êe])\b|"
-    r"\benvie esta (?:matéria|reportagem|not[íi]cia) para quem n[ãa]o [ée] assinante|^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
-    r"^(?:suscríbete|abonnez-vous|abbonati|jetzt abonnieren) (?:desde|por|dès|à partir de|da|a partire da|ab|für) [$€£]?\s?\d|"
-    r"доступ(?:но|ен) только (?:для )?подписчик|^уже подписаны|"
-    r"^dieser (?:artikel|beitrag) gehört zum angebot von|weil ein abonnent ihn ihnen geschenkt hat|"
+    r"sur un seul appareil à la fois|"
+    r"(?:contenido|artículo|noticia) (?:exclusivo |exclusiva )?(?:para|de) suscriptores|"
+    r"(?:dieser|der) artikel ist (?:nur )?für abonnenten|"
+    r"(?:articolo|contenuto) riservato agli abbonati|"
+    r"(?:conteúdo|matéria|reportagem) exclusiv[oa] para assinantes|"
+    r"\bassinantes podem (?:liberar|presentear|compartilhar|enviar)\b|"
+    r"\benvie esta (?:matéria|reportagem|not[íi]cia) para quem n[ãa]o [ée] assinante|"
+    r"доступ(?:но|ен) только (?:для )?подписчик|weil ein abonnent ihn ihnen geschenkt hat|"
     r"この記事は有料(?:会員限定)?記事です|残り\d+文字|有料会員(?:になると|登録で|の方は)|続きを(?:お)?読み(?:いただけます|になれます)|"
     r"有料記事読み放題|이 기사는 유료|유료 ?회원(?:만|에게|전용)|付费(?:阅读|内容)|开通会员(?:后|即可)|"
-    # an offer of the outlet's own subscription: an imperative, a plan, a price
-    r"^(?=.*\b(?:access|subscri\w*|membership|premium|digital|unlimited)\b)(?:get|subscribe|join|try|become|sign up|"
-    r"unlock|start|enjoy)\b[^.!?]{0,160}\bfor (?:as little as|just|only|less than) (?:rs\.? ?|inr ?|usd ?|eur ?|[$€£₹])\d|"
     # a first month for a token price, as subscription offers put it in other languages
     r"\b(?:il primo mese|le premier mois|el primer mes|o primeiro mês|den ersten monat|первый месяц) "
     r"(?:a|à|por|für|за|pour) (?:(?:solo|seulement|nur|только|apenas) )?[$€£₽]?\s?\d)",
@@ -694,7 +703,7 @@ def paywall_browser(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    return bool(_PAYWALL.search(t))
+    return bool(_PAYWALL_LINE.match(t) or _PAYWALL_PHRASE.search(t))
 
 
 # Words that name interface controls. A line made only of these (and numbers, separators,
