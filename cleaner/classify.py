@@ -1462,6 +1462,8 @@ FACT_MIN_FIELDS = 3
 "Label: value" lines in a row ..."""
 FACT_REACH = 3
 """... and stands at most this many lines from the article's main block."""
+FACT_HEADINGS = 2
+"""... with up to this many short lines over it: its heading, and a title."""
 _FIELD = re.compile(r"^[■●◆・]?\s*(?P<label>[^\d:：/]{2,24}?)\s*[:：]\s*\S")
 
 
@@ -1472,7 +1474,7 @@ def _is_field(line: str) -> bool:
     >>> _is_field("Price: $249"), _is_field("発売日：2024年9月19日"), _is_field("At 10:30 the talks resumed.")
     (True, True, False)
     """
-    m = _FIELD.match(line) if len(line) <= 160 else None
+    m = _FIELD.match(line) if len(line) <= 300 else None
     return bool(m) and m.group("label").count(" ") < 2 and len(m.group("label")) <= 16 \
         and not m.group("label").lower().startswith("http")
 
@@ -1480,7 +1482,8 @@ def _is_field(line: str) -> bool:
 def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats], taken: set[int],
               cut: int) -> set[int]:
     """The lines of fact boxes set in or under the article: ``FACT_MIN_FIELDS`` or more "Label:
-    value" lines in a row (with the short heading over them), none taken by a rule, at most
+    value" lines in a row (with up to ``FACT_HEADINGS`` short lines over them, its heading and a
+    title; lines of it already in the article count), none taken by a rule, at most
     ``FACT_REACH`` lines from a line of the article ("Price: $249", "Battery: 180 minutes"; "会社名：
     ...", "所在地：..."; a match's "Árbitro: ...", "Público: ..."). They are the article's, though
     each is too short to be prose.
@@ -1498,17 +1501,19 @@ def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
     for i in [*range(min(cut, len(lines))), None]:
         if i is not None and not lines[i]:
             continue
-        if i is not None and i in stats and i not in taken and i not in main \
+        if i is not None and i in stats and i not in taken \
                 and (":" in lines[i] or "：" in lines[i]) and _is_field(lines[i]):
             run.append(i)
             continue
         if len(run) >= FACT_MIN_FIELDS:
-            head = run[0] - 1
-            while head >= 0 and not lines[head]:
-                head -= 1
-            if head >= 0 and head in stats and head not in taken and head not in main \
-                    and len(lines[head]) <= 40 and not lines[head].endswith((".", "!", "?", "。")):
-                run.insert(0, head)  # its heading ("Specs", "■会社概要", "Ficha técnica")
+            for _ in range(FACT_HEADINGS):  # its heading ("Specs", "■会社概要"), and a title over
+                head = run[0] - 1            # it ("Ficha técnica" over "Coritiba 2 x 1 Goiás")
+                while head >= 0 and not lines[head]:
+                    head -= 1
+                if head < 0 or head not in stats or head in taken or head in main \
+                        or len(lines[head]) > 40 or lines[head].endswith((".", "!", "?", "。")):
+                    break
+                run.insert(0, head)
             if any(j in main for j in range(run[0] - FACT_REACH, run[-1] + FACT_REACH + 1)):
                 out.update(run)
         run = []
