@@ -134,12 +134,14 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                           "Please check the opt-in box to acknowledge that you would like to subscribe.",
                           "Sign up here to get the latest news, updates and special offers delivered directly to your inbox.",
                           "Iscriviti alla newsletter", "Подпишитесь на рассылку",
+                          "Sign up for CNN's Eat, But Better: Mediterranean Style. Our eight-part guide shows you how.",
                           "Need more space? Subscribe to our sister title, the monthly magazine, for the latest "
                           "amazing news from the final frontier, with photos from the missions themselves.",
                           "The best in culture from a cultural icon, every week of the year, in print and online "
                           "for our readers. Subscribe now for more from the authority on music and film."],
                          ["The newsletter, founded in 1931, was read by every diplomat in Vienna, historians say.",
                           "Putin said Russia would sign up to the treaty only on equal terms.",
+                          "Sign up for Amazon's Subscribe & Save program to get 15% off your first order.",
                           "An even better deal is the bundle of the three services at $12.99 a month. If you were to "
                           "subscribe to all three separately, you would pay about $5 more each month.",
                           "You will become comfortable being visible online in everything from a published blog post, "

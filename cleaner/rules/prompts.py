@@ -79,6 +79,10 @@ def newsletter_pitch(ctx: LineContext) -> bool:
     True
     >>> newsletter_pitch(LineContext(["Ao subscrever está a aceitar os Termos e Condições e a Política de Privacidade."], 0))
     True
+    >>> newsletter_pitch(LineContext(["Sign up for CNN's Eat, But Better: Mediterranean Style."], 0))
+    True
+    >>> newsletter_pitch(LineContext(["Sign up for Amazon's Subscribe & Save program to get 15% off."], 0))
+    False
     >>> newsletter_pitch(LineContext(["Every day we send an email with the top stories from Example."], 0))
     True
     >>> newsletter_pitch(LineContext(["The newsletter, founded in 1931, was read by every diplomat in Vienna, historians say."], 0))
@@ -92,11 +96,17 @@ def newsletter_pitch(ctx: LineContext) -> bool:
         return False
     m = _NEWSLETTER.search(t)
     if not m:
-        return False
+        return bool(_NAMED_NEWSLETTER.match(ctx.text))
     if len(t) > WEAK_MATCH_MAX_CHARS and m.group() in _WEAK and not _OFFER.search(_sentence_around(t, *m.span())):
         return False
     # A long sentence that merely mentions a newsletter needs a pitch word too.
     return len(t) <= 40 or bool(_PITCH.search(t))
+
+
+# "Sign up for CNN's Eat, But Better: Mediterranean Style. Our eight-part guide ...": a signup to
+# a newsletter the line names only by its title (every word capitalised up to the full stop:
+# "Sign up for Amazon's Subscribe & Save program to get 15% off" goes on as a sentence)
+_NAMED_NEWSLETTER = re.compile(r"^Sign up for [A-Z][\w.&-]*(?:'s|’s) (?:[A-Z0-9][\w'’&-]*[,:]? ?){1,8}(?:[.!](?: [^\n]{0,200})?)?$")
 
 
 _COMMENT_LINE = re.compile(
