@@ -53,7 +53,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .document import LINE_CACHE
 from .rules import contains_any
-from .rules.chrome import BARE_TIME, CONTENTS_HEADING, CONTENTS_MAX_LINES, INLINE_LINK
+from .rules.chrome import BARE_TIME, CONTENTS_MAX_LINES, INLINE_LINK, contents_entries
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds (named, small, documented)
@@ -965,26 +965,14 @@ def _between_prose(i: int, resolved: list[str | None]) -> bool:
 
 
 def _contents_lines(lines: Sequence[str], classes: list[str | None]) -> set[int]:
-    """A table of contents: a "Contents" / "目次" / "Jump to:" heading and the short lines under
-    it (``CONTENTS_MAX_LINES`` at most), up to the first good line.
+    """A table of contents (see :func:`rules.chrome.contents_entries`), up to the first good line
+    or line of ten words.
 
     >>> sorted(_contents_lines(["Intro text.", "Contents", "Setup", "Results", "Setup", "Body."],
     ...                        ["good", "short", "short", "short", "short", "good"]))
     [1, 2, 3, 4]
     """
-    out: set[int] = set()
-    for i, t in enumerate(lines):
-        if not t or classes[i] == "good" or len(t) > 40 or not CONTENTS_HEADING.match(t):
-            continue
-        run = [i]
-        for j in range(i + 1, len(lines)):
-            if not lines[j]:
-                continue
-            if classes[j] == "good" or len(run) > CONTENTS_MAX_LINES or lines[j].count(" ") >= 10:
-                break
-            run.append(j)
-        out.update(run)
-    return out
+    return contents_entries(lines, lambda j: classes[j] == "good" or lines[j].count(" ") >= 10)
 
 
 def _first_section_heading(lines: Sequence[str], contents: set[int], classes: list[str | None]) -> set[int]:

@@ -21,7 +21,7 @@ from typing import Sequence
 
 from .document import LINE_CACHE
 from .rules.bylines import CJK_TRADES, WRITING_TRADES
-from .rules.chrome import CONTENTS_HEADING, CONTENTS_MAX_LINES
+from .rules.chrome import contents_entries
 
 _MONTHS = {
     # English
@@ -728,28 +728,6 @@ _CONTROL = re.compile(
 )
 
 
-def _in_contents(lines: Sequence[str], i: int) -> bool:
-    """Whether line ``i`` is an entry of a table of contents (a short line in a run of short lines
-    under a "Jump to:" or "Contents" heading): a section's name, printed again over its section.
-
-    >>> _in_contents(["Headline of the guide here", "Jump to:", "Why recaulk?", "How long to wait before using it"], 3)
-    True
-    >>> _in_contents(["Jump to:", "Why recaulk?", "The seam moves every time the tub fills, and the caulk cracks.", "How long to wait"], 3)
-    False
-    """
-    seen = 0
-    for j in range(i - 1, -1, -1):
-        t = lines[j]
-        if not t:
-            continue  # a blank line between entries
-        if CONTENTS_HEADING.match(t):
-            return True
-        seen += 1
-        if seen >= CONTENTS_MAX_LINES or _n_words(t) > 10 or t.endswith((".", "!")):
-            return False
-    return False
-
-
 _COUNTER = re.compile(r"^\d[\d.,\s]*(?:тыс\.?|млн\.?|[kKmM]|mil|mi|rb|만|천|万)?\s*[^\W\d_]+\.?$")
 _SERIES = re.compile(r"^(?:連載|シリーズ|特集|series|serie|série)\s*[:：]|(?:第\d+回|\(\d+/\d+\)|part \d+ of \d+)$", re.I)
 """A series label ("連載：老いるニュータウン　第3回", "Series: ... (2/5)")."""
@@ -772,6 +750,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
     for i in cand:
         first.setdefault(lines[i], i)
     pos = {i: k for k, i in enumerate(cand)}
+    # the entries of a table of contents, up to a line of prose (each names a section further down)
+    contents = contents_entries(lines, lambda j: _n_words(lines[j]) > 10 or lines[j].endswith((".", "!")))
     scores = {}
     for i in pool:
         line = lines[i]
@@ -805,7 +785,7 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
         short = lambda s: s is not None and _n_words(s) <= 3 and not is_stamp(s)
         if short(prev) and short(nxt) and n <= 5:
             score -= 2  # an item of a menu
-        if _CONTROL.search(line) or _in_contents(lines, i):
+        if _CONTROL.search(line) or i in contents:
             score -= 3  # the label of a control (a button, a link, a form field), or of a contents list
         if _COUNTER.match(line):
             score -= 3  # a counter ("12,4 тыс. подписчиков", "2.3K Followers")

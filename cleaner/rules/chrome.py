@@ -230,6 +230,30 @@ CONTENTS_MAX_LINES = 12
 """A table of contents: up to this many short lines under a "Jump to:" / "Contents" heading."""
 
 
+def contents_entries(lines, ends) -> set[int]:
+    """A table of contents: each "Contents" / "目次" / "Jump to:" heading (40 characters at most) and
+    the lines under it, ``CONTENTS_MAX_LINES`` at most, up to the first line ``j`` for which
+    ``ends(j)`` holds (the article's first paragraph). Classify and metadata both use it.
+
+    >>> sorted(contents_entries(["Intro text.", "Contents", "Setup", "", "Results", "Body text here."],
+    ...                         lambda j: j == 5))
+    [1, 2, 4]
+    """
+    out: set[int] = set()
+    for i, t in enumerate(lines):
+        if not t or len(t) > 40 or not CONTENTS_HEADING.match(t):
+            continue
+        run = [i]
+        for j in range(i + 1, len(lines)):
+            if not lines[j]:
+                continue
+            if len(run) > CONTENTS_MAX_LINES or ends(j):
+                break
+            run.append(j)
+        out.update(run)
+    return out
+
+
 INLINE_LINK = re.compile(rf"^\W*(?:{READ_ALSO})\b|{_LINK_LABEL.pattern}", re.I)
 """A "read also" heading or link, or a bracket-labelled one, which sites set inside an article:
 classify does not let one end the article."""
