@@ -184,8 +184,6 @@ CLOSER_RULES = ("author-bio", "about-author", "author-contact", "tag-list", "rel
 """Rules whose lines stand where an article ends (a bio, tags, a list of other stories, a pitch,
 the comment form): prose after a gap of chrome that holds one of them does not grow the article
 (it may still stay as a side block of its own size, see ``SIDE_BLOCK_SHARE``)."""
-_READ_ALSO = INLINE_LINK
-"""A "read also" box's heading or link, which sites set inside the article (it ends nothing)."""
 END_RULES = ("author-bio", "about-author", "author-contact", "tag-list")
 """Rules whose lines close an article (an author's bio or contact line, a tag list): a chain of
 teasers may start right after one without dates on its records. (Affiliate notes and newsletter
@@ -1079,9 +1077,10 @@ def _main_blocks(classes: list[str | None], words: list[int], footer: set[int] =
     them either. The article grows that way outwards from its core (never upwards across its
     ``title``; it goes on downwards past a box of related stories set into it, ``boxed`` lines
     only and ``BOX_MAX_LINES`` at most, when a block of two lines or more and ``MEDIA_PART_WORDS``
-    follows, with the one line right under the box: the subheading of the article's next part), the first block nearly as big as the largest
-    (``CORE_EARLY_SHARE``); another stays when it has ``SIDE_BLOCK_SHARE`` of its words and does
-    not come after a ``footer`` line (a copyright or legal footer) that follows the article. The
+    follows, with the one line right under the box: the subheading of the article's next part),
+    the first block nearly as big as the largest (``CORE_EARLY_SHARE``); another stays when it
+    has ``SIDE_BLOCK_SHARE`` of its words and does not come after a ``footer`` line (a copyright
+    or legal footer) that follows the article. The
     article does not grow to the right across a gap that holds one of ``closers`` (lines that end
     an article: a bio, tags, a list of other stories). The first block under the ``title`` (the
     line lifted as the headline) is the article's lede: it joins the article below it across
@@ -1239,15 +1238,15 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
         classes[i] = "good"
     meta = {i for i, (reason, _) in decided.items() if reason.startswith("metadata")}
     headings = {i for i, (_, name) in decided.items()
-                if name == "related-links" and _is_heading(lines[i]) and not _READ_ALSO.match(lines[i])}
+                if name == "related-links" and _is_heading(lines[i]) and not INLINE_LINK.match(lines[i])}
     ends = {i for i, (_, name) in decided.items() if name in END_RULES}
     teasers = _teaser_chains(lines, classes, stats, meta, headings, ends)
     for i in teasers:
         if i in stats:
             classes[i] = "bad"
     inline = {i for i, (reason, name) in decided.items() if reason in INLINE_REASONS
-              or (name == "related-links" and _READ_ALSO.match(lines[i]) and not _is_heading(lines[i]))}
-    boxes = {i for i, (reason, _) in decided.items() if reason == "related-links"}
+              or (name == "related-links" and INLINE_LINK.match(lines[i]) and not _is_heading(lines[i]))}
+    boxes = {i for i, (reason, _) in decided.items() if reason == "related-links"}  # (read-also boxes)
     resolved = _resolve(lines, classes, stats, inline, boxes)
     dated = meta | {i for i, st in stats.items() if st.dated}
     cut = _comment_section_start(lines, decided, resolved, words, dated)
@@ -1257,10 +1256,10 @@ def classify_lines(lines: Sequence[str], decided: dict[int, tuple[str, str]],
     # where blocks meet, as a link a rule took would be: it does not make a plain gap
     ruled.update({i: "navigation" for i, st in stats.items() if st.linkish and " " not in lines[i]})
     footer = {i for i in footer if i in ruled and not (len(lines[i]) <= CREDIT_MAX_CHARS and _between_prose(i, resolved))}
-    closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not _READ_ALSO.match(lines[i])
+    closers = {i for i, (_, name) in decided.items() if name in CLOSER_RULES and not INLINE_LINK.match(lines[i])
                and not (name == "newsletter-pitch" and _set_in_prose(i, resolved))}
     title = min((i for i, (reason, _) in decided.items() if reason == "metadata:title"), default=None)
-    boxed = teasers | {i for i, (_, name) in decided.items() if name in ("related-links", "related-box")}
+    boxed = teasers | boxes  # (boxes of related stories, with their summaries and dates)
     contents = _contents_lines(lines, resolved)
     firsts = _first_section_heading(lines, contents, resolved)
     for i in firsts:

@@ -256,7 +256,7 @@ _OUTLET_WORDS = re.compile(
     r"\b(news|times|post|herald|tribune|journal|gazette|daily|agency|press|tv|radio|telegraph|guardian|"
     r"observer|chronicle|mail|express|wire|today|insider|reuters|associated press|afp|network|"
     r"agência|agencia|agenzia|agentur|redação|redacción|rédaction|redazione|redaktion|newsroom|notícias|noticias|"
-    r"jornal|diário|diario|zeitung|giornale|journal)\b",
+    r"jornal|diário|diario|zeitung|giornale)\b",
     re.I,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}(\s[A-Z][A-Za-z]+)?$")
@@ -836,6 +836,13 @@ def _comments_start(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -
     return len(lines)
 
 
+def _stamp_end(lines: Sequence[str], open_idx: list[int]) -> int:
+    """The last rank of ``open_idx`` at which the story's date stamp may stand: ``STAMP_AFTER_BODY``
+    past the first body paragraph (-1 when there is none)."""
+    k0 = _body_start(lines, open_idx)
+    return -1 if k0 is None else k0 + STAMP_AFTER_BODY
+
+
 STAMP_AFTER_BODY = 3
 """A date line with a time refines a date line of the same day without one above it only before
 the first body paragraph or at most this many lines after it (the story's stamp under the
@@ -866,8 +873,7 @@ def lift_metadata(
     # one under a comment prompt that follows the article's prose: a comment's date).
     comments = None  # found when a date line past the head asks for it (most have none)
     date_line = None
-    k0 = _body_start(lines, open_idx)
-    stamp_end = -1 if k0 is None else k0 + STAMP_AFTER_BODY
+    stamp_end = None  # found when a date line with a time asks for it (the body's start, plus a few)
     for k, i in enumerate(open_idx):
         iso = parse_date(lines[i])
         if iso:
@@ -878,7 +884,8 @@ def lift_metadata(
                     continue
             if meta["date"] is None or (i in head and date_line not in head):
                 meta["date"], date_line = iso, i
-            elif "T" in iso and "T" not in meta["date"] and iso.startswith(meta["date"]) and k <= stamp_end:
+            elif "T" in iso and "T" not in meta["date"] and iso.startswith(meta["date"]) and \
+                    k <= (stamp_end := _stamp_end(lines, open_idx) if stamp_end is None else stamp_end):
                 meta["date"] = iso  # the story's stamp, the same day with its time, under the masthead's date
 
     # Title: the best-supported headline-shaped line before the body (see choose_title).

@@ -8,6 +8,7 @@ the story (the same sentence inside an article introduces a source and stays).
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from . import LineContext, rule
 
@@ -163,21 +164,24 @@ def _in_tail(ctx: LineContext) -> bool:
     return ctx.from_end <= BIO_TAIL_SHARE * (ctx.from_start + ctx.from_end + 1)
 
 
+_BY = re.compile(r"^(?:by|por|von|par|di|oleh)\s+", re.I)
+
+
+def _first_half(ctx: LineContext) -> Sequence[str]:
+    """The lines above this one in the page's first half (where its byline stands)."""
+    return ctx.lines[:min(ctx.i, len(ctx.lines) // 2)]
+
+
 def _named_before(ctx: LineContext, name: str) -> bool:
     """Whether ``name`` was printed in the page's first half, alone or in a byline (the author's
     box repeats the byline's name; a subheading such as "Looking Ahead" was not printed before)."""
-    half = ctx.lines[:min(ctx.i, len(ctx.lines) // 2)]
-    return any(t == name or (_BY.match(t) and len(t) <= 80 and name in t) for t in half)
-
-
-_BY = re.compile(r"^(?:by|por|von|par|di|oleh)\s+", re.I)
+    return any(t == name or (len(t) <= 80 and _BY.match(t) and name in t) for t in _first_half(ctx))
 
 
 def _bylined(ctx: LineContext, name: str) -> bool:
     """Whether a byline above the line ("By Maria Gonzalez", within the page's first half)
     names ``name`` (a first or last name)."""
-    half = ctx.lines[:min(ctx.i, len(ctx.lines) // 2)]
-    return any(_BY.match(t) and len(t) <= 80 and name in t.split() for t in half)
+    return any(len(t) <= 80 and _BY.match(t) and name in t.split() for t in _first_half(ctx))
 
 
 # the line over a Japanese author box's bio: the outlet and the trade ("東邦経済 記者"), or the
