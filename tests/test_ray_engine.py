@@ -341,26 +341,56 @@ def test_cli_engine_ray_writes_the_local_version_byte_for_byte_with_shards_writt
     assert sorted(p.name for p in (tmp_path / "ray" / "news").iterdir()) == [".lock", "v1.0.0"]
 
 
+# The interrupted run is its own driver process, with its own local Ray: if Ray took that
+# process down, the test fails with what it printed and Ray's log, and the suite goes on.
+INTERRUPTED_DRIVER = """
+import sys
+from pathlib import Path
+
+from cleaner.config import CleanConfig
+from cleaner.engines.ray_engine import ray_session, run_files_ray
+from cleaner.package import dataset
+from cleaner.package.versions import write_version
+
+
+def interrupt(self, part, lines):
+    raise KeyboardInterrupt
+
+
+with ray_session(num_cpus=2):
+    with run_files_ray(sys.argv[1], CleanConfig(shard_rows=4)) as run:
+        dataset.RowSummary.merge = interrupt  # Ctrl-C once the first shard is written
+        try:
+            write_version(run, Path(sys.argv[2]), "news")
+        except KeyboardInterrupt:
+            print("interrupted while writing shards")
+"""
+
+
+def _ray_driver_log(pid: int, lines: int = 40) -> str:
+    import tempfile
+
+    logs = sorted(Path(os.environ.get("RAY_TMPDIR", tempfile.gettempdir()), "ray").glob(
+        f"session_*/logs/python-core-driver-*_{pid}.log"))
+    return "\n".join(logs[-1].read_text(errors="replace").splitlines()[-lines:]) if logs else "(no Ray driver log)"
+
+
 @needs_ray
-def test_interrupt_while_ray_writes_shards_leaves_no_version(ray_cluster, corpus, tmp_path, monkeypatch):
+def test_interrupt_while_ray_writes_shards_leaves_no_version(corpus, tmp_path):
     """Interrupted (Ctrl-C on the driver) when the first of many shards is done: the shard
     tasks are stopped, the temporary folder removed, no version written and the earlier one
     untouched; nothing appears later either."""
+    import subprocess
     import time
-
-    from cleaner.engines.ray_engine import run_files_ray
-    from cleaner.package import dataset
 
     first = write_version(clean_files(SEEDS, CleanConfig(), workers=1), tmp_path, "news")
     before = _version_files(first.path)
-
-    def interrupt(self, part, lines):
-        raise KeyboardInterrupt
-
-    with run_files_ray(corpus, CleanConfig(shard_rows=4)) as run:
-        monkeypatch.setattr(dataset.RowSummary, "merge", interrupt)
-        with pytest.raises(KeyboardInterrupt):
-            write_version(run, tmp_path, "news")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    child = subprocess.run([sys.executable, "-c", INTERRUPTED_DRIVER, str(corpus), str(tmp_path)],
+                           cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert child.returncode == 0 and "interrupted while writing shards" in child.stdout, (
+        f"exit {child.returncode}\n{child.stdout[-2000:]}\n{child.stderr[-4000:]}\n{_ray_driver_log(child.pid)}")
     time.sleep(2)
     assert sorted(p.name for p in (tmp_path / "news").iterdir()) == [".lock", "v1.0.0"]
     assert _version_files(first.path) == before
