@@ -132,6 +132,8 @@ LIST_MAX_ITEMS = 60
 """At most this many lines after a colon line are taken as the list it announces ..."""
 LIST_ITEM_MAX_WORDS = 30
 """... each of at most this many words."""
+HEADING_MAX_WORDS = 8
+"""A heading that names a list without a colon ("What you'll need") has at most this many words."""
 TEASER_CHAIN = 3
 """Records (headline + one short paragraph) in a row that make a teaser list."""
 TEASER_MAX_WORDS = 100
@@ -626,6 +628,31 @@ def _introduces_list(text: str) -> bool:
     return text.endswith(":") and len(text) >= 8 and text.count(" ") >= 2
 
 
+_NEEDS_HEADING = re.compile(
+    r"^(?:what )?you(?:'ll|’ll| will)? need\b|^what you need\b|^(?:the )?(?:ingredients|materials|tools|equipment|"
+    r"supplies)\b|^things you(?:'ll|’ll)? need\b|"
+    r"^(?:bahan|alat)(?:-bahan|-alat)?\b|^(?:ingredientes|materiais|materiales|utensílios|utensilios)\b|"
+    r"^(?:o )?que (?:você|voce) (?:vai )?precisa|^(?:lo )?que necesitas|^necesitarás|^vas a necesitar|"
+    r"^ingrédients\b|^matériel\b|^il vous faut\b|^ce dont vous avez besoin|^zutaten\b|^(?:das )?brauchen sie\b|"
+    r"^sie brauchen\b|^werkzeug|^ingredienti\b|^occorrente\b|^materiali\b|^cosa serve\b|"
+    r"^ingrediënten\b|^benodigdheden\b|^wat heb je nodig|^składniki\b|^potrzebne\b|^malzemeler\b|"
+    r"^ингредиенты\b|^(?:вам )?понадобится\b|^что понадобится|"
+    r"^(?:材料|用意するもの|必要なもの|準備するもの|食材|재료|준비물|所需材料|准备材料|用料)", re.I)
+"""A heading that names what the reader needs ("What you'll need", "Ingredients", "Bahan dan
+alat", "Materiais", "Zutaten", "材料"): the short lines under it are the list it names."""
+
+
+def _names_list(text: str, stats: LineStats) -> bool:
+    """A heading of a list of things needed, without a colon (see ``_NEEDS_HEADING``).
+
+    >>> _names_list("What you'll need", _line_stats("What you'll need", "en"))
+    True
+    >>> _names_list("Tools are what make us human.", _line_stats("Tools are what make us human.", "en"))
+    False
+    """
+    return stats.words <= HEADING_MAX_WORDS and not stats.terminal and _NEEDS_HEADING.match(text) is not None
+
+
 def _separator(line: str) -> str | None:
     """The first separator of a list item within its first words ("June 9 -- Arena, City":
     "--"; "Team (Group A): 10th": ":"), or None.
@@ -734,11 +761,13 @@ def _under_prose(order: list[int], k: int, classes: list[str | None], stats: dic
 
 def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str | None],
                       stats: dict[int, LineStats]) -> set[int]:
-    """Items of lists announced by a colon line: the doubtful lines that follow it, up to the
-    next prose line or chrome a rule recognised (``LIST_MAX_ITEMS`` at most)."""
+    """Items of lists announced by a colon line, or by a heading under prose that names what
+    the reader needs (:func:`_names_list`): the doubtful lines that follow it, up to the next
+    prose line or chrome a rule recognised (``LIST_MAX_ITEMS`` at most)."""
     items: set[int] = set()
     for k, i in enumerate(order):
-        if i not in stats or not _introduces_list(lines[i]):
+        if i not in stats or not (_introduces_list(lines[i]) or (
+                _names_list(lines[i], stats[i]) and _under_prose(order, k, classes, stats))):
             continue
         run = [i] if classes[i] != "good" else []
         for j in order[k + 1:k + 1 + LIST_MAX_ITEMS]:

@@ -201,6 +201,26 @@ def test_list_announced_by_a_colon_stays():
     assert _kept(lines) == [t for t in lines]
 
 
+@pytest.mark.parametrize("heading,items", [
+    ("What you'll need", ["Caulk remover tool or a plastic putty knife", "Utility knife with a fresh blade",
+                          "Painter's tape", "Paper towels and a bucket of warm, soapy water"]),
+    ("Bahan dan alat yang saya pakai", ["polybag ukuran 35 x 35 cm sebanyak 8 buah", "benih cabai rawit lokal",
+                                        "nampan semai dan sprayer kecil"]),
+])
+def test_list_named_by_its_heading_stays_between_paragraphs(heading, items):
+    """A heading that names what the reader needs, without a colon, under a paragraph: the
+    short lines under it are its list, and the article goes on past it (it used to split the
+    article there and lose the part above)."""
+    lines = [*ARTICLE[:2], heading, *items, "Advertisement", *ARTICLE[2:]]
+    assert _kept(lines) == [t for t in lines if t != "Advertisement"]
+
+
+def test_list_heading_not_under_prose_is_a_menu():
+    menu = ["Tools", "Mortgage calculator", "Currency converter", "Weather forecast"]
+    lines = ["Skip to content", *menu, *ARTICLE]
+    assert _kept(lines) == ARTICLE
+
+
 def test_parallel_list_stays():
     dates = ["May 3 – Leeds, Town Hall", "May 5 – Glasgow, Barrowland", "May 8 – Manchester, Albert Hall",
              "May 10 – Bristol, Colston Hall"]
