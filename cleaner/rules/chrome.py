@@ -813,9 +813,39 @@ _COMMENT_BUTTONS = re.compile(
 _SEP = re.compile(r"\s*(?:\||•|·|›|»|>|(?<!\d)/|/(?!\d)|::)\s*")
 
 
-@rule("menu-line", "navigation", max_len=300, gate=("|", "•", "·", "›", "»", ">", "/", "::"))
+_FIELD = re.compile(r"^([^\W\d_][^\W_]*(?:[ '’-][^\W_]+){0,2})(?:\s?:\s|\s?：)")
+"""A field's label before its value: "Platforms: ", "対応機種："."""
+FIELD_MAX_CHARS = 100
+"""A field line of a fact box or spec sheet ("Genre: RPG") is at most this long."""
+
+
+def _menu_shaped(t: str) -> bool:
+    """Three or more short items joined by menu separators, and not a sentence, a bracketed
+    note, an address or a row of legal links (see :func:`menu_line`)."""
+    if t[-1:] in ".!?" or (t[:1] == "(" and t[-1:] == ")"):
+        return False  # a sentence, or a parenthesised note such as a photo credit
+    if " " not in t and t[:8].lower().startswith(("http://", "https://", "www.")):
+        return False  # a bare address: its slashes are a path, not separators (line statistics judge it)
+    parts = [p for p in _SEP.split(t) if p]
+    from .legal import is_legal_row  # a row of legal links is a footer, judged there
+
+    if len(parts) < 3 or is_legal_row(t) or len(parts) * 2 < t.count(" ") // 2:
+        return False
+    return all(len(p.split()) <= 4 for p in parts)
+
+
+def _plain_field(line: str | None) -> bool:
+    """A short "Label: value" line whose value is no list of menu items ("ジャンル：RPG")."""
+    return line is not None and len(line) <= FIELD_MAX_CHARS and line[-1:] != "." and \
+        _FIELD.match(line) is not None and not _menu_shaped(line)
+
+
+@rule("menu-line", "navigation", max_len=300, gate=("|", "•", "·", "›", "»", ">", "/", "::"), context=True,
+      shape=_menu_shaped)
 def menu_line(ctx: LineContext) -> bool:
-    """A line of three or more short items joined by menu separators (a menu or breadcrumb).
+    """A line of three or more short items joined by menu separators (a menu or breadcrumb);
+    not a field of a fact box or spec sheet whose value is such a list ("Platforms: PS5 / Switch
+    / PC" next to "Genre: RPG"), though a labelled menu is one ("Sections: News | Sport").
 
     >>> menu_line(LineContext(["Home › News › World"], 0))
     True
@@ -829,18 +859,15 @@ def menu_line(ctx: LineContext) -> bool:
     False
     >>> menu_line(LineContext(["2023/10/14(土) 11:30配信"], 0))  # a date
     False
+    >>> menu_line(LineContext(["対応機種：PS5 / Switch / PC", "ジャンル：RPG"], 0))
+    False
+    >>> menu_line(LineContext(["Sections: News / Sport / Weather", "Follow: Facebook | X | Instagram"], 0))
+    True
     """
     t = ctx.text
-    if t[-1:] in ".!?" or (t[:1] == "(" and t[-1:] == ")"):
-        return False  # a sentence, or a parenthesised note such as a photo credit
-    if " " not in t and ctx.low.startswith(("http://", "https://", "www.")):
-        return False  # a bare address: its slashes are a path, not separators (line statistics judge it)
-    parts = [p for p in _SEP.split(t) if p]
-    from .legal import is_legal_row  # a row of legal links is a footer, judged there
-
-    if len(parts) < 3 or is_legal_row(t) or len(parts) * 2 < t.count(" ") // 2:
+    if not _menu_shaped(t):
         return False
-    return all(len(p.split()) <= 4 for p in parts)
+    return _FIELD.match(t) is None or not (_plain_field(ctx.neighbour(-1)) or _plain_field(ctx.neighbour(1)))
 
 
 # Share and interface words of Japanese and Korean pages, which write them without spaces
