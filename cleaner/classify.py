@@ -1541,7 +1541,8 @@ def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | Non
     """The headline (and a kicker above it) where the article's main block starts: up to
     ``TOP_HEADLINE_LINES`` doubtful, headline-shaped lines that open it. A subheading stays
     because it has prose above it; the line that opens the article has none: it is the
-    headline, printed again above the body (or a kicker, a label), not part of it.
+    headline, printed again above the body (or a kicker, a label), not part of it; unless a bare
+    time stands right above it (a live blog's first entry: "11:52", then its heading).
 
     >>> lines = ["Council approves the budget for next year", "The council voted on Monday to approve "
     ...          "the spending plan for the coming year, officials said.", "Road works", "More prose here."]
@@ -1549,6 +1550,8 @@ def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | Non
     >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
     >>> sorted(_headline_on_top(lines, {0, 1, 2, 3}, first, st))
     [0]
+    >>> sorted(_headline_on_top(["11:52", *lines], {1, 2, 3, 4}, [None, *first], {i + 1: v for i, v in st.items()}))
+    []
     """
     out: set[int] = set()
     for i in sorted(main)[:TOP_HEADLINE_LINES]:
@@ -1556,6 +1559,8 @@ def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | Non
         if s is None or first[i] not in ("near", "short") or s.words > TOP_HEADLINE_WORDS or s.listish \
                 or (s.terminal and not lines[i].endswith("?")):
             break  # a sentence (perhaps full of names) opens the article itself
+        if not out and BARE_TIME.match(next((t for t in reversed(lines[:i]) if t), "")):
+            break  # under a bare time: a live blog's first entry and its heading
         out.add(i)
     return out if len(out) < len(main) else set()
 
