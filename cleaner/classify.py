@@ -1502,13 +1502,18 @@ def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
     title; lines of it already in the article count), none taken by a rule, at most
     ``FACT_REACH`` lines from a line of the article ("Price: $249", "Battery: 180 minutes"; "会社名：
     ...", "所在地：..."; a match's "Árbitro: ...", "Público: ..."). They are the article's, though
-    each is too short to be prose.
+    each is too short to be prose; so is a short line between the box and the article under it
+    (the subheading of the article's next part).
 
     >>> lines = ["The robot mops better than any we tested at its price.", "Specs", "Price: $249",
     ...          "Battery: up to 180 minutes", "Suction: 5,000Pa", "Menu"]
     >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
     >>> sorted(_fact_box(lines, {0}, st, {5}, len(lines)))
     [1, 2, 3, 4]
+    >>> lines[5:] = ["How we tested", "We ran it every day for three weeks in a flat with pets and rugs."]
+    >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
+    >>> sorted(_fact_box(lines, {0, 6}, st, set(), len(lines)))  # and the subheading under the box
+    [1, 2, 3, 4, 5]
     """
     if not main:
         return set()
@@ -1526,14 +1531,23 @@ def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
                 head = run[0] - 1            # it ("Ficha técnica" over "Coritiba 2 x 1 Goiás")
                 while head >= 0 and not lines[head]:
                     head -= 1
-                if head < 0 or head not in stats or head in taken or head in main \
-                        or len(lines[head]) > 40 or lines[head].endswith((".", "!", "?", "。")):
+                if head < 0 or not _box_heading(lines, head, stats, taken, main):
                     break
                 run.insert(0, head)
             if any(j in main for j in range(run[0] - FACT_REACH, run[-1] + FACT_REACH + 1)):
                 out.update(run)
+                under = [j for j in range(run[-1] + 1, min(cut, len(lines))) if lines[j]][:2]
+                if len(under) == 2 and under[1] in main and _box_heading(lines, under[0], stats, taken, main):
+                    out.add(under[0])  # the subheading of the article's part under the box ("■今後の展開")
         run = []
     return out
+
+
+def _box_heading(lines: Sequence[str], i: int, stats: dict[int, LineStats], taken: set[int], main: set[int]) -> bool:
+    """A short line, no sentence, that no rule took and the article does not hold: a fact box's
+    heading over it, or the article's next subheading under it."""
+    return i in stats and i not in taken and i not in main and len(lines[i]) <= 40 \
+        and not lines[i].endswith((".", "!", "?", "。"))
 
 
 def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | None],
