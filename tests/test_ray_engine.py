@@ -379,21 +379,31 @@ def _ray_driver_log(pid: int, lines: int = 40) -> str:
 def test_interrupt_while_ray_writes_shards_leaves_no_version(corpus, tmp_path):
     """Interrupted (Ctrl-C on the driver) when the first of many shards is done: the shard
     tasks are stopped, the temporary folder removed, no version written and the earlier one
-    untouched; nothing appears later either."""
+    untouched; nothing appears later either. If Ray itself takes the driver down (the exit code
+    without our message), that is said as a warning and the run tried once more, in a new folder:
+    a Ray failure is no answer about our clean-up, and a second one fails the test."""
     import subprocess
     import time
+    import warnings
 
-    first = write_version(clean_files(SEEDS, CleanConfig(), workers=1), tmp_path, "news")
-    before = _version_files(first.path)
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
-    child = subprocess.run([sys.executable, "-c", INTERRUPTED_DRIVER, str(corpus), str(tmp_path)],
-                           cwd=root, env=env, capture_output=True, text=True, timeout=300)
-    assert child.returncode == 0 and "interrupted while writing shards" in child.stdout, (
-        f"exit {child.returncode}\n{child.stdout[-2000:]}\n{child.stderr[-4000:]}\n{_ray_driver_log(child.pid)}")
-    time.sleep(2)
-    assert sorted(p.name for p in (tmp_path / "news").iterdir()) == [".lock", "v1.0.0"]
-    assert _version_files(first.path) == before
+    for attempt in (1, 2):
+        out = tmp_path / f"attempt{attempt}"
+        first = write_version(clean_files(SEEDS, CleanConfig(), workers=1), out, "news")
+        before = _version_files(first.path)
+        child = subprocess.Popen([sys.executable, "-c", INTERRUPTED_DRIVER, str(corpus), str(out)],
+                                 cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout, stderr = child.communicate(timeout=300)
+        said = f"exit {child.returncode}\n{stdout[-2000:]}\n{stderr[-4000:]}\n{_ray_driver_log(child.pid)}"
+        if child.returncode != 0 and attempt == 1 and "Traceback" not in stderr:
+            warnings.warn(f"the interrupted Ray driver died, trying again: {said}")
+            continue
+        assert child.returncode == 0 and "interrupted while writing shards" in stdout, said
+        time.sleep(2)
+        assert sorted(p.name for p in (out / "news").iterdir()) == [".lock", "v1.0.0"]
+        assert _version_files(first.path) == before
+        break
 
 
 @needs_ray

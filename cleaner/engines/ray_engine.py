@@ -61,8 +61,8 @@ canonical rows (about three times the shard's text).
 Atomicity: the shards go into the temporary folder ``write_version`` made (so on a cluster the
 output folder, like the input, must be a path every node sees; a task on a node that does not
 see it stops the run with that reason). If a task fails or the driver is interrupted, the split
-and shard tasks still running are cancelled (their workers stopped) and waited for, up to 60 s,
-before the folder is removed, so no half version is left and earlier versions are untouched.
+and shard tasks still running are cancelled (interrupted, and after 5 s their workers stopped)
+and waited for, up to 60 s, before the folder is removed, so no half version is left and earlier versions are untouched.
 
 Input: a local folder or file (or a JSONL/Parquet table of records) is listed on the driver as
 the local engine lists it (:func:`cleaner.io.discover`), and each worker reads its files by path
@@ -518,7 +518,7 @@ class RayDocuments:
         :func:`cleaner.package.dataset.write_shards` writes from the same rows. The rows'
         summary is merged into ``summary`` shard by shard, in order. ``folder`` is the
         version's temporary folder: every node must see it. If anything fails or this process
-        is interrupted, the tasks still running are cancelled (their workers stopped) before
+        is interrupted, the tasks still running are cancelled (:func:`_stop_tasks`) before
         the error goes on, so none writes into the folder after it is removed."""
         ray = self._ray
         kept = sorted((e for e in entries if e.status == "kept"), key=lambda e: e.id)
@@ -564,12 +564,7 @@ class RayDocuments:
                 refs, results[k] = results[k], None
                 summary.merge(ray.get(refs[0]), (ray.get(ref) for ref in refs[1:]))
         except BaseException as e:
-            for task in tasks:
-                ray.cancel(task, force=True)
-            if tasks:
-                _, running = ray.wait(tasks, num_returns=len(tasks), timeout=60, fetch_local=False)
-                if running:
-                    log.warning("%d Ray tasks had not stopped 60 s after their cancellation", len(running))
+            _stop_tasks(ray, tasks)
             cause = getattr(e, "cause", None)  # a task's error, as Ray hands it back
             if isinstance(cause, (OSError, CleanerError)):
                 raise cause from None
@@ -580,6 +575,27 @@ class RayDocuments:
         """Let go of the documents; end the Ray session if it was started for the run."""
         self._blocks, self._block = [], (None, None)
         self._session.close()
+
+
+CANCEL_GRACE_S = 5.0
+"""Seconds that cancelled tasks get to stop on their own before their workers are stopped."""
+
+
+def _stop_tasks(ray, tasks: list, wait_s: float = 60.0) -> None:
+    """Cancel ``tasks`` and wait until none runs: first gently (a KeyboardInterrupt in a running
+    task), then, for those still running after ``CANCEL_GRACE_S``, by stopping their workers;
+    up to ``wait_s`` in all (a warning names how many had not stopped)."""
+    if not tasks:
+        return
+    for task in tasks:
+        ray.cancel(task)
+    _, running = ray.wait(tasks, num_returns=len(tasks), timeout=CANCEL_GRACE_S, fetch_local=False)
+    for task in running:
+        ray.cancel(task, force=True)
+    if running:
+        _, running = ray.wait(running, num_returns=len(running), timeout=wait_s - CANCEL_GRACE_S, fetch_local=False)
+    if running:
+        log.warning("%d Ray tasks had not stopped %d s after their cancellation", len(running), wait_s)
 
 
 def shuffled_lsh_candidates(ray, partitions: int | None = None):
