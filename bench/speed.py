@@ -8,10 +8,12 @@ corpora (scraped-looking news, 3 KB a document) into WORK if they are not there 
 For each size it runs `cleaner clean WORK/docs_N.jsonl` in a subprocess and prints docs/s and
 the peak memory of the whole process tree (the main process and its workers, proportional set
 sizes summed, so shared pages count once; sampled every 0.1 s), and the CPU seconds of the whole
-tree, per document and against the baseline's (figures that do not move with the load). In the same run it measures a straightforward one-process pipeline (ftfy on the
-whole text, the same rules, metadata and statistics, the langdetect package on the whole body)
-on the first documents, and the share of language labels that agree with the langdetect package
-(seed 0) on the whole clean body.
+tree, per document and against the baseline's (figures that do not move with the load). In the
+same run it measures a straightforward one-process pipeline on the first documents, as the issue
+defines it: ftfy on the whole text, the same rules, metadata and statistics, and the langdetect
+package on the whole text; and a stricter one, with langdetect on the whole clean body instead
+(cheaper, the body being shorter than its page; column 'x body'). Last, the share of language
+labels that agree with the langdetect package (seed 0) on the whole clean body.
 """
 from __future__ import annotations
 
@@ -92,8 +94,12 @@ def ensure_corpus(data: Path, work: Path, sizes: list[int]) -> dict[int, Path]:
     return {n: work / f"docs_{n}.jsonl" for n in sizes}
 
 
-def baseline(path: Path, n: int) -> float:
-    """docs/s of the straightforward pipeline: every step on the whole text, one process."""
+def baseline(path: Path, n: int) -> tuple[float, float]:
+    """docs/s of the straightforward pipeline, every step on the whole text, one process: as the
+    issue defines it, with the langdetect package on the document's whole (repaired) text; and,
+    stricter (a cheaper baseline, since a body is shorter than its page), on the whole clean body.
+    Both are timed in one pass, in CPU seconds of this process (so the machine's load does not
+    move them): the shared steps once, each langdetect call on its own."""
     import ftfy
 
     from cleaner import classify
@@ -105,18 +111,24 @@ def baseline(path: Path, n: int) -> float:
 
     config = CleanConfig()
     texts = [json.loads(line)["text"] for line in itertools.islice(open(path, encoding="utf-8"), n)]
-    start = time.perf_counter()
+    start = time.process_time()
     repaired = [normalize_whitespace(ftfy.fix_text(t)) for t in texts]
     corpus = classify.CorpusStats.build((t.split("\n") for t in repaired), config)
+    shared, on_text, on_body = time.process_time() - start, 0.0, 0.0
     for text in repaired:
+        t0 = time.process_time()
         lines = text.split("\n")
         decided = run_rules(lines)
         decided.update(lift_metadata(lines, decided, config.head_lines)[1])
         decided.update(classify.classify_lines(lines, decided, corpus, config))
         decided.update(find_repeats(lines, decided))
         body = "\n\n".join(t for i, t in enumerate(lines) if t and i not in decided)
+        t1 = time.process_time()
+        plain_langdetect(text)
+        t2 = time.process_time()
         plain_langdetect(body)
-    return n / (time.perf_counter() - start)
+        shared, on_text, on_body = shared + t1 - t0, on_text + t2 - t1, on_body + time.process_time() - t2
+    return n / (shared + on_text), n / (shared + on_body)
 
 
 def plain_langdetect(text: str) -> str | None:
@@ -156,11 +168,13 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     corpora = ensure_corpus(args.data, args.work, sizes)
-    base = baseline(corpora[sizes[0]], args.baseline_docs)
+    base, strict = baseline(corpora[sizes[0]], args.baseline_docs)
     print(f"cores: {len(os.sched_getaffinity(0))}; load average before: {os.getloadavg()[0]:.1f}")
-    print(f"baseline (one process, ftfy + rules + langdetect on whole texts): {base:.1f} docs/s "
-          f"({1000 / base:.2f} ms CPU a document) on {args.baseline_docs} docs")
-    print(f"{'docs':>8} {'seconds':>8} {'docs/s':>8} {'x base':>7} {'peak MB':>8} {'MB/1k docs':>10} "
+    print(f"baseline (one process, ftfy + the same rules, metadata and statistics + langdetect on the whole "
+          f"text): {base:.1f} docs/s ({1000 / base:.2f} ms CPU a document) on {args.baseline_docs} docs")
+    print(f"stricter baseline (langdetect on the whole clean body instead): {strict:.1f} docs/s "
+          f"({1000 / strict:.2f} ms); 'x body' below is against it")
+    print(f"{'docs':>8} {'seconds':>8} {'docs/s':>8} {'x base':>7} {'x body':>7} {'peak MB':>8} {'MB/1k docs':>10} "
           f"{'CPU s':>7} {'CPU ms/doc':>10} {'x base CPU':>10}")
     last = None
     with tempfile.TemporaryDirectory() as tmp:
@@ -172,7 +186,7 @@ def main(argv=None) -> int:
             seconds, peak, out, cpu = run_measured(cmd)
             summary = json.loads(out.strip().splitlines()[-1])
             rate = n / seconds
-            print(f"{n:>8} {seconds:>8.1f} {rate:>8.0f} {rate / base:>7.1f} {peak / 2**20:>8.0f} "
+            print(f"{n:>8} {seconds:>8.1f} {rate:>8.0f} {rate / base:>7.1f} {rate / strict:>7.1f} {peak / 2**20:>8.0f} "
                   f"{peak / 2**20 / (n / 1000):>10.1f} {cpu:>7.1f} {1000 * cpu / n:>10.2f} "
                   f"{(1000 / base) / (1000 * cpu / n):>10.1f}", flush=True)
             last = Path(summary["path"])
