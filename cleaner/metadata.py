@@ -688,7 +688,8 @@ def _body_start(lines: Sequence[str], cand: list[int]) -> int | None:
     return None
 
 
-def choose_title(lines: Sequence[str], open_idx: list[int], out: dict, head: list[int]) -> int | None:
+def choose_title(lines: Sequence[str], open_idx: list[int], out: dict, head: list[int], rank: dict[int, int],
+                 k0: int | None, contents: set[int]) -> int | None:
     """Index of the headline: among headline-shaped lines of the head and of the lines just before
     the first body paragraph, the one with the most evidence of being the headline.
 
@@ -698,16 +699,21 @@ def choose_title(lines: Sequence[str], open_idx: list[int], out: dict, head: lis
     short lines (a menu or a list of sections) or of headline-shaped lines (a list of other
     stories), the label of a control ("Click to ...", "Share"). Ties go to the earliest line.
 
+    ``open_idx`` are the page's open lines (lines already lifted, a date line, still count as
+    neighbours), ``rank`` their ranks, ``k0`` the rank of the first body paragraph
+    (:func:`_body_start`) and ``contents`` the entries of the page's tables of contents: facts
+    of the page that :func:`lift_metadata` finds once.
+
     >>> lines = ["Home", "Sections", "Contact Us", "Sport", "Council approves the new harbour flood barrier",
     ...          "By Jane Doe", "The council approved the barrier on Tuesday after years of debate, officials said.",
     ...          "Work starts in the spring and should end within two years, the mayor told reporters."]
-    >>> lines[choose_title(lines, list(range(len(lines))), {}, list(range(len(lines))))]
+    >>> cand = list(range(len(lines)))
+    >>> lines[choose_title(lines, cand, {}, cand, {i: i for i in cand}, _body_start(lines, cand), set())]
     'Council approves the new harbour flood barrier'
     """
-    cand = list(open_idx)  # lines already lifted (a date line) still count as neighbours
+    cand = open_idx
     if not cand:
         return None
-    k0 = _body_start(lines, cand)
     pool = set(head)
     if k0 is not None:
         pool |= set(cand[max(0, k0 - _TITLE_WINDOW):k0])
@@ -716,7 +722,7 @@ def choose_title(lines: Sequence[str], open_idx: list[int], out: dict, head: lis
     first = next((k for k, i in enumerate(cand[:k0]) if is_prose(lines[i])), None)
     if first is not None:
         pool |= set(cand[max(0, first - _TITLE_WINDOW // 2):first])
-    scores = title_scores(lines, cand, out, sorted(pool), k0)
+    scores = title_scores(lines, cand, out, sorted(pool), k0, rank, contents)
     return max(scores, key=lambda i: (scores[i], -i)) if scores else None
 
 
@@ -743,15 +749,13 @@ _TWO_SENTENCES = re.compile(r"[a-zß-ÿа-я]{3}\.\s+[\"“«‘']?[A-ZÀ-ÖØ-�
 """A sentence's end followed by another sentence: 'Piogge previste fino a domani sera. Il sindaco: ...'."""
 
 
-def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[int], k0: int | None) -> dict[int, int]:
+def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[int], k0: int | None,
+                 pos: dict[int, int], contents: set[int]) -> dict[int, int]:
     """{line index: evidence score} of the headline-shaped lines of pool (see choose_title)."""
     counts = Counter(lines)  # (a copy a rule took counts too: the headline in a list of the latest posts)
     first: dict[str, int] = {}
     for i in cand:
         first.setdefault(lines[i], i)
-    pos = {i: k for k, i in enumerate(cand)}
-    # the entries of a table of contents, up to a line of prose (each names a section further down)
-    contents = contents_entries(lines, lambda j: _n_words(lines[j]) > 10 or lines[j].endswith((".", "!")))
     scores = {}
     for i in pool:
         line = lines[i]
@@ -836,13 +840,6 @@ def _comments_start(lines: Sequence[str], decided: dict[int, tuple[str, str]]) -
     return len(lines)
 
 
-def _stamp_end(lines: Sequence[str], open_idx: list[int]) -> int:
-    """The last rank of ``open_idx`` at which the story's date stamp may stand: ``STAMP_AFTER_BODY``
-    past the first body paragraph (-1 when there is none)."""
-    k0 = _body_start(lines, open_idx)
-    return -1 if k0 is None else k0 + STAMP_AFTER_BODY
-
-
 STAMP_AFTER_BODY = 3
 """A date line with a time refines a date line of the same day without one above it only before
 the first body paragraph or at most this many lines after it (the story's stamp under the
@@ -868,12 +865,17 @@ def lift_metadata(
     out: dict[int, tuple[str, str]] = {}
     open_idx = [i for i, t in enumerate(lines) if t and i not in decided]
     head = open_idx[:head_lines]
+    # facts of the page that the searches below share, found once
+    rank = {i: k for k, i in enumerate(open_idx)}
+    k0 = _body_start(lines, open_idx)  # the first body paragraph, a rank of open_idx
+    # the entries of a table of contents, up to a line of prose (each names a section further down)
+    contents = contents_entries(lines, lambda j: _n_words(lines[j]) > 10 or lines[j].endswith((".", "!")))
 
     # Dates: a line that is only a date, anywhere (the first found is the publication date; not
     # one under a comment prompt that follows the article's prose: a comment's date).
     comments = None  # found when a date line past the head asks for it (most have none)
     date_line = None
-    stamp_end = None  # found when a date line with a time asks for it (the body's start, plus a few)
+    stamp_end = -1 if k0 is None else k0 + STAMP_AFTER_BODY  # the last rank for the story's stamp
     for k, i in enumerate(open_idx):
         iso = parse_date(lines[i])
         if iso:
@@ -884,22 +886,20 @@ def lift_metadata(
                     continue
             if meta["date"] is None or (i in head and date_line not in head):
                 meta["date"], date_line = iso, i
-            elif "T" in iso and "T" not in meta["date"] and iso.startswith(meta["date"]) and \
-                    k <= (stamp_end := _stamp_end(lines, open_idx) if stamp_end is None else stamp_end):
+            elif "T" in iso and "T" not in meta["date"] and iso.startswith(meta["date"]) and k <= stamp_end:
                 meta["date"] = iso  # the story's stamp, the same day with its time, under the masthead's date
 
     # Title: the best-supported headline-shaped line before the body (see choose_title).
-    title_i = choose_title(lines, open_idx, out, head)
+    title_i = choose_title(lines, open_idx, out, head, rank, k0, contents)
     if title_i is not None:
         meta["title"] = strip_site_name(lines[title_i])
         out[title_i] = ("metadata:title", "headline")
 
     # Section, outlet, author: short lines in the head, near the headline; a byline printed
     # with its date stamp also just above the first body paragraph.
-    rank = {i: k for k, i in enumerate(open_idx)}
     free = [i for i in open_idx if i not in out]
-    k0 = _body_start(lines, free)
-    above_body = [i for i in free[max(0, k0 - BYLINE_ABOVE_BODY):k0] if i not in head] if k0 else []
+    k_free = _body_start(lines, free)  # (among the lines still free: the title and date lines no longer count)
+    above_body = [i for i in free[max(0, k_free - BYLINE_ABOVE_BODY):k_free] if i not in head] if k_free else []
     for i in above_body:
         if meta["author"] is None and (dated := byline_with_date(lines[i])):
             meta["author"] = dated[0]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..document import LINE_CACHE
 from ..errors import ConfigError
@@ -51,25 +51,37 @@ class LineContext:
 
     def neighbour(self, step: int) -> str | None:
         """The nearest non-blank line ``step`` lines away (+1 next, -1 previous), or None."""
-        j, seen = self.i, 0
+        lines, j, left = self.lines, self.i, abs(step)
+        way = 1 if step > 0 else -1
         while True:
-            j += 1 if step > 0 else -1
-            if j < 0 or j >= len(self.lines):
+            j += way
+            if j < 0 or j >= len(lines):
                 return None
-            if self.lines[j]:
-                seen += 1
-                if seen == abs(step):
-                    return self.lines[j]
+            if lines[j]:
+                left -= 1
+                if not left:
+                    return lines[j]
+
+    def above(self) -> Iterator[str]:
+        """The non-blank lines above this one, the nearest first (for a rule that walks up
+        until it knows: one walk, where ``neighbour(-1)``, ``neighbour(-2)`` ... each walk
+        again from the line)."""
+        lines = self.lines
+        for j in range(self.i - 1, -1, -1):
+            if lines[j]:
+                yield lines[j]
 
     @property
     def from_end(self) -> int:
         """How many non-blank lines follow this one."""
-        return sum(1 for t in self.lines[self.i + 1:] if t)
+        rest = self.lines[self.i + 1:]
+        return len(rest) - rest.count("")  # (blank lines are "")
 
     @property
     def from_start(self) -> int:
         """How many non-blank lines precede this one."""
-        return sum(1 for t in self.lines[: self.i] if t)
+        before = self.lines[: self.i]
+        return len(before) - before.count("")
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,23 +129,24 @@ def author_bio(ctx: LineContext) -> bool:
     t = ctx.text
     if len(t) > BIO_UNDER_HEADING_MAX_CHARS:
         return False
-    prev = ctx.neighbour(-1)
-    if prev is not None and (_NAME_ONLY.match(prev) or _CJK_NAME.match(prev)) and not _ABOUT.match(prev):
+    prev = above = ctx.neighbour(-1)
+    name_above = above is not None and bool(_NAME_ONLY.match(above))  # a name alone on the line above
+    if above is not None and (name_above or _CJK_NAME.match(above)) and not _ABOUT.match(above):
         prev = ctx.neighbour(-2)  # the author's name printed between the heading and the bio
     long_enough = t.count(" ") >= BIO_MIN_WORDS - 1 or (" " not in t and bool(_CJK.search(t)) and len(t) >= 12)
     if prev is not None and len(prev) <= 60 and _ABOUT.match(prev) and long_enough:
         return True  # the paragraph under an "About the author" heading
-    if prev is not None and len(prev) <= 60 and _TRADE.search(prev) and prev[-1:] not in ".!?" \
-            and t.count(" ") >= BIO_MIN_WORDS - 1 and (name := ctx.neighbour(-2)) is not None \
-            and _NAME_ONLY.match(name) and t.startswith(name.split()[0]):
+    if prev is not None and len(prev) <= 60 and prev[-1:] not in ".!?" and t.count(" ") >= BIO_MIN_WORDS - 1 \
+            and (name := ctx.neighbour(-2)) is not None and _NAME_ONLY.match(name) \
+            and t.startswith(name.split()[0]) and _TRADE.search(prev):  # (the trade's long pattern last)
         return True  # an author box: the name, the trade ("Senior reviews writer"), the bio
     if len(t) > BIO_MAX_CHARS:
         return False
-    if prev is not None and _CJK_TRADE_LINE.match(prev) and _CJK.search(t) \
+    if prev is not None and not t.isascii() and _CJK_TRADE_LINE.match(prev) and _CJK.search(t) \
             and (name := ctx.neighbour(-2)) is not None and _CJK_NAME.match(name) and _in_tail(ctx):
         return True  # a Japanese author box: the name, the trade or the name's reading, the bio
-    if (name := ctx.neighbour(-1)) is not None and _NAME_ONLY.match(name) and t.count(" ") >= BIO_MIN_WORDS - 1 \
-            and _TRADE.search(t) and t[:1] not in "\"“«'—–-" and _in_tail(ctx) and _named_before(ctx, name):
+    if name_above and t.count(" ") >= BIO_MIN_WORDS - 1 \
+            and _TRADE.search(t) and t[:1] not in "\"“«'—–-" and _in_tail(ctx) and _named_before(ctx, above):
         return True  # an author box at the end: the author's name (printed above), then what the author does
     if not (_NAME_VERB.match(t) or _FIRST_PERSON.match(t)) or not _TRADE.search(t):
         return False

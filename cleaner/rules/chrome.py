@@ -369,14 +369,14 @@ def related_box(ctx: LineContext) -> bool:
     """
     if not _teaser_shaped(ctx.text) or BARE_TIME.match(ctx.text):
         return False
-    for step in range(1, RELATED_ITEMS + 1):
-        prev = ctx.neighbour(-step)
-        if prev is None or BARE_TIME.match(prev):
+    upward = ctx.above()  # the lines over it, the nearest first (prev is the step-th)
+    for step, prev in zip(range(1, RELATED_ITEMS + 1), upward):
+        if BARE_TIME.match(prev):
             return False  # (a live blog's update, stamped with its time, ends a box above it)
         if _related_heading(prev):
             if step > 1 and _subheading_after_box(ctx):
                 return False  # the article's next subheading, under the box's headlines
-            above = ctx.neighbour(-step - 1)  # inside an article: a sentence above the heading
+            above = next(upward, None)  # inside an article: a sentence above the heading
             if above is not None and above.endswith(_SENTENCE_END) and (above.count(" ") >= 7 or (
                     " " not in above and len(above) >= 20 and _HAN_KANA.search(above))):
                 return True
