@@ -737,6 +737,9 @@ _CONTROL = re.compile(
 _COUNTER = re.compile(r"^\d[\d.,\s]*(?:тыс\.?|млн\.?|[kKmM]|mil|mi|rb|만|천|万)?\s*[^\W\d_]+\.?$")
 _SERIES = re.compile(r"^(?:連載|シリーズ|特集|series|serie|série)\s*[:：]|(?:第\d+回|\(\d+/\d+\)|part \d+ of \d+)$", re.I)
 """A series label ("連載：老いるニュータウン　第3回", "Series: ... (2/5)")."""
+_FRAGMENT = re.compile(r"\s[/|›»>]$|^(?:[^\W\d_] ){2,}[^\W\d_](?:\s|$)")
+"""A piece of a breadcrumb, its separator last ("NATIONAL /"), or letters spaced out as a logo
+prints them ("T R D NATIONAL")."""
 _CREDIT = re.compile(
     r"^(?:(?:medically |expert[- ])?reviewed|fact[- ]checked|edited|written|reported|photographs?|photographed|"
     r"illustrat(?:ed|ions?)|produced|verified|revisado|editado|escrito|revisto|redigido|verificado) (?:by|por)\b",
@@ -797,6 +800,8 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
             score -= 2  # the outlet's name in the masthead
         if _SERIES.search(line):
             score -= 2  # the label of a series the story belongs to, a kicker over its headline
+        if _FRAGMENT.search(line):
+            score -= 3  # a breadcrumb's piece or a spaced-out logo
         if ". " in line and _TWO_SENTENCES.search(line):
             score -= 1  # two sentences: a standfirst, not a headline
         if n >= 10 and prev is not None and 4 <= _n_words(prev) and n >= 1.5 * _n_words(prev) \

@@ -88,6 +88,14 @@ def test_title_stamp_below_beats_a_kicker_above():
     assert lift_metadata(lines, {})[0]["title"] == "Council approves the new harbour flood barrier"
 
 
+@pytest.mark.parametrize("kicker", ["T R D NATIONAL /", "NATIONAL /", "World »"])
+def test_title_is_no_breadcrumb_piece_or_spaced_logo_over_the_stamp(kicker):
+    lines = ["Newsletter", "Facebook", "Twitter", "Council approves the new harbour flood barrier",
+             "The plan, which was first proposed in 2015, will cost the city about $4 million over five years, officials said",
+             kicker, "Nov. 18, 2019 12:02 PM", "By Jane Doe", *BODY]
+    assert lift_metadata(lines, {})[0]["title"] == "Council approves the new harbour flood barrier"
+
+
 def test_title_printed_twice_wins():
     lines = ["Visit our partner shop for great deals today", "Council approves the new harbour flood barrier",
              "Council approves the new harbour flood barrier", *BODY]
