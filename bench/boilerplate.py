@@ -5,7 +5,8 @@ usage: python bench/boilerplate.py [DATA] [--out DIR] [--json] [--per-language]
 DATA is the benchmark folder (default ../shared/bench/boilerplate): input/<name>.txt pages as a
 scraper saved them, gold/<name>.txt bodies, and its score.py, whose metric is used as it is.
 Prints macro token F1, precision, recall and leak (micro and macro) for each system, and the
-same split by the gold body's language (English / other) and by site into two halves, A and B
+same split by the gold body's language (English / other; with --per-language also one group a
+language, named "=de", "=pt" ...) and by site into two halves, A and B
 (the host without "www.", hashed: a page is in A when the first byte of sha256("0" + host) is
 even). Error analysis is done on half A only; half B shows how much carries over to sites
 whose pages were never looked at. Writes each system's cleaned pages to OUT/<system>/<name>.txt.
@@ -91,6 +92,8 @@ def main(argv=None) -> int:
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--out", type=Path, default=HERE / "out" / "boilerplate")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--per-language", action="store_true",
+                    help="also split the figures by the gold body's language, one group per language")
     args = ap.parse_args(argv)
     if not (args.data / "input").is_dir():
         sys.exit(f"bench/boilerplate.py: {args.data} has no input/ folder")
@@ -116,6 +119,8 @@ def main(argv=None) -> int:
         groups = [("en", lambda s: lang.get(s) == "en"), ("other", lambda s: lang.get(s) != "en")]
         if half:
             groups += [("A", lambda s: half.get(s) == "A"), ("B", lambda s: half.get(s) == "B")]
+        if args.per_language:
+            groups += [(f"={code}", lambda s, code=code: lang.get(s) == code) for code in sorted(set(lang.values()))]
         for group, keep in groups:
             sub = {k: v for k, v in per.items() if keep(k)}
             figures[name][group] = scorer.aggregate(sub)
