@@ -257,6 +257,23 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
 }
 
 
+# The same kinds of chrome in more languages (the vocabulary audit of 2026-12-01: Portuguese and
+# Japanese first, then Spanish, French, German, Italian, Dutch, Polish, Turkish, Russian, Indonesian,
+# Chinese, Korean), each beside prose that holds the same words and must stay.
+MORE_LANGUAGES: dict[str, tuple[list[str], list[str]]] = {
+    "photo-credit": (["Crédito: Divulgação", "Fotografia: Lusa", "Fotografía: Juan Pérez", "Beeld: ANP", "Fot. PAP",
+                      "Zdjęcie: PAP", "Fotoğraf: AA", "Crédit photo : AFP", "写真はイメージ", "图片来源：新华社"],
+                     ["Crédito: o banco ampliou as linhas para pequenas empresas.", "写真はイメージと違った、と客は話した。"]),
+    "player-residue": (["Ouça este artigo", "Ouvir esta notícia", "Assista ao vídeo", "Escuchar este artículo", "Écouter cet article",
+                        "Artikel anhören", "Ascolta questo articolo", "Luister naar dit artikel", "Слушать статью",
+                        "Posłuchaj artykułu", "この記事を音声で聞く", "動画を再生", "기사 듣기"],
+                       ["Ouça este artigo da Constituição, disse o juiz ao réu.", "動画を再生した人は100万人を超えた。", "動画"]),
+}
+for _name, (_takes, _leaves) in MORE_LANGUAGES.items():
+    CASES[_name][1].extend(_takes)
+    CASES[_name][2].extend(_leaves)
+
+
 def _single(line: str) -> dict[int, tuple[str, str]]:
     return run_rules([line])
 
