@@ -261,6 +261,11 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
 # Japanese first, then Spanish, French, German, Italian, Dutch, Polish, Turkish, Russian, Indonesian,
 # Chinese, Korean), each beside prose that holds the same words and must stay.
 MORE_LANGUAGES: dict[str, tuple[list[str], list[str]]] = {
+    "copyright-line": (["É proibida a reprodução deste conteúdo.", "Prohibida su reproducción total o parcial.",
+                        "Tous droits réservés.", "Alle Rechte vorbehalten.", "Tutti i diritti riservati.", "Riproduzione riservata",
+                        "Alle rechten voorbehouden.", "Wszelkie prawa zastrzeżone.", "Tüm hakları saklıdır.", "未经授权不得转载"],
+                       ["A lei diz que é proibida a reprodução de animais silvestres em cativeiro.",
+                        "Die Reproduktion der Studie scheiterte, sagten die Forscher."]),
     "photo-credit": (["Crédito: Divulgação", "Fotografia: Lusa", "Fotografía: Juan Pérez", "Beeld: ANP", "Fot. PAP",
                       "Zdjęcie: PAP", "Fotoğraf: AA", "Crédit photo : AFP", "写真はイメージ", "图片来源：新华社"],
                      ["Crédito: o banco ampliou as linhas para pequenas empresas.", "写真はイメージと違った、と客は話した。"]),
