@@ -538,13 +538,18 @@ _READING_TIME = re.compile(
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes?|minuten|minutos?|minuti|минут\w*|мин\.?)\.?\s*"
     r"(?:read|listen|reading|read time|lesezeit|de lecture|de lectura|de leitura|di lettura|чтения|на прочтение)|"
     r"(?:reading|read|listening) time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|"
-    r"tempo di lettura|время (?:чтения|на прочтение))"
-    r"(?:\s*:?\s*(?:\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes?|minuten|minutos?|minuti|минут\w*|мин)\.?)?)?$",
+    r"tempo di lettura|время (?:чтения|на прочтение)|leestijd|czas (?:czytania|lektury)|okuma süresi|waktu (?:baca|membaca)|"
+    r"\d+\s*(?:min|minuten|minut|dk|dakika|menit)\.?\s*(?:leestijd|czytania|lektury|okuma|(?:waktu )?(?:baca|membaca)))"
+    r"(?:\s*:?\s*(?:\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes?|minuten|minutos?|minuti|минут\w*|мин|minut|dakika|dk|menit)\.?)?)?$"
+    # Japanese, Chinese, Korean: "この記事は約3分で読めます", "読了時間：約3分", "阅读时间：3分钟", "읽는 시간 3분"
+    r"|^(?:この記事は)?(?:約|およそ)?\d+分で読めます。?$|^読了(?:時間|目安)\s*[:：]?\s*(?:約|およそ)?\d+分$|"
+    r"^(?:阅读(?:时间|时长)\s*[:：]?\s*(?:约)?|预计阅读\s*)\d+\s*分钟$|^(?:읽는 ?(?:시간|데)\s*:?\s*(?:약 )?\d+분|\d+분 ?읽기)$",
     )
 
 
 @rule("reading-time", "ui-chrome", max_len=50, gate=("min", "мин", "time", "zeit", "lecture", "lectura", "leitura",
-                                                       "lettura", "чтения", "прочтение"))
+                                                       "lettura", "чтения", "прочтение", "leestijd", "czas", "okuma",
+                                                       "baca", "分", "분"))
 def reading_time(ctx: LineContext) -> bool:
     """A reading or listening time printed under a headline: "4 min read", "Lesezeit: 3 Min.".
 
@@ -564,13 +569,26 @@ _ERROR_PAGE = re.compile(
     r"(?:you )?requested) (?:(?:does not|doesn't|doesn’t|may not|no longer) exists?|(?:could|can) ?not be found|"
     r"(?:was|has been|may have been) (?:moved|removed|deleted)|is (?:no longer |not )?available)\b.*|"
     r"seite nicht gefunden|página no encontrada|página não encontrada|page introuvable|pagina non trovata|"
-    r"страница не найдена|halaman tidak ditemukan)[.!]?$",
+    r"страница не найдена|halaman tidak ditemukan|"
+    # a prompt to report a mistake in the article ("Found an error? Let us know.", "Нашли ошибку? ...")
+    r"(?:(?:found|spotted|see|saw) (?:an? )?(?:error|mistake|typo)|(?:encontrou|viu|achou) (?:um|algum) erro|"
+    r"¿?(?:has visto|encontraste|viste) (?:un|algún) error|fehler gefunden|нашли ошибку|fout gezien|"
+    r"vous avez (?:repéré|trouvé|vu) une (?:erreur|faute)|hai (?:trovato|notato) un errore|znalazłeś błąd|"
+    r"hata mı (?:buldunuz|gördünüz)|menemukan kesalahan)\s?\?(?:\s*(?:let us know|tell us|report it|e-?mail us|avise|"
+    r"fale com|escreva|envie|comunique|av[íi]sanos|escr[íi]benos|cu[ée]ntanos|schreiben sie|melden sie|teilen sie|"
+    r"выделите|сообщите|напишите|signalez|dites-le|[ée]crivez|segnalacelo|scrivici|laat het ons weten|meld het|"
+    r"daj nam znać|napisz|bize bildirin|beri tahu|hubungi|laporkan)\b[^?]{0,80})?|"
+    r"(?:comunicar|reportar|informar) (?:um )?erro|(?:signaler|signalez) une erreur|segnala(?:re)? un errore|"
+    r"fehler melden|сообщить об ошибке|meld een fout|zgłoś błąd|hata bildir|laporkan kesalahan|"
+    r"誤字・?脱字(?:を|の)?(?:報告|連絡)(?:する)?|記事の誤り(?:を|の)?(?:報告|指摘)(?:する)?|(?:我要)?纠错|기사 ?오류 ?(?:제보|신고))[.!]?$",
     )
 
 
 @rule("error-page", "ui-chrome", max_len=200, gate=("404", "not found", "looking for", "requested", "nicht gefunden",
                                                      "no encontrada", "não encontrada", "introuvable", "non trovata",
-                                                     "не найдена", "tidak ditemukan"))
+                                                     "не найдена", "tidak ditemukan", "error", "mistake", "typo",
+                                                     "erro", "fehler", "ошибк", "fout", "erreur", "faute", "errore",
+                                                     "błąd", "hata", "kesalahan", "誤", "纠错", "오류"))
 def error_page(ctx: LineContext) -> bool:
     """The notice of a page that is not there: "404 - Page not found", "Sorry, the page you are
     looking for does not exist".
@@ -633,6 +651,15 @@ _PLATFORM_PITCH = re.compile(
     r"^siga (?:a|o) [^.!?]{2,40} no (?:instagram|whatsapp|telegram|tiktok|youtube|facebook)\b|"
     r"^(?:envie|mande|tem|você tem)\b[^.!?]{0,40}\b(?:denúncia|sugestão) de pauta\b|"
     r"\b(?:únete|suscríbete) a (?:nuestro|el) canal (?:de )?(?:whatsapp|telegram)\b|"
+    # "follow us on Google News / WhatsApp", "join our WhatsApp channel", in the other languages
+    r"^\W*(?:siga-nos|sigam-nos|síguenos|suivez-nous|folgen sie uns|seguici|volg ons|obserwuj nas|ikuti kami|"
+    r"подписывайтесь на нас) (?:no|na|nos|en|sur|auf|bei|su|op|w|na|di|в) (?:google (?:news|not[íi]cias|"
+    r"actualités|nachrichten|notizie)|whatsapp|telegram)\b|"
+    r"^google news'(?:te|ta) (?:bizi )?takip ed|^whatsapp kanalımıza katıl|"
+    r"^\W*(?:rejoignez|abonnez-vous à|segui|iscriviti al|entra nel|treten sie|abonnieren sie|folgen sie) (?:notre|la|il nostro|il|unserem|dem|unseren|den) "
+    r"(?:chaîne|canale|kanal|whatsapp-kanal|telegram-kanal)\b[^.!?]{0,20}\b(?:whatsapp|telegram)|"
+    r"^\W*jetzt (?:unseren |den )?(?:whatsapp|telegram)-kanal|"
+    r"(?:^|[\s\W])(?:line|公式line)(?:で|を)?友だち追加|"
     r"^síguenos en (?:google (?:news|noticias)|whatsapp|telegram)\b|"
     r"\bikuti saluran whatsapp\b|\bsimak breaking news\b|"
     r"\bподписывайтесь на (?:наш )?(?:канал|telegram)|\bподписывайтесь на .{1,40}\bв (?:telegram|телеграм|вконтакте|дзен|max)\b|"
@@ -645,7 +672,7 @@ _PLATFORM_PITCH = re.compile(
 
 @rule("platform-pitch", "ui-chrome", max_len=300,
       gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @", "narrat", "voiced", "read by",
-            "whatsapp", "telegram", "instagram", "pauta", "clap", "give it a like", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
+            "whatsapp", "telegram", "instagram", "pauta", "友だち追加", "clap", "give it a like", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
 def platform_pitch(ctx: LineContext) -> bool:
     """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
 
@@ -680,7 +707,17 @@ _PAYWALL_LINE = re.compile(
     r"^read the full (?:story|article) (?:at|on) [^.!?]{2,40}\.?$|"
     r"^already have an account\??\s*(?:sign|log) ?in\.?$|"
     # the same notices in the other languages of the gate
-    r"^déjà abonné|^offrir cet article$|^ya (?:eres|soy) suscriptor|^weiterlesen mit \S+|^bereits abonnent|"
+    r"^déjà abonné|^offrir cet article$|^¿?ya (?:eres|soy) suscriptor|^(?:jetzt )?weiterlesen mit \S+|^bereits abonnent|"
+    r"^al abonnee|^masz już (?:konto|subskrypcję|prenumeratę)|^zaten (?:abone|üye) misiniz|"
+    # the outlet's app, in the other languages ("Baixe o app", "Téléchargez notre application")
+    # (a sentence that tells readers to get some other app names no outlet's: "Baixe o aplicativo do banco e ...")
+    r"^(?:baixe|descarregue|descarga|descargue|téléchargez|laden sie(?: sich)?|scarica|download|unduh|pobierz|"
+    r"скачайте) (?:(?:notre|nossa|nosso|nuestra|unsere|la nostra|onze|naszą|наше) (?:\w+ ){0,2}"
+    r"(?:app|aplicativo|aplicação|aplicación|application|applicazione|aplikasi|aplikację|приложение)\b|"
+    r"(?=[^.!?,;]{0,40}$)(?:(?:o|a|la|el|l'|l’|die|de) ?)?(?:app|aplicativo|aplicação|aplicación|application|applicazione|"
+    r"aplikasi|aplikację|приложение)\b)|aplikasi (?:kami|\w+) (?=[^.!?,;]{0,30}$)|"
+    r"^uygulamamızı indirin|^アプリ(?:で(?:読む|開く|見る)|をダウンロード)|^(?:下载|打开)(?:app|客户端)|^앱 ?(?:다운로드|에서 보기)|"
+    r"^(?:【)?(?:有料)?会員限定(?:記事)?(?:】)?$|^ログインして(?:続きを)?(?:読む|お読みください)|"
     r"^sei già abbonato|^já é assinante|^presente para (?:assinantes?|voc[êe])\b|"
     r"^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
     r"^(?:suscríbete|abonnez-vous|abbonati|jetzt abonnieren) (?:desde|por|dès|à partir de|da|a partire da|ab|für) [$€£]?\s?\d|"
@@ -707,7 +744,11 @@ _PAYWALL_PHRASE = re.compile(
     r"(?:contenido|artículo|noticia) (?:exclusivo |exclusiva )?(?:para|de) suscriptores|"
     r"(?:dieser|der) artikel ist (?:nur )?für abonnenten|"
     r"(?:articolo|contenuto) riservato agli abbonati|"
-    r"(?:conteúdo|matéria|reportagem) exclusiv[oa] para assinantes|"
+    r"(?:conteúdo|matéria|reportagem|texto|not[íi]cia)(?: é)? exclusiv[oa] (?:para|de|a) assinantes|"
+    r"\bpara continuar (?:lendo|a ler)\b[^.!?]{0,30}\b(?:assine|assinante|fa[çc]a (?:login|seu cadastro)|cadastre-se|entre)|"
+    r"\bpara seguir leyendo\b[^.!?]{0,30}\b(?:suscr|inicia sesi|reg[ií]str)|\bpour (?:lire|continuer à lire) la suite\b|"
+    r"\bper continuare a leggere\b[^.!?]{0,30}\b(?:abbona|accedi|registrati)|\bum (?:den artikel )?weiterzulesen\b|"
+    r"treść dostępna (?:tylko )?dla (?:subskrybentów|prenumeratorów)|"
     r"\bassinantes podem (?:liberar|presentear|compartilhar|enviar)\b|"
     r"\benvie esta (?:matéria|reportagem|not[íi]cia) para quem n[ãa]o [ée] assinante|"
     r"доступ(?:но|ен) только (?:для )?подписчик|weil ein abonnent ihn ihnen geschenkt hat|"
@@ -724,7 +765,9 @@ _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "ap
                  "weiterlesen", "abbonat", "assinante", "assine", "presente", "suscríb", "abonniere", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
-                 "有料", "残り", "続き", "유료", "付费", "会员", "mese", "mois", "mes", "mês", "monat", "месяц")
+                 "有料", "残り", "続き", "유료", "付费", "会员", "会員", "ログイン", "アプリ", "下载", "打开", "앱",
+                 "aplica", "applica", "aplikasi", "aplikację", "приложение", "uygulama", "abonnee", "masz już",
+                 "zaten", "para continuar", "para seguir", "la suite", "continuare", "weiterzulesen", "treść dostępna", "mese", "mois", "mes", "mês", "monat", "месяц")
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
@@ -784,7 +827,18 @@ _UI_WORDS = (
     "commenti|commentaires|comentários|comentarios|комментарии|ответить|responder|rispondi|antworten|"
     "sukai|suka|ini|memuat|balas|bagikan|"
     "copied|unfollow|saved|autoplay|jump|in|app|gift|give|create|free|already|have|size|anzeigen|weniger|"
-    "startseite|zur|voir|plus|afficher|les|mostrar|mostra|altro|показать|ещё|еще|lihat|tampilkan|lebih|banyak|komentar"
+    "startseite|zur|voir|plus|afficher|les|mostrar|mostra|altro|показать|ещё|еще|lihat|tampilkan|lebih|banyak|komentar|"
+    # more buttons of other languages: sign in, subscribe, follow, save, copy the link, click here, report an error
+    "já|faça|fazer|login|cadastre-se|cadastrar|grátis|gratuito|iniciar|inicia|sesión|se|connecter|abonner|abbonati|"
+    "inloggen|log|abonneer|word|abonnee|zaloguj|się|subskrybuj|giriş|yap|abone|ol|üye|langganan|"
+    "siga-nos|síguenos|suivez-nous|seguici|folgen|sie|uns|volg|ons|obserwuj|nas|bizi|takip|edin|ikuti|kami|"
+    "salvar|guardar|enregistrer|speichern|merken|salva|opslaan|zapisz|kaydet|simpan|"
+    "copiar|copia|copier|kopieren|kopiëren|kopiuj|kopyala|salin|enlace|lien|linki|tautan|copiado|copié|kopiert|"
+    "скопировать|ссылку|ссылка|скопирована|tamanho|texto|fonte|imprimer|drucken|printen|drukuj|yazdır|"
+    "clique|aqui|haz|haga|clic|pincha|cliquez|ici|hier|klicken|clicca|qui|klik|sini|kliknij|tutaj|buraya|tıklayın|"
+    "нажмите|здесь|comunicar|reportar|erro|erreur|errore|fehler|melden|signaler|segnala|een|fout|meld|um|uma|une|"
+    "laporkan|kesalahan|zgłoś|błąd|hata|bildir|сообщить|об|ошибке|ver|os|los|aquí|di|le|un|do|para|ler|artigo|"
+    "artículo|articolo|masuk|daftar"
 )
 _UI_LINE = re.compile(
     r"^(?:(?:" + _UI_WORDS + r")\b|\d+[kKmM]?\b|[-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖]+|\s+)+$",
@@ -800,7 +854,13 @@ _HAS_UI = re.compile(
     r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest|sukai|memuat|"
     r"chargement|cargando|carregando|caricamento|geladen|загрузка|registrieren|copied|unfollow|autoplay|"
     r"jump|gift|app|account|font|text size|anzeigen|startseite|voir|afficher|mostrar|mostra|показать|lihat|tampilkan|"
-    r"ver más|ver mais|saved|in this (?:article|story))\b",
+    r"ver más|ver mais|saved|in this (?:article|story)|"
+    r"login|cadastre-se|iniciar sesión|se connecter|s'abonner|abbonati|accedi|inloggen|abonneer|zaloguj|subskrybuj|"
+    r"giriş yap|abone ol|üye ol|langganan|word abonnee|masuk|siga-nos|síguenos|suivez-nous|seguici|folgen sie uns|volg ons|obserwuj nas|"
+    r"bizi takip|ikuti kami|salvar|guardar|enregistrer|speichern|merken|salva|opslaan|zapisz|kaydet|simpan|"
+    r"copiar|copia|copier|kopieren|kopiëren|kopiuj|kopyala|salin|copiado|copié|kopiert|скопировать|скопирована|"
+    r"tamanho do texto|imprimer|printen|drukuj|yazdır|clique|clic|pincha|cliquez|klicken|clicca|klik|"
+    r"kliknij|tıklayın|нажмите|erro|erreur|errore|fehler|fout|kesalahan|błąd|hata|ошибке)\b",
     )
 
 
