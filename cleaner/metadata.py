@@ -270,7 +270,8 @@ _TAG_LABEL = re.compile(r"^(?:(?:tags?|topics?|keywords?|labels|related topics|f
                         r"libellés|etichette|темы|теги|ярлыки|assuntos|t[óo]picos|temas|palavras-chave|palabras clave|"
                         r"mots-clés|mots clés|thèmes|schlagw[öo]rter|stichw[öo]rter|argomenti|parole chiave|onderwerpen|"
                         r"trefwoorden|topik|tagi|tematy|słowa kluczowe|etiketler|konular|anahtar kelimeler|"
-                        r"タグ|(?:関連)?キーワード|标签|关键词|關鍵字|태그|키워드|관련 ?태그)"
+                        r"タグ|(?:関連)?キーワード|标签|关键词|關鍵字|태그|키워드|관련 ?태그|archivado en|arquivado em|classé sous|"
+                        r"abgelegt unter|archiviato in)"
                         r"\s*[:：]|tagged(?: with)?:?)\s*(?P<rest>.+)$", re.I)
 
 

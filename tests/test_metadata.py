@@ -239,7 +239,8 @@ def test_labelled_bylines_in_several_languages(line, author):
                                        ("Mots-clés : politique, Europe", ["politique", "Europe"]), ("Schlagwörter: Politik", ["Politik"]),
                                        ("Argomenti: politica", ["politica"]), ("Onderwerpen: politiek", ["politiek"]),
                                        ("Etiketler: siyaset, ekonomi", ["siyaset", "ekonomi"]), ("タグ：政治", ["政治"]),
-                                       ("関連キーワード：政治, 選挙", ["政治", "選挙"]), ("标签：政治", ["政治"])])
+                                       ("関連キーワード：政治, 選挙", ["政治", "選挙"]), ("标签：政治", ["政治"]),
+                                       ("Archivado en: Política, Economía", ["Política", "Economía"])])
 def test_tag_labels_in_more_languages(line, tags):
     assert parse_tags(line) == tags
 

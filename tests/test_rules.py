@@ -347,6 +347,38 @@ MORE_LANGUAGES: dict[str, tuple[list[str], list[str]]] = {
 for _name, (_takes, _leaves) in MORE_LANGUAGES.items():
     CASES[_name][1].extend(_takes)
     CASES[_name][2].extend(_leaves)
+# ... and more wordings of the buttons, navigation and notices that pages in those languages print
+MORE_WORDINGS: dict[str, tuple[list[str], list[str]]] = {
+    "skip-links": (["Voltar ao topo", "Volver arriba", "Retour en haut", "Zurück nach oben", "Torna su", "Naar boven"],
+                   ["Nach oben gingen die Preise, sagte er.", "Voltar ao topo da tabela é o objetivo, disse o técnico."]),
+    "post-navigation": (["Próxima notícia", "Notícia anterior", "Próximo artigo", "Siguiente noticia", "Nächster Artikel",
+                         "Articolo successivo"],
+                        ["Próxima notícia deve sair amanhã, diz ministro.", "Nächster Artikel der Verfassung regelt die Wahl."]),
+    "ad-marker": (["Conteúdo de marca", "Oferecido por Itaú", "広告の下に記事が続きます"],
+                  ["Oferecido por um amigo, o cargo foi recusado pelo ex-ministro em 2019."]),
+    "ui-controls": (["Carregar mais", "Fechar", "Sair", "Continuar lendo", "Continue lendo", "Leer más", "Seguir leyendo",
+                     "Continua a leggere", "Iniciar sessão", "Subscrever", "S'inscrire"],
+                    ["Sair de casa ficou caro, dizem os jovens.", "Seguir leyendo es un placer, dijo la escritora.",
+                     "Read the lecture"]),
+    "paywall-browser": (["Assine a Folha", "Assine o Estadão", "Réservé aux abonnés", "Jetzt Abo abschließen", "この記事は会員限定です",
+                         "Votre navigateur ne supporte pas la lecture de cette vidéo.",
+                         "Ihr Browser unterstützt dieses Video nicht."],
+                        ["Assine o contrato até sexta, disse o chefe."]),
+    "error-page": (["Encontrou algum erro? Entre em contato"], []),
+    "comment-form": (["Was this article helpful?", "Este artigo foi útil?", "¿Te ha resultado útil este artículo?",
+                      "Cet article vous a-t-il été utile ?", "War dieser Artikel hilfreich?", "Questo articolo ti è stato utile?",
+                      "この記事はいかがでしたか？", "役に立った"],
+                     ["Este artigo foi útil para a pesquisa, disse a professora."]),
+    "cjk-share-bar": (["次へ", "前へ", "次のページへ", "記事一覧へ", "一覧に戻る", "さらに表示", "この記事の写真をみる", "写真をすべて見る",
+                       "コメントを見る"],
+                      ["次へ進むには、まず予算案の可決が必要だ。"]),
+    "related-links": (["外部リンク", "おすすめ情報"], []),
+    "share-bar": (["Comparte en Facebook", "Partagez sur Facebook"], []),
+    "photo-credit": (["写真はイメージです（Getty Images）"], []),
+}
+for _name, (_takes, _leaves) in MORE_WORDINGS.items():
+    CASES[_name][1].extend(_takes)
+    CASES[_name][2].extend(_leaves)
 
 
 def _single(line: str) -> dict[int, tuple[str, str]]:

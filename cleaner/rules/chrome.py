@@ -21,7 +21,9 @@ _AD = re.compile(
     r"an[úu]ncios?|patrocinad[oa]|(?:conte[úu]do|contenido|contenu|contenuto|inhalt|materiał|artykuł|tekst) "
     r"(?:patrocinado|sponsorisé|sponsorizzato|gesponsert|sponsorowany)|sponsorisé|sponsorizzato|gesponsert|"
     r"publieditorial|publirreportaje|publireportage|advertentie|gesponsord|reklama|reklam|sponsorlu (?:içerik|haber)|"
-    r"спонсорский материал|на правах рекламы|广告|推广|"
+    r"спонсорский материал|на правах рекламы|广告|推广|conte[úu]do de marca|"
+    r"(?:oferecido|patrocinado|apresentado|ofrecido|présenté|präsentiert|presentato) (?:por|par|von|da) [\w&.'’ -]{2,40}|"
+    r"広告の(?:下|後)に(?:記事|本文)が続きます|記事の続きは広告の(?:下|後)(?:で|に|です)?|"
     r"story continues below( advertisement)?|"
     r"(continua|continúa|prosegue|continue|suite|weiter|продолжение) (após|depois d[ae]|después de|dopo|sotto|"
     r"après|nach|под|после) (a |la |l'|der )?(publicidade|publicidad|pubblicità|publicité|pub|anzeige|werbung|рекламы|рекламой)|"
@@ -125,7 +127,8 @@ def markup_residue(ctx: LineContext) -> bool:
 # "858 shares", counts of shares/comments/likes.
 _SHARE = re.compile(
     r"^(?:(?:click to )?share (?:this|on|to|via|with|article|story|the story|by)\b.{0,60}"
-    r"|(?:compartilh[ae]r?|compartir|partager|condividi|teilen|поделиться|bagikan|dela|udostępnij|delen)"
+    r"|(?:compartilh[ae]r?|compartir|comparte|partilh[ae]r?|partager|partagez|condividi|teilen|поделиться|bagikan|"
+    r"dela|udostępnij|delen)"
     r" (?:no|na|en|sur|su|auf|в|ke|på|op|via|por|per|on) (?:facebooku?|x|twitter|whatsapp|telegram|linkedin|"
     r"pinterest|reddit|e-?mail|messenger|threads|bluesky|vk|вконтакте|одноклассниках)"
     # a share call naming the article: "Compartilhe esta notícia", "Partager cet article", "Haberi paylaş"
@@ -179,7 +182,7 @@ _RELATED = re.compile(
     r"interessieren|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|te puede interesar|"
     r"читайте (?:также|еще|ещё)|смотрите также|популярное|по теме|baca juga|artikel terkait|"
     r"berita terkait|terkait|관련 ?(?:기사|뉴스)|많이 본 뉴스|【?関連(?:記事|ニュース|リンク)】?|あわせて読みたい|"
-    r"(?:こちらも)?おすすめ(?:の)?(?:記事|ニュース|動画)?|추천 ?기사|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
+    r"(?:こちらも)?おすすめ(?:の)?(?:記事|ニュース|動画|情報)?|外部リンク|추천 ?기사|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
     r"ähnliche (?:artikel|beiträge)|materiais relacionados|(?:você|voce) (?:também )?pode gostar|"
     r"(?:quizás |también )?te (?:puede|podría) interesar|not[ií]cias relacionadas|artículos relacionados|"
     r"relacionad[ao]s|mat[ée]rias relacionadas|"
@@ -481,6 +484,8 @@ _SKIP = re.compile(
     r"ir para o conteúdo(?: principal)?|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
     r"(?:salta|vai) al contenuto(?: principale)?|zum (?:haupt)?inhalt springen|aller au contenu(?: principal)?|"
     r"перейти к (?:содержимому|основному содержанию)|"
+    r"voltar ao topo|volver arriba|ir arriba|retour en haut(?: de (?:la )?page)?|(?:zurück )?nach oben|torna su|"
+    r"torna all'inizio|(?:terug )?naar boven|do góry|yukarı çık|kembali ke atas|наверх|"
     r"본문 바로가기)\s*[»›>:↑«]*$",
     )
 
@@ -507,12 +512,18 @@ _POST_NAV = re.compile(
     r"(?-i:Next|NEXT)\b.{3,200}?\b(?-i:Next|NEXT)(?: (?:post|article|story|entry))?\s*[»›>«‹<:]*$|"
     r"prev previous\b|next next\b|"
     r"(?:article|post|artigo|articolo|artículo|beitrag|статья) (?:précédent|anterior|precedente|vorheriger|предыдущая|"
-    r"suivant|seguinte|siguiente|successivo|nächster|следующая)\s*[:»›>«‹<]*)", re.I)
+    r"suivant|seguinte|siguiente|successivo|nächster|следующая)\s*[:»›>«‹<]*|"
+    r"(?:not[íi]cia|mat[ée]ria|noticia|notizia|nachricht|artikel|bericht) (?:anterior|seguinte|siguiente|precedente|"
+    r"successiva|vorherige|nächste|vorige|volgende)\s*[:»›>«‹<]*$|"
+    r"(?:pr[óo]xim[oa]|siguiente|anterior|nächster|nächste|vorheriger|vorherige|prossimo|prossima|precedente|"
+    r"volgend(?:e)?|vorig(?:e)?) (?:artigo|not[íi]cia|mat[ée]ria|post|art[íi]culo|noticia|artikel|beitrag|articolo|"
+    r"notizia|bericht)\s*[:»›>«‹<]*$)", re.I)
 
 
 @rule("post-navigation", "navigation", max_len=260, gate=("prev", "next", "older", "newer", "précédent", "suivant",
                                                           "anterior", "seguinte", "siguiente", "precedente",
-                                                          "successivo", "vorherig", "nächst", "предыдущ", "следующ"))
+                                                          "successivo", "vorherig", "nächst", "предыдущ", "следующ",
+                                                          "próxim", "proxim", "prossim", "successiv", "volgend", "vorig"))
 def post_navigation(ctx: LineContext) -> bool:
     """The links to the blog's previous and next posts under a post: "Previous Post: Title",
     "Prev Previous Title", "Next Title Next", "Article précédent".
@@ -577,7 +588,8 @@ _ERROR_PAGE = re.compile(
     r"hata mı (?:buldunuz|gördünüz)|menemukan kesalahan)\s?\?(?:\s*(?:let us know|tell us|report it|e-?mail us|avise|"
     r"fale com|escreva|envie|comunique|av[íi]sanos|escr[íi]benos|cu[ée]ntanos|schreiben sie|melden sie|teilen sie|"
     r"выделите|сообщите|напишите|signalez|dites-le|[ée]crivez|segnalacelo|scrivici|laat het ons weten|meld het|"
-    r"daj nam znać|napisz|bize bildirin|beri tahu|hubungi|laporkan)\b[^?]{0,80})?|"
+    r"daj nam znać|napisz|bize bildirin|beri tahu|hubungi|laporkan|entre em contato|contate|contact us|"
+    r"cont[áa]ctanos|contactez-nous|kontaktieren sie uns|contattaci)\b[^?]{0,80})?|"
     r"(?:comunicar|reportar|informar) (?:um )?erro|(?:signaler|signalez) une erreur|segnala(?:re)? un errore|"
     r"fehler melden|сообщить об ошибке|meld een fout|zgłoś błąd|hata bildir|laporkan kesalahan|"
     r"誤字・?脱字(?:を|の)?(?:報告|連絡)(?:する)?|記事の誤り(?:を|の)?(?:報告|指摘)(?:する)?|(?:我要)?纠错|기사 ?오류 ?(?:제보|신고))[.!]?$",
@@ -718,6 +730,8 @@ _PAYWALL_LINE = re.compile(
     r"aplikasi|aplikację|приложение)\b)|aplikasi (?:kami|\w+) (?=[^.!?,;]{0,30}$)|"
     r"^uygulamamızı indirin|^アプリ(?:で(?:読む|開く|見る)|をダウンロード)|^(?:下载|打开)(?:app|客户端)|^앱 ?(?:다운로드|에서 보기)|"
     r"^(?:【)?(?:有料)?会員限定(?:記事)?(?:】)?$|^ログインして(?:続きを)?(?:読む|お読みください)|"
+    r"^この記事は(?:有料)?会員限定(?:記事)?です。?$|^(?:contenu |article )?réservé aux abonnés\.?$|"
+    r"^jetzt (?:\w+[- ])?abo(?:nnement)? (?:abschließen|sichern|testen|wählen)|^assine (?:já )?(?:o |a )?\S+(?: \S+)?$|"
     r"^sei già abbonato|^já é assinante|^presente para (?:assinantes?|voc[êe])\b|"
     r"^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
     r"^(?:suscríbete|abonnez-vous|abbonati|jetzt abonnieren) (?:desde|por|dès|à partir de|da|a partire da|ab|für) [$€£]?\s?\d|"
@@ -734,7 +748,9 @@ _PAYWALL_PHRASE = re.compile(
     r"create (?:a free|an) account to (?:continue|read)|you(?:'|’)ve (?:reached|used) (?:your|all)|"
     r"(?:sign|log) ?in to (?:continue|keep) reading|(?:sign|log) ?in to read the full|"
     r"(?:this|the) feature is (?:currently |temporarily )?(?:unavailable|not available)|"
-    r"your browser does not support this|"
+    r"your browser does not support this|votre navigateur ne (?:supporte|prend en charge) pas|"
+    r"ihr browser unterstützt (?:\w+ ){0,3}nicht|seu navegador n[ãa]o (?:suporta|é compatível)|"
+    r"tu navegador no (?:soporta|admite|es compatible)|il tuo browser non supporta|"
     r"temporarily disabled the password requirement|\bgift (?:this )?articles?\b|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"update your browser|your browser is (?:out of date|not supported)|"
@@ -767,7 +783,7 @@ _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "ap
                  "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
                  "有料", "残り", "続き", "유료", "付费", "会员", "会員", "ログイン", "アプリ", "下载", "打开", "앱",
                  "aplica", "applica", "aplikasi", "aplikację", "приложение", "uygulama", "abonnee", "masz już",
-                 "zaten", "para continuar", "para seguir", "la suite", "continuare", "weiterzulesen", "treść dostępna", "mese", "mois", "mes", "mês", "monat", "месяц")
+                 "zaten", "para continuar", "navigateur", "navegador", "abo", "この記事は", "para seguir", "la suite", "continuare", "weiterzulesen", "treść dostępna", "mese", "mois", "mes", "mês", "monat", "месяц")
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
@@ -838,7 +854,8 @@ _UI_WORDS = (
     "clique|aqui|haz|haga|clic|pincha|cliquez|ici|hier|klicken|clicca|qui|klik|sini|kliknij|tutaj|buraya|tıklayın|"
     "нажмите|здесь|comunicar|reportar|erro|erreur|errore|fehler|melden|signaler|segnala|een|fout|meld|um|uma|une|"
     "laporkan|kesalahan|zgłoś|błąd|hata|bildir|сообщить|об|ошибке|ver|os|los|aquí|di|le|un|do|para|ler|artigo|"
-    "artículo|articolo|masuk|daftar"
+    "artículo|articolo|masuk|daftar|carregar|fechar|sair|continuar|lendo|leyendo|seguir|leer|"
+    "leggere|continua|sessão|subscrever|assinar|s'inscrire|inscrivez-vous|"
 )
 _UI_LINE = re.compile(
     r"^(?:(?:" + _UI_WORDS + r")\b|\d+[kKmM]?\b|[-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖]+|\s+)+$",
@@ -860,7 +877,9 @@ _HAS_UI = re.compile(
     r"bizi takip|ikuti kami|salvar|guardar|enregistrer|speichern|merken|salva|opslaan|zapisz|kaydet|simpan|"
     r"copiar|copia|copier|kopieren|kopiëren|kopiuj|kopyala|salin|copiado|copié|kopiert|скопировать|скопирована|"
     r"tamanho do texto|imprimer|printen|drukuj|yazdır|clique|clic|pincha|cliquez|klicken|clicca|klik|"
-    r"kliknij|tıklayın|нажмите|erro|erreur|errore|fehler|fout|kesalahan|błąd|hata|ошибке)\b",
+    r"kliknij|tıklayın|нажмите|erro|erreur|errore|fehler|fout|kesalahan|błąd|hata|ошибке|carregar|fechar|sair|"
+    r"continuar lendo|continue lendo|seguir leyendo|leer más|continua a leggere|iniciar sessão|"
+    r"subscrever|assinar|s'inscrire|inscrivez-vous)\b",
     )
 
 
@@ -940,6 +959,8 @@ _CJK_UI = re.compile(
     r"(?:リンク|url)を?コピー(?:する)?|保存(?:する)?|文字サイズ(?:[大中小]|変更|標準)*|(?:詳しく|詳細|続き)はこちら|こちらをクリック|"
     r"分享(?:到|至)?(?:微信|微博|朋友圈|qq|[:：])?|复制链接|打印|收藏|登录|注册|点击(?:这里|查看)|"
     r"링크 ?복사|저장|기사 ?공유(?:하기)?|기사 ?더보기|"
+    r"次へ|前へ|(?:次|前)のページ(?:へ)?|(?:記事|ニュース)?一覧(?:へ|に戻る|を見る)|さらに(?:表示|読む|見る)|"
+    r"(?:この記事の)?(?:写真|画像)(?:を(?:すべて|全て)?(?:見る|みる)|一覧)|コメントを(?:見る|読む)|"
     r"공유(?:하기)?|스크랩|인쇄(?:하기)?|이메일|댓글 ?쓰기|좋아요|페이스북|트위터|카카오(?:톡|스토리)|네이버|밴드|"
     r"いいね[!！]?(?:した人)?|リブログ|フォロー(?:する)?|読者になる|通報する|"
     r"url ?복사|기사 ?보내기|글자 ?크기|확대|축소|목록|맨 ?위로|로그인|회원가입|구독(?:하기)?|검색|공감|\d+)"

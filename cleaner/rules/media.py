@@ -84,7 +84,7 @@ _CREDIT = re.compile(
     r"|\b(?:foto|imagem|immagine|bild|фото|사진|fotografia|fotograf[íi]a|fotoğraf|imagen|beeld|zdjęcie|"
     r"cr[ée]dito?s?(?: (?:da|de la|de) (?:foto|imagem|imagen))?|crédit(?:s)? photo)\s*[:=]\s*\S[^.]{0,60}$"
     r"|^fot\.\s*[^\W\d_][^.]{0,40}$"
-    r"|^[（(]?写真はイメージ(?:です)?。?[)）]?$"
+    r"|^[（(]?写真はイメージ(?:です)?。?[)）]?(?:\s*[（(][^）)]{1,40}[)）])?$"
     r"|(?:写真|画像|提供|图片来源|图片|图|圖)\s*[:=：＝]\s*\S[^。]{0,40}[)）]?$"
     r"|^[©ⓒ]\s*(?!\d)(?!.*\b(?:19|20)\d\d\b)(?!.*\b(?:rights|reserved|copyright)\b)[^\W\d_][^.!?]{1,40}$"
     r"|[.!?]['\"’”]?\s+(?:getty(?: images)?|ap(?: photo)?|afp|reuters|epa|shutterstock|istock(?:photo)?|alamy)"

@@ -142,7 +142,14 @@ _COMMENT_LINE = re.compile(
     r"tulis komentar|plaats een reactie|laat een reactie achter|geef een reactie|"
     r"コメント(?:を(?:書く|する|投稿する|残す)|する|欄)|发表评论|写评论|\d+条评论|评论\d+)$|"
     r"^(?:os |los )?comentários? (?:são|é) de (?:inteira |exclusiva )?responsabilidade|"
-    r"^(?:os |los )?comentarios (?:son|es) (?:de )?(?:exclusiva )?responsabilidad)",
+    r"^(?:os |los )?comentarios (?:son|es) (?:de )?(?:exclusiva )?responsabilidad|"
+    # a prompt to rate the article ("Was this article helpful?") and its buttons
+    r"^(?:was this (?:article|page|story|post) (?:helpful|useful)|did you find this (?:article|page|story) (?:helpful|useful)|"
+    r"(?:este|esse) (?:artigo|conte[úu]do|texto|post) (?:foi [úu]til|te ajudou)|"
+    r"¿?(?:te (?:ha resultado|resultó|ha sido|fue) [úu]til (?:este art[íi]culo|esta (?:informaci[óo]n|noticia))|"
+    r"(?:este art[íi]culo|esta informaci[óo]n) (?:te )?(?:ha sido|fue|es) [úu]til)|cet article vous a-t-il (?:été utile|plu)|"
+    r"war dieser (?:artikel|beitrag) hilfreich|questo articolo (?:ti )?(?:è stato|è) utile|"
+    r"この記事は(?:役に立ちましたか|いかがでしたか|参考になりましたか)|(?:役に立った|参考になった)(?:\s*[(（]?\d+[)）]?)?)\s*[?？]?$)",
     )
 """The comment section's furniture that a line opens with (or is): counters, forms' headings,
 buttons, a comment's "... said:" header. Tried with ``match`` only (see _COMMENT_PHRASE)."""
@@ -211,7 +218,7 @@ _COMMENT_GATE = ("hear", "guest", "condolence", "memory", "dijo", "disse", "a di
                  "forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
                  "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
                  "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe",
-                 "thought", "koment", "reactie", "reageer", "yorum", "réagir", "コメント", "评论")
+                 "thought", "helpful", "useful", "útil", "utile", "hilfreich", "役に立", "いかが", "参考に", "koment", "reactie", "reageer", "yorum", "réagir", "コメント", "评论")
 
 
 _COOKIE = re.compile(
