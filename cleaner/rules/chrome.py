@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..document import LINE_CACHE
-from . import LineContext, rule
+from . import LineContext, contains_any, rule
 
 _AD = re.compile(
     r"^[\s\-–—_*·|\[\]()]*(advertisement|advertising|advert|ad|ads|sponsored( content)?|anzeige|werbung|"
@@ -748,9 +748,7 @@ _PAYWALL_PHRASE = re.compile(
     r"create (?:a free|an) account to (?:continue|read)|you(?:'|’)ve (?:reached|used) (?:your|all)|"
     r"(?:sign|log) ?in to (?:continue|keep) reading|(?:sign|log) ?in to read the full|"
     r"(?:this|the) feature is (?:currently |temporarily )?(?:unavailable|not available)|"
-    r"your browser does not support this|votre navigateur ne (?:supporte|prend en charge) pas|"
-    r"ihr browser unterstützt (?:\w+ ){0,3}nicht|seu navegador n[ãa]o (?:suporta|é compatível)|"
-    r"tu navegador no (?:soporta|admite|es compatible)|il tuo browser non supporta|"
+    r"your browser does not support this|"
     r"temporarily disabled the password requirement|\bgift (?:this )?articles?\b|"
     r"(?:are|is) not supported by your browser|please enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"update your browser|your browser is (?:out of date|not supported)|"
@@ -760,11 +758,7 @@ _PAYWALL_PHRASE = re.compile(
     r"(?:contenido|artículo|noticia) (?:exclusivo |exclusiva )?(?:para|de) suscriptores|"
     r"(?:dieser|der) artikel ist (?:nur )?für abonnenten|"
     r"(?:articolo|contenuto) riservato agli abbonati|"
-    r"(?:conteúdo|matéria|reportagem|texto|not[íi]cia)(?: é)? exclusiv[oa] (?:para|de|a) assinantes|"
-    r"\bpara continuar (?:lendo|a ler)\b[^.!?]{0,30}\b(?:assine|assinante|fa[çc]a (?:login|seu cadastro)|cadastre-se|entre)|"
-    r"\bpara seguir leyendo\b[^.!?]{0,30}\b(?:suscr|inicia sesi|reg[ií]str)|\bpour (?:lire|continuer à lire) la suite\b|"
-    r"\bper continuare a leggere\b[^.!?]{0,30}\b(?:abbona|accedi|registrati)|\bum (?:den artikel )?weiterzulesen\b|"
-    r"treść dostępna (?:tylko )?dla (?:subskrybentów|prenumeratorów)|"
+    r"(?:conteúdo|matéria|reportagem) exclusiv[oa] para assinantes|"
     r"\bassinantes podem (?:liberar|presentear|compartilhar|enviar)\b|"
     r"\benvie esta (?:matéria|reportagem|not[íi]cia) para quem n[ãa]o [ée] assinante|"
     r"доступ(?:но|ен) только (?:для )?подписчик|weil ein abonnent ihn ihnen geschenkt hat|"
@@ -775,6 +769,21 @@ _PAYWALL_PHRASE = re.compile(
     r"(?:a|à|por|für|за|pour) (?:(?:solo|seulement|nur|только|apenas) )?[$€£₽]?\s?\d)",
     )
 
+# more of the same notices in other languages, in a pattern of their own that only lines with one of
+# its literal words reach (as alternatives of the one above they were tried at every position of
+# every line that holds "app" or "mes")
+_PAYWALL_MORE = re.compile(
+    r"(?:(?:conteúdo|matéria|reportagem|texto|not[íi]cia)(?: é)? exclusiv[oa] (?:para|de|a) assinantes|"
+    r"\bpara continuar (?:lendo|a ler)\b[^.!?]{0,30}\b(?:assine|assinante|fa[çc]a (?:login|seu cadastro)|cadastre-se|entre)|"
+    r"\bpara seguir leyendo\b[^.!?]{0,30}\b(?:suscr|inicia sesi|reg[ií]str)|\bpour (?:lire|continuer à lire) la suite\b|"
+    r"\bper continuare a leggere\b[^.!?]{0,30}\b(?:abbona|accedi|registrati)|\bum (?:den artikel )?weiterzulesen\b|"
+    r"treść dostępna (?:tylko )?dla (?:subskrybentów|prenumeratorów)|"
+    r"votre navigateur ne (?:supporte|prend en charge) pas|ihr browser unterstützt (?:\w+ ){0,3}nicht|"
+    r"seu navegador n[ãa]o (?:suporta|é compatível)|tu navegador no (?:soporta|admite|es compatible)|"
+    r"il tuo browser non supporta)"
+)
+_PAYWALL_MORE_GATE = ("exclusiv", "para continuar", "para seguir", "la suite", "continuare", "weiterzulesen", "treść",
+                      "navigateur", "ihr browser", "navegador", "tuo browser")
 
 # every paywall/browser pattern contains one of these
 _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "appareil", "offrir", "suscriptor",
@@ -782,8 +791,8 @@ _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "ap
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
                  "有料", "残り", "続き", "유료", "付费", "会员", "会員", "ログイン", "アプリ", "下载", "打开", "앱",
-                 "aplica", "applica", "aplikasi", "aplikację", "приложение", "uygulama", "abonnee", "masz już",
-                 "zaten", "para continuar", "navigateur", "navegador", "abo", "この記事は", "para seguir", "la suite", "continuare", "weiterzulesen", "treść dostępna", "mese", "mois", "mes", "mês", "monat", "месяц")
+                 "aplica", "aplik", "приложение", "uygulama", "masz już", "zaten", "para continuar", "para seguir",
+                 "navigateur", "navegador", "jetzt ", "exclusiv", "treść", "la suite", "continuare", "weiterzulesen", "mese", "mois", "mes", "mês", "monat", "месяц")
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
@@ -813,7 +822,8 @@ def paywall_browser(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    return bool(_PAYWALL_LINE.match(t) or _PAYWALL_PHRASE.search(t))
+    return bool(_PAYWALL_LINE.match(t) or _PAYWALL_PHRASE.search(t)
+                or (contains_any(t, _PAYWALL_MORE_GATE) and _PAYWALL_MORE.search(t)))
 
 
 # Words that name interface controls. A line made only of these (and numbers, separators,

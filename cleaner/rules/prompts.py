@@ -218,7 +218,7 @@ _COMMENT_GATE = ("hear", "guest", "condolence", "memory", "dijo", "disse", "a di
                  "forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
                  "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
                  "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe",
-                 "thought", "helpful", "useful", "útil", "utile", "hilfreich", "役に立", "いかが", "参考に", "koment", "reactie", "reageer", "yorum", "réagir", "コメント", "评论")
+                 "thought", "was this", "did you find", "útil", "utile", "hilfreich", "役に立", "いかが", "参考に", "koment", "reactie", "reageer", "yorum", "réagir", "コメント", "评论")
 
 
 _COOKIE = re.compile(
