@@ -376,6 +376,26 @@ MORE_WORDINGS: dict[str, tuple[list[str], list[str]]] = {
     "share-bar": (["Comparte en Facebook", "Partagez sur Facebook"], []),
     "photo-credit": (["写真はイメージです（Getty Images）"], []),
 }
+# ... and what Brazilian, Portuguese and Japanese news sites print around an article
+MORE_WORDINGS_PT_JA: dict[str, tuple[list[str], list[str]]] = {
+    "ui-controls": (["Continuar a ler"], []),
+    "paywall-browser": (["Recurso exclusivo para assinantes", "Assine ou faça login",
+                         "続きは会員登録（無料）で", "ログインして全文を読む", "続きをアプリで読む"],
+                        ["有料記事の売り上げが伸びた、と同社は発表した。"]),
+    "comment-form": (["Gostou deste conteúdo?", "Gostou da matéria?", "Seu comentário"],
+                     ["Gostou do filme? Ela respondeu que sim.", "Seu comentário foi ofensivo, disse o juiz."]),
+    "related-links": (["Recomendamos", "Tópicos relacionados", "Veja mais notícias da região no g1 Campinas",
+                       "この記事の関連ニュース", "人気の記事", "編集部おすすめ"],
+                      ["Recomendamos que os moradores fiquem em casa, disse a Defesa Civil.",
+                       "Veja mais notícias sobre o caso, pediu o delegado aos jornalistas no sábado."]),
+    "platform-pitch": (["✅ Clique aqui para seguir o canal do g1 no WhatsApp"], []),
+    "cjk-share-bar": (["この記事を共有する", "共有", "スクラップ", "著者フォロー", "無料会員登録はこちら", "ログインはこちら",
+                       "記事をマイページに保存", "記事に関する報告"],
+                      ["共有する財産の分割を巡り、裁判所は判断を示した。"]),
+}
+for _name, (_takes, _leaves) in MORE_WORDINGS_PT_JA.items():
+    CASES[_name][1].extend(_takes)
+    CASES[_name][2].extend(_leaves)
 for _name, (_takes, _leaves) in MORE_WORDINGS.items():
     CASES[_name][1].extend(_takes)
     CASES[_name][2].extend(_leaves)

@@ -181,7 +181,7 @@ _RELATED = re.compile(
     r"mais lidas|leggi anche|potrebbe interessarti|lesen sie (?:auch|mehr)|das könnte sie auch "
     r"interessieren|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|te puede interesar|"
     r"читайте (?:также|еще|ещё)|смотрите также|популярное|по теме|baca juga|artikel terkait|"
-    r"berita terkait|terkait|관련 ?(?:기사|뉴스)|많이 본 뉴스|【?関連(?:記事|ニュース|リンク)】?|あわせて読みたい|"
+    r"berita terkait|terkait|관련 ?(?:기사|뉴스)|많이 본 뉴스|【?(?:この記事の)?関連(?:記事|ニュース|リンク)】?|あわせて読みたい|"
     r"(?:こちらも)?おすすめ(?:の)?(?:記事|ニュース|動画|情報)?|外部リンク|추천 ?기사|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
     r"ähnliche (?:artikel|beiträge)|materiais relacionados|(?:você|voce) (?:também )?pode gostar|"
     r"(?:quizás |también )?te (?:puede|podría) interesar|not[ií]cias relacionadas|artículos relacionados|"
@@ -200,6 +200,8 @@ _RELATED = re.compile(
     r"самое (?:читаемое|популярное)|читать (?:далее|ещё|еще)|рекомендуем|"
     r"baca (?:selengkapnya|juga)|"
     r"次の記事|前の記事|合わせて読みたい|新着記事|この記事を読んだ人はこちらも|注目(?:記事|ニュース)|"
+    r"人気の(?:記事|ニュース)|編集部(?:の)?おすすめ(?:記事)?|recomendamos|t[óo]picos relacionados|"
+    r"(?:v[íi]deos: )?veja mais (?:not[íi]cias|v[íi]deos)\b.*|"
     r"阅读全文|更多(?:新闻|文章|阅读)|"
     r"articoli correlati|potrebbero interessarti|articles? (?:similaires|liés)|sur le même sujet|"
     r"материалы по теме|(?:вам )?(?:также )?может быть интересно|вам (?:также )?может понравиться|"
@@ -673,6 +675,7 @@ _PLATFORM_PITCH = re.compile(
     r"^\W*jetzt (?:unseren |den )?(?:whatsapp|telegram)-kanal|"
     r"(?:^|[\s\W])(?:line|公式line)(?:で|を)?友だち追加|"
     r"^síguenos en (?:google (?:news|noticias)|whatsapp|telegram)\b|"
+    r"^\W*clique aqui (?:para |e )?(?:seguir|participar|entrar)\b[^.!?]{0,60}\b(?:whatsapp|telegram)\b|"
     r"\bikuti saluran whatsapp\b|\bsimak breaking news\b|"
     r"\bподписывайтесь на (?:наш )?(?:канал|telegram)|\bподписывайтесь на .{1,40}\bв (?:telegram|телеграм|вконтакте|дзен|max)\b|"
     r"\btranscript (?:was|is|has been) (?:machine|automatically|computer|ai)[- ]generated|"
@@ -730,7 +733,9 @@ _PAYWALL_LINE = re.compile(
     r"aplikasi|aplikację|приложение)\b)|aplikasi (?:kami|\w+) (?=[^.!?,;]{0,30}$)|"
     r"^uygulamamızı indirin|^アプリ(?:で(?:読む|開く|見る)|をダウンロード)|^(?:下载|打开)(?:app|客户端)|^앱 ?(?:다운로드|에서 보기)|"
     r"^(?:【)?(?:有料)?会員限定(?:記事)?(?:】)?$|^ログインして(?:続きを)?(?:読む|お読みください)|"
-    r"^この記事は(?:有料)?会員限定(?:記事)?です。?$|^(?:contenu |article )?réservé aux abonnés\.?$|"
+    r"^この記事は(?:有料)?会員限定(?:記事)?です。?$|^assine ou fa[çc]a (?:seu )?login|"
+    r"^続きは(?:無料)?会員登録(?:（無料）|\(無料\))?で|^ログインして全文を読む|"
+    r"^続きをアプリで読む|^(?:contenu |article )?réservé aux abonnés\.?$|"
     r"^jetzt (?:\w+[- ])?abo(?:nnement)? (?:abschließen|sichern|testen|wählen)|^assine (?:já )?(?:o |a )?\S+(?: \S+)?$|"
     r"^sei già abbonato|^já é assinante|^presente para (?:assinantes?|voc[êe])\b|"
     r"^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
@@ -773,7 +778,7 @@ _PAYWALL_PHRASE = re.compile(
 # its literal words reach (as alternatives of the one above they were tried at every position of
 # every line that holds "app" or "mes")
 _PAYWALL_MORE = re.compile(
-    r"(?:(?:conteúdo|matéria|reportagem|texto|not[íi]cia)(?: é)? exclusiv[oa] (?:para|de|a) assinantes|"
+    r"(?:(?:conteúdo|matéria|reportagem|texto|not[íi]cia|recurso)(?: é)? exclusiv[oa] (?:para|de|a) assinantes|"
     r"\bpara continuar (?:lendo|a ler)\b[^.!?]{0,30}\b(?:assine|assinante|fa[çc]a (?:login|seu cadastro)|cadastre-se|entre)|"
     r"\bpara seguir leyendo\b[^.!?]{0,30}\b(?:suscr|inicia sesi|reg[ií]str)|\bpour (?:lire|continuer à lire) la suite\b|"
     r"\bper continuare a leggere\b[^.!?]{0,30}\b(?:abbona|accedi|registrati)|\bum (?:den artikel )?weiterzulesen\b|"
@@ -888,7 +893,7 @@ _HAS_UI = re.compile(
     r"copiar|copia|copier|kopieren|kopiëren|kopiuj|kopyala|salin|copiado|copié|kopiert|скопировать|скопирована|"
     r"tamanho do texto|imprimer|printen|drukuj|yazdır|clique|clic|pincha|cliquez|klicken|clicca|klik|"
     r"kliknij|tıklayın|нажмите|erro|erreur|errore|fehler|fout|kesalahan|błąd|hata|ошибке|carregar|fechar|sair|"
-    r"continuar lendo|continue lendo|seguir leyendo|leer más|continua a leggere|iniciar sessão|"
+    r"continuar lendo|continue lendo|continuar a ler|seguir leyendo|leer más|continua a leggere|iniciar sessão|"
     r"subscrever|assinar|s'inscrire|inscrivez-vous)\b",
     )
 
@@ -971,6 +976,8 @@ _CJK_UI = re.compile(
     r"링크 ?복사|저장|기사 ?공유(?:하기)?|기사 ?더보기|"
     r"次へ|前へ|(?:次|前)のページ(?:へ)?|(?:記事|ニュース)?一覧(?:へ|に戻る|を見る)|さらに(?:表示|読む|見る)|"
     r"(?:この記事の)?(?:写真|画像)(?:を(?:すべて|全て)?(?:見る|みる)|一覧)|コメントを(?:見る|読む)|"
+    r"(?:この記事を)?共有(?:する)?|スクラップ|著者(?:を)?フォロー(?:する)?|(?:無料会員登録|会員登録|ログイン)はこちら|"
+    r"記事をマイページに保存|記事に関する報告|"
     r"공유(?:하기)?|스크랩|인쇄(?:하기)?|이메일|댓글 ?쓰기|좋아요|페이스북|트위터|카카오(?:톡|스토리)|네이버|밴드|"
     r"いいね[!！]?(?:した人)?|リブログ|フォロー(?:する)?|読者になる|通報する|"
     r"url ?복사|기사 ?보내기|글자 ?크기|확대|축소|목록|맨 ?위로|로그인|회원가입|구독(?:하기)?|검색|공감|\d+)"

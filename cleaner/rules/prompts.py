@@ -144,7 +144,9 @@ _COMMENT_LINE = re.compile(
     r"^(?:os |los )?comentários? (?:são|é) de (?:inteira |exclusiva )?responsabilidade|"
     r"^(?:os |los )?comentarios (?:son|es) (?:de )?(?:exclusiva )?responsabilidad|"
     # a prompt to rate the article ("Was this article helpful?") and its buttons
-    r"^(?:was this (?:article|page|story|post) (?:helpful|useful)|did you find this (?:article|page|story) (?:helpful|useful)|"
+    r"^(?:(?:your|seu|tu|votre|ihr|il tuo) (?:comment|comentário|comentario|commentaire|kommentar|commento)\s*:?|"
+    r"gostou (?:deste|desta|do|da) (?:conte[úu]do|mat[ée]ria|artigo|texto|reportagem|not[íi]cia)|"
+    r"was this (?:article|page|story|post) (?:helpful|useful)|did you find this (?:article|page|story) (?:helpful|useful)|"
     r"(?:este|esse) (?:artigo|conte[úu]do|texto|post) (?:foi [úu]til|te ajudou)|"
     r"¿?(?:te (?:ha resultado|resultó|ha sido|fue) [úu]til (?:este art[íi]culo|esta (?:informaci[óo]n|noticia))|"
     r"(?:este art[íi]culo|esta informaci[óo]n) (?:te )?(?:ha sido|fue|es) [úu]til)|cet article vous a-t-il (?:été utile|plu)|"
@@ -218,7 +220,7 @@ _COMMENT_GATE = ("hear", "guest", "condolence", "memory", "dijo", "disse", "a di
                  "forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
                  "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
                  "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe",
-                 "thought", "was this", "did you find", "útil", "utile", "hilfreich", "役に立", "いかが", "参考に", "koment", "reactie", "reageer", "yorum", "réagir", "コメント", "评论")
+                 "thought", "was this", "did you find", "útil", "gostou", "utile", "hilfreich", "役に立", "いかが", "参考に", "koment", "reactie", "reageer", "yorum", "réagir", "コメント", "评论")
 
 
 _COOKIE = re.compile(
