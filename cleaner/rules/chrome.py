@@ -600,8 +600,8 @@ _ERROR_PAGE = re.compile(
 
 @rule("error-page", "ui-chrome", max_len=200, gate=("404", "not found", "looking for", "requested", "nicht gefunden",
                                                      "no encontrada", "não encontrada", "introuvable", "non trovata",
-                                                     "не найдена", "tidak ditemukan", "error", "mistake", "typo",
-                                                     "erro", "fehler", "ошибк", "fout", "erreur", "faute", "errore",
+                                                     "не найдена", "tidak ditemukan", "erro", "mistake", "typo",
+                                                     "fehler", "ошибк", "fout", "erreur", "faute",
                                                      "błąd", "hata", "kesalahan", "誤", "纠错", "오류"))
 def error_page(ctx: LineContext) -> bool:
     """The notice of a page that is not there: "404 - Page not found", "Sorry, the page you are
