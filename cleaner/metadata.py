@@ -267,7 +267,11 @@ _AUTHOR = re.compile(
     re.I,
 )
 _TAG_LABEL = re.compile(r"^(?:(?:tags?|topics?|keywords?|labels|related topics|filed under|themen|sujets|etiquetas|marcadores|"
-                        r"libellés|etichette|темы|теги|ярлыки)"
+                        r"libellés|etichette|темы|теги|ярлыки|assuntos|t[óo]picos|temas|palavras-chave|palabras clave|"
+                        r"mots-clés|mots clés|thèmes|schlagw[öo]rter|stichw[öo]rter|argomenti|parole chiave|onderwerpen|"
+                        r"trefwoorden|topik|tagi|tematy|słowa kluczowe|etiketler|konular|anahtar kelimeler|"
+                        r"タグ|(?:関連)?キーワード|标签|关键词|關鍵字|태그|키워드|관련 ?태그|archivado en|arquivado em|classé sous|"
+                        r"abgelegt unter|archiviato in)"
                         r"\s*[:：]|tagged(?: with)?:?)\s*(?P<rest>.+)$", re.I)
 
 
@@ -351,10 +355,14 @@ def parse_tags(line: str) -> list[str] | None:
         return None
     sep = "," if "," in body else ("|" if "|" in body else ("•" if "•" in body else None))
     if sep is None:
+        if re.search(r"[.!?。！？]$", body) and len(_words(body)) > 4:
+            return None  # "Temas: a reforma e o teto de gastos dominaram o debate.": a sentence, not one tag
         return [body.strip()] if labelled and body.strip() else None
     items = [t.strip() for t in body.split(sep)]
     if any(not t for t in items):
         return None
+    if re.search(r"[.!?。！？]$", body) and any(len(_words(t)) > 4 for t in items):
+        return None  # "Temas: a reforma, o teto de gastos e a inflação dominaram o debate.": a sentence
     if not labelled:
         if len(items) < 3 or re.search(r"[.!?;:]$", line):
             return None

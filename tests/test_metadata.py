@@ -241,3 +241,19 @@ def test_blogger_labels_are_tags():
 def test_labelled_bylines_in_several_languages(line, author):
     meta, _ = lift_metadata(["Scientists spot water vapor on a distant moon", line, *BODY], {})
     assert meta["author"] == author
+
+
+@pytest.mark.parametrize("line,tags", [("Assuntos: política, economia", ["política", "economia"]), ("Temas: Eleições", ["Eleições"]),
+                                       ("Mots-clés : politique, Europe", ["politique", "Europe"]), ("Schlagwörter: Politik", ["Politik"]),
+                                       ("Argomenti: politica", ["politica"]), ("Onderwerpen: politiek", ["politiek"]),
+                                       ("Etiketler: siyaset, ekonomi", ["siyaset", "ekonomi"]), ("タグ：政治", ["政治"]),
+                                       ("関連キーワード：政治, 選挙", ["政治", "選挙"]), ("标签：政治", ["政治"]),
+                                       ("Archivado en: Política, Economía", ["Política", "Economía"])])
+def test_tag_labels_in_more_languages(line, tags):
+    assert parse_tags(line) == tags
+
+
+@pytest.mark.parametrize("line", ["Temas: a reforma da Previdência e o teto de gastos dominaram o debate.",
+                                  "Temas: a reforma, o teto de gastos e a inflação dominaram o debate no Senado."])
+def test_a_sentence_after_a_tag_label_is_no_tag_list(line):
+    assert parse_tags(line) is None

@@ -11,12 +11,19 @@ import re
 from functools import lru_cache
 
 from ..document import LINE_CACHE
-from . import LineContext, rule
+from . import LineContext, contains_any, rule
 
 _AD = re.compile(
     r"^[\s\-–—_*·|\[\]()]*(advertisement|advertising|advert|ad|ads|sponsored( content)?|anzeige|werbung|"
     r"paid (content|post|partner content)|partner content|supported by|presented by [\w&.'’ -]{2,40}|story continues|"
-    r"publicité|publicidad|pubblicità|publicidade|реклама|광고|iklan|スポンサーリンク|広告|\[?pr\]?|"
+    r"publicité|publicidad|pubblicità|publicidade|реклама|광고|iklan|スポンサーリンク|広告|\[?pr\]?|【pr】|"
+    # the same markers in other languages: an advert, sponsored or partner content
+    r"an[úu]ncios?|patrocinad[oa]|(?:conte[úu]do|contenido|contenu|contenuto|inhalt|materiał|artykuł|tekst) "
+    r"(?:patrocinado|sponsorisé|sponsorizzato|gesponsert|sponsorowany)|sponsorisé|sponsorizzato|gesponsert|"
+    r"publieditorial|publirreportaje|publireportage|advertentie|gesponsord|reklama|reklam|sponsorlu (?:içerik|haber)|"
+    r"спонсорский материал|на правах рекламы|广告|推广|conte[úu]do de marca|"
+    r"(?:oferecido|patrocinado|apresentado|ofrecido|présenté|präsentiert|presentato) (?:por|par|von|da) [\w&.'’ -]{2,40}|"
+    r"広告の(?:下|後)に(?:記事|本文)が続きます|記事の続きは広告の(?:下|後)(?:で|に|です)?|"
     r"story continues below( advertisement)?|"
     r"(continua|continúa|prosegue|continue|suite|weiter|продолжение) (após|depois d[ae]|después de|dopo|sotto|"
     r"après|nach|под|после) (a |la |l'|der )?(publicidade|publicidad|pubblicità|publicité|pub|anzeige|werbung|рекламы|рекламой)|"
@@ -120,9 +127,17 @@ def markup_residue(ctx: LineContext) -> bool:
 # "858 shares", counts of shares/comments/likes.
 _SHARE = re.compile(
     r"^(?:(?:click to )?share (?:this|on|to|via|with|article|story|the story|by)\b.{0,60}"
-    r"|(?:compartilh[ae]r?|compartir|partager|condividi|teilen|поделиться|bagikan|dela|udostępnij|delen)"
-    r" (?:no|na|en|sur|su|auf|в|ke|på|op|via|por|per|on) (?:facebook|x|twitter|whatsapp|telegram|linkedin|"
+    r"|(?:compartilh[ae]r?|compartir|comparte|partilh[ae]r?|partager|partagez|condividi|teilen|поделиться|bagikan|"
+    r"dela|udostępnij|delen)"
+    r" (?:no|na|en|sur|su|auf|в|ke|på|op|via|por|per|on) (?:facebooku?|x|twitter|whatsapp|telegram|linkedin|"
     r"pinterest|reddit|e-?mail|messenger|threads|bluesky|vk|вконтакте|одноклассниках)"
+    # a share call naming the article: "Compartilhe esta notícia", "Partager cet article", "Haberi paylaş"
+    r"|(?:compartilh[ae]r?|partilh[ae]r?|compart[ei]r?|partager|partagez|condividi|teilen sie|deel|delen|"
+    r"udostępnij|bagikan|поделитесь|поделиться) (?:(?:esta|este|essa|esse|a|o|cet|cette|ce|l'|la|el|questo|questa|"
+    r"l’|il|diesen|dit|deze|het|ten|tę|этой|этим) ?)?(?:not[íi]cia|mat[ée]ria|artigo|reportagem|publica[çc][ãa]o|"
+    r"post|texto|art[íi]culo|noticia|article|articolo|notizia|artikel|beitrag|bericht|artykuł|berita|artikel ini|"
+    r"статьей|новостью|материалом)"
+    r"|(?:haberi|yazıyı|makaleyi) paylaş|udostępnij|paylaş|delen|partilhar|partilhe|поделиться в соцсетях"
     r"|\d[\d,.]*[kKmM]? ?(?:shares?|comments?|likes?|views?|reads?|reactions?|compartilhamentos|"
     r"comentários|commenti|kommentare|комментари\w*|просмотр\w*|댓글|조회)"
     r"|(?:share|tweet|pin|email|e-mail|whatsapp|facebook|twitter|linkedin|pinterest|reddit|"
@@ -166,11 +181,28 @@ _RELATED = re.compile(
     r"mais lidas|leggi anche|potrebbe interessarti|lesen sie (?:auch|mehr)|das könnte sie auch "
     r"interessieren|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|te puede interesar|"
     r"читайте (?:также|еще|ещё)|смотрите также|популярное|по теме|baca juga|artikel terkait|"
-    r"berita terkait|terkait|관련 ?(?:기사|뉴스)|많이 본 뉴스|【?関連(?:記事|ニュース|リンク)】?|あわせて読みたい|"
-    r"(?:こちらも)?おすすめ(?:の)?(?:記事|ニュース|動画)?|추천 ?기사|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
+    r"berita terkait|terkait|관련 ?(?:기사|뉴스)|많이 본 뉴스|【?(?:この記事の)?関連(?:記事|ニュース|リンク)】?|あわせて読みたい|"
+    r"(?:こちらも)?おすすめ(?:の)?(?:記事|ニュース|動画|情報)?|外部リンク|추천 ?기사|weitere (?:beiträge|artikel|nachrichten|meldungen)\b.*|"
     r"ähnliche (?:artikel|beiträge)|materiais relacionados|(?:você|voce) (?:também )?pode gostar|"
     r"(?:quizás |también )?te (?:puede|podría) interesar|not[ií]cias relacionadas|artículos relacionados|"
     r"relacionad[ao]s|mat[ée]rias relacionadas|"
+    # the same headings in more wordings: Portuguese, Spanish, French, German, Italian, Dutch,
+    # Polish, Turkish ("i̇" is how Python lowercases a capital dotted "İ"), Russian, Japanese, Chinese
+    r"recomendad[oa]s?(?: para (?:você|voce|ti|usted))?|conte[úu]dos? relacionados?|"
+    r"mais (?:not[íi]cias|mat[ée]rias|artigos|v[íi]deos)(?: (?:de|sobre) (?:[\w&'’-]+ ?){1,4})?|em alta(?: agora)?|"
+    r"m[áa]s (?:noticias|art[íi]culos|historias)|lo [úu]ltimo|tambi[ée]n te puede interesar|"
+    r"nos recommandations|(?:[àa] )?d[ée]couvrir(?: aussi| également)?|[àa] lire (?:également|ensuite)|"
+    r"empfohlen|empfehlungen(?: der redaktion)?|auch interessant|leggi (?:di più|anche|pure)|consigliati|"
+    r"meest gelezen|gerelateerde (?:artikelen|berichten)|lees (?:meer|ook)|aanbevolen|"
+    r"najczęściej czytane|polecane(?: artykuły)?|przeczytaj (?:również|także|też)|"
+    r"(?:i̇|i)lgili (?:haberler|yazılar|içerikler)|çok okunan(?:lar)?|devamını oku|önerilen(?: haberler)?|"
+    r"(?:i̇|i)lginizi çekebilir|daha fazla haber|"
+    r"самое (?:читаемое|популярное)|читать (?:далее|ещё|еще)|рекомендуем|"
+    r"baca (?:selengkapnya|juga)|"
+    r"次の記事|前の記事|合わせて読みたい|新着記事|この記事を読んだ人はこちらも|注目(?:記事|ニュース)|"
+    r"人気の(?:記事|ニュース)|編集部(?:の)?おすすめ(?:記事)?|recomendamos|t[óo]picos relacionados|"
+    r"(?:v[íi]deos: )?veja mais (?:not[íi]cias|v[íi]deos)\b.*|"
+    r"阅读全文|更多(?:新闻|文章|阅读)|"
     r"articoli correlati|potrebbero interessarti|articles? (?:similaires|liés)|sur le même sujet|"
     r"материалы по теме|(?:вам )?(?:также )?может быть интересно|вам (?:также )?может понравиться|"
     r"похожие (?:статьи|новости|материалы)|другие (?:новости|статьи|материалы)|"
@@ -454,6 +486,8 @@ _SKIP = re.compile(
     r"ir para o conteúdo(?: principal)?|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
     r"(?:salta|vai) al contenuto(?: principale)?|zum (?:haupt)?inhalt springen|aller au contenu(?: principal)?|"
     r"перейти к (?:содержимому|основному содержанию)|"
+    r"voltar ao topo|volver arriba|ir arriba|retour en haut(?: de (?:la )?page)?|(?:zurück )?nach oben|torna su|"
+    r"torna all'inizio|(?:terug )?naar boven|do góry|yukarı çık|kembali ke atas|наверх|"
     r"본문 바로가기)\s*[»›>:↑«]*$",
     )
 
@@ -480,12 +514,18 @@ _POST_NAV = re.compile(
     r"(?-i:Next|NEXT)\b.{3,200}?\b(?-i:Next|NEXT)(?: (?:post|article|story|entry))?\s*[»›>«‹<:]*$|"
     r"prev previous\b|next next\b|"
     r"(?:article|post|artigo|articolo|artículo|beitrag|статья) (?:précédent|anterior|precedente|vorheriger|предыдущая|"
-    r"suivant|seguinte|siguiente|successivo|nächster|следующая)\s*[:»›>«‹<]*)", re.I)
+    r"suivant|seguinte|siguiente|successivo|nächster|следующая)\s*[:»›>«‹<]*|"
+    r"(?:not[íi]cia|mat[ée]ria|noticia|notizia|nachricht|artikel|bericht) (?:anterior|seguinte|siguiente|precedente|"
+    r"successiva|vorherige|nächste|vorige|volgende)\s*[:»›>«‹<]*$|"
+    r"(?:pr[óo]xim[oa]|siguiente|anterior|nächster|nächste|vorheriger|vorherige|prossimo|prossima|precedente|"
+    r"volgend(?:e)?|vorig(?:e)?) (?:artigo|not[íi]cia|mat[ée]ria|post|art[íi]culo|noticia|artikel|beitrag|articolo|"
+    r"notizia|bericht)\s*[:»›>«‹<]*$)", re.I)
 
 
 @rule("post-navigation", "navigation", max_len=260, gate=("prev", "next", "older", "newer", "précédent", "suivant",
                                                           "anterior", "seguinte", "siguiente", "precedente",
-                                                          "successivo", "vorherig", "nächst", "предыдущ", "следующ"))
+                                                          "successivo", "vorherig", "nächst", "предыдущ", "следующ",
+                                                          "próxim", "proxim", "prossim", "successiv", "volgend", "vorig"))
 def post_navigation(ctx: LineContext) -> bool:
     """The links to the blog's previous and next posts under a post: "Previous Post: Title",
     "Prev Previous Title", "Next Title Next", "Article précédent".
@@ -511,13 +551,18 @@ _READING_TIME = re.compile(
     r"\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes?|minuten|minutos?|minuti|минут\w*|мин\.?)\.?\s*"
     r"(?:read|listen|reading|read time|lesezeit|de lecture|de lectura|de leitura|di lettura|чтения|на прочтение)|"
     r"(?:reading|read|listening) time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|"
-    r"tempo di lettura|время (?:чтения|на прочтение))"
-    r"(?:\s*:?\s*(?:\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes?|minuten|minutos?|minuti|минут\w*|мин)\.?)?)?$",
+    r"tempo di lettura|время (?:чтения|на прочтение)|leestijd|czas (?:czytania|lektury)|okuma süresi|waktu (?:baca|membaca)|"
+    r"\d+\s*(?:min|minuten|minut|dk|dakika|menit)\.?\s*(?:leestijd|czytania|lektury|okuma|(?:waktu )?(?:baca|membaca)))"
+    r"(?:\s*:?\s*(?:\d+(?:\s*[-–]\s*\d+)?\s*(?:min|mins|minutes?|minuten|minutos?|minuti|минут\w*|мин|minut|dakika|dk|menit)\.?)?)?$"
+    # Japanese, Chinese, Korean: "この記事は約3分で読めます", "読了時間：約3分", "阅读时间：3分钟", "읽는 시간 3분"
+    r"|^(?:この記事は)?(?:約|およそ)?\d+分で読めます。?$|^読了(?:時間|目安)\s*[:：]?\s*(?:約|およそ)?\d+分$|"
+    r"^(?:阅读(?:时间|时长)\s*[:：]?\s*(?:约)?|预计阅读\s*)\d+\s*分钟$|^(?:읽는 ?(?:시간|데)\s*:?\s*(?:약 )?\d+분|\d+분 ?읽기)$",
     )
 
 
 @rule("reading-time", "ui-chrome", max_len=50, gate=("min", "мин", "time", "zeit", "lecture", "lectura", "leitura",
-                                                       "lettura", "чтения", "прочтение"))
+                                                       "lettura", "чтения", "прочтение", "leestijd", "czas", "okuma",
+                                                       "baca", "分", "분"))
 def reading_time(ctx: LineContext) -> bool:
     """A reading or listening time printed under a headline: "4 min read", "Lesezeit: 3 Min.".
 
@@ -537,13 +582,27 @@ _ERROR_PAGE = re.compile(
     r"(?:you )?requested) (?:(?:does not|doesn't|doesn’t|may not|no longer) exists?|(?:could|can) ?not be found|"
     r"(?:was|has been|may have been) (?:moved|removed|deleted)|is (?:no longer |not )?available)\b.*|"
     r"seite nicht gefunden|página no encontrada|página não encontrada|page introuvable|pagina non trovata|"
-    r"страница не найдена|halaman tidak ditemukan)[.!]?$",
+    r"страница не найдена|halaman tidak ditemukan|"
+    # a prompt to report a mistake in the article ("Found an error? Let us know.", "Нашли ошибку? ...")
+    r"(?:(?:found|spotted|see|saw) (?:an? )?(?:error|mistake|typo)|(?:encontrou|viu|achou) (?:um|algum) erro|"
+    r"¿?(?:has visto|encontraste|viste) (?:un|algún) error|fehler gefunden|нашли ошибку|fout gezien|"
+    r"vous avez (?:repéré|trouvé|vu) une (?:erreur|faute)|hai (?:trovato|notato) un errore|znalazłeś błąd|"
+    r"hata mı (?:buldunuz|gördünüz)|menemukan kesalahan)\s?\?(?:\s*(?:let us know|tell us|report it|e-?mail us|avise|"
+    r"fale com|escreva|envie|comunique|av[íi]sanos|escr[íi]benos|cu[ée]ntanos|schreiben sie|melden sie|teilen sie|"
+    r"выделите|сообщите|напишите|signalez|dites-le|[ée]crivez|segnalacelo|scrivici|laat het ons weten|meld het|"
+    r"daj nam znać|napisz|bize bildirin|beri tahu|hubungi|laporkan|entre em contato|contate|contact us|"
+    r"cont[áa]ctanos|contactez-nous|kontaktieren sie uns|contattaci)\b[^?]{0,80})?|"
+    r"(?:comunicar|reportar|informar) (?:um )?erro|(?:signaler|signalez) une erreur|segnala(?:re)? un errore|"
+    r"fehler melden|сообщить об ошибке|meld een fout|zgłoś błąd|hata bildir|laporkan kesalahan|"
+    r"誤字・?脱字(?:を|の)?(?:報告|連絡)(?:する)?|記事の誤り(?:を|の)?(?:報告|指摘)(?:する)?|(?:我要)?纠错|기사 ?오류 ?(?:제보|신고))[.!]?$",
     )
 
 
 @rule("error-page", "ui-chrome", max_len=200, gate=("404", "not found", "looking for", "requested", "nicht gefunden",
                                                      "no encontrada", "não encontrada", "introuvable", "non trovata",
-                                                     "не найдена", "tidak ditemukan"))
+                                                     "не найдена", "tidak ditemukan", "erro", "mistake", "typo",
+                                                     "fehler", "ошибк", "fout", "erreur", "faute",
+                                                     "błąd", "hata", "kesalahan", "誤", "纠错", "오류"))
 def error_page(ctx: LineContext) -> bool:
     """The notice of a page that is not there: "404 - Page not found", "Sorry, the page you are
     looking for does not exist".
@@ -606,7 +665,17 @@ _PLATFORM_PITCH = re.compile(
     r"^siga (?:a|o) [^.!?]{2,40} no (?:instagram|whatsapp|telegram|tiktok|youtube|facebook)\b|"
     r"^(?:envie|mande|tem|você tem)\b[^.!?]{0,40}\b(?:denúncia|sugestão) de pauta\b|"
     r"\b(?:únete|suscríbete) a (?:nuestro|el) canal (?:de )?(?:whatsapp|telegram)\b|"
+    # "follow us on Google News / WhatsApp", "join our WhatsApp channel", in the other languages
+    r"^\W*(?:siga-nos|sigam-nos|síguenos|suivez-nous|folgen sie uns|seguici|volg ons|obserwuj nas|ikuti kami|"
+    r"подписывайтесь на нас) (?:no|na|nos|en|sur|auf|bei|su|op|w|na|di|в) (?:google (?:news|not[íi]cias|"
+    r"actualités|nachrichten|notizie)|whatsapp|telegram)\b|"
+    r"^google news'(?:te|ta) (?:bizi )?takip ed|^whatsapp kanalımıza katıl|"
+    r"^\W*(?:rejoignez|abonnez-vous à|segui|iscriviti al|entra nel|treten sie|abonnieren sie|folgen sie) (?:notre|la|il nostro|il|unserem|dem|unseren|den) "
+    r"(?:chaîne|canale|kanal|whatsapp-kanal|telegram-kanal)\b[^.!?]{0,20}\b(?:whatsapp|telegram)|"
+    r"^\W*jetzt (?:unseren |den )?(?:whatsapp|telegram)-kanal|"
+    r"(?:^|[\s\W])(?:line|公式line)(?:で|を)?友だち追加|"
     r"^síguenos en (?:google (?:news|noticias)|whatsapp|telegram)\b|"
+    r"^\W*clique aqui (?:para |e )?(?:seguir|participar|entrar)\b[^.!?]{0,60}\b(?:whatsapp|telegram)\b|"
     r"\bikuti saluran whatsapp\b|\bsimak breaking news\b|"
     r"\bподписывайтесь на (?:наш )?(?:канал|telegram)|\bподписывайтесь на .{1,40}\bв (?:telegram|телеграм|вконтакте|дзен|max)\b|"
     r"\btranscript (?:was|is|has been) (?:machine|automatically|computer|ai)[- ]generated|"
@@ -618,7 +687,7 @@ _PLATFORM_PITCH = re.compile(
 
 @rule("platform-pitch", "ui-chrome", max_len=300,
       gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @", "narrat", "voiced", "read by",
-            "whatsapp", "telegram", "instagram", "pauta", "clap", "give it a like", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
+            "whatsapp", "telegram", "instagram", "pauta", "友だち追加", "clap", "give it a like", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
 def platform_pitch(ctx: LineContext) -> bool:
     """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
 
@@ -653,7 +722,21 @@ _PAYWALL_LINE = re.compile(
     r"^read the full (?:story|article) (?:at|on) [^.!?]{2,40}\.?$|"
     r"^already have an account\??\s*(?:sign|log) ?in\.?$|"
     # the same notices in the other languages of the gate
-    r"^déjà abonné|^offrir cet article$|^ya (?:eres|soy) suscriptor|^weiterlesen mit \S+|^bereits abonnent|"
+    r"^déjà abonné|^offrir cet article$|^¿?ya (?:eres|soy) suscriptor|^(?:jetzt )?weiterlesen mit \S+|^bereits abonnent|"
+    r"^al abonnee|^masz już (?:konto|subskrypcję|prenumeratę)|^zaten (?:abone|üye) misiniz|"
+    # the outlet's app, in the other languages ("Baixe o app", "Téléchargez notre application")
+    # (a sentence that tells readers to get some other app names no outlet's: "Baixe o aplicativo do banco e ...")
+    r"^(?:baixe|descarregue|descarga|descargue|téléchargez|laden sie(?: sich)?|scarica|download|unduh|pobierz|"
+    r"скачайте) (?:(?:notre|nossa|nosso|nuestra|unsere|la nostra|onze|naszą|наше) (?:\w+ ){0,2}"
+    r"(?:app|aplicativo|aplicação|aplicación|application|applicazione|aplikasi|aplikację|приложение)\b|"
+    r"(?=[^.!?,;]{0,40}$)(?:(?:o|a|la|el|l'|l’|die|de) ?)?(?:app|aplicativo|aplicação|aplicación|application|applicazione|"
+    r"aplikasi|aplikację|приложение)\b)|aplikasi (?:kami|\w+) (?=[^.!?,;]{0,30}$)|"
+    r"^uygulamamızı indirin|^アプリ(?:で(?:読む|開く|見る)|をダウンロード)|^(?:下载|打开)(?:app|客户端)|^앱 ?(?:다운로드|에서 보기)|"
+    r"^(?:【)?(?:有料)?会員限定(?:記事)?(?:】)?$|^ログインして(?:続きを)?(?:読む|お読みください)|"
+    r"^この記事は(?:有料)?会員限定(?:記事)?です。?$|^assine ou fa[çc]a (?:seu )?login|"
+    r"^続きは(?:無料)?会員登録(?:（無料）|\(無料\))?で|^ログインして全文を読む|"
+    r"^続きをアプリで読む|^(?:contenu |article )?réservé aux abonnés\.?$|"
+    r"^jetzt (?:\w+[- ])?abo(?:nnement)? (?:abschließen|sichern|testen|wählen)|^assine (?:já )?(?:o |a )?\S+(?: \S+)?$|"
     r"^sei già abbonato|^já é assinante|^presente para (?:assinantes?|voc[êe])\b|"
     r"^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
     r"^(?:suscríbete|abonnez-vous|abbonati|jetzt abonnieren) (?:desde|por|dès|à partir de|da|a partire da|ab|für) [$€£]?\s?\d|"
@@ -691,13 +774,30 @@ _PAYWALL_PHRASE = re.compile(
     r"(?:a|à|por|für|за|pour) (?:(?:solo|seulement|nur|только|apenas) )?[$€£₽]?\s?\d)",
     )
 
+# more of the same notices in other languages, in a pattern of their own that only lines with one of
+# its literal words reach (as alternatives of the one above they were tried at every position of
+# every line that holds "app" or "mes")
+_PAYWALL_MORE = re.compile(
+    r"(?:(?:conteúdo|matéria|reportagem|texto|not[íi]cia|recurso)(?: é)? exclusiv[oa] (?:para|de|a) assinantes|"
+    r"\bpara continuar (?:lendo|a ler)\b[^.!?]{0,30}\b(?:assine|assinante|fa[çc]a (?:login|seu cadastro)|cadastre-se|entre)|"
+    r"\bpara seguir leyendo\b[^.!?]{0,30}\b(?:suscr|inicia sesi|reg[ií]str)|\bpour (?:lire|continuer à lire) la suite\b|"
+    r"\bper continuare a leggere\b[^.!?]{0,30}\b(?:abbona|accedi|registrati)|\bum (?:den artikel )?weiterzulesen\b|"
+    r"treść dostępna (?:tylko )?dla (?:subskrybentów|prenumeratorów)|"
+    r"votre navigateur ne (?:supporte|prend en charge) pas|ihr browser unterstützt (?:\w+ ){0,3}nicht|"
+    r"seu navegador n[ãa]o (?:suporta|é compatível)|tu navegador no (?:soporta|admite|es compatible)|"
+    r"il tuo browser non supporta)"
+)
+_PAYWALL_MORE_GATE = ("exclusiv", "para continuar", "para seguir", "la suite", "continuare", "weiterzulesen", "treść",
+                      "navigateur", "ihr browser", "navegador", "tuo browser")
 
 # every paywall/browser pattern contains one of these
 _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "appareil", "offrir", "suscriptor",
                  "weiterlesen", "abbonat", "assinante", "assine", "presente", "suscríb", "abonniere", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
                  "give this", "send any friend",
                  "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
-                 "有料", "残り", "続き", "유료", "付费", "会员", "mese", "mois", "mes", "mês", "monat", "месяц")
+                 "有料", "残り", "続き", "유료", "付费", "会员", "会員", "ログイン", "アプリ", "下载", "打开", "앱",
+                 "aplica", "aplik", "приложение", "uygulama", "masz już", "zaten", "para continuar", "para seguir",
+                 "navigateur", "navegador", "jetzt ", "exclusiv", "treść", "la suite", "continuare", "weiterzulesen", "mese", "mois", "mes", "mês", "monat", "месяц")
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
@@ -727,7 +827,8 @@ def paywall_browser(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    return bool(_PAYWALL_LINE.match(t) or _PAYWALL_PHRASE.search(t))
+    return bool(_PAYWALL_LINE.match(t) or _PAYWALL_PHRASE.search(t)
+                or (contains_any(t, _PAYWALL_MORE_GATE) and _PAYWALL_MORE.search(t)))
 
 
 # Words that name interface controls. A line made only of these (and numbers, separators,
@@ -757,7 +858,19 @@ _UI_WORDS = (
     "commenti|commentaires|comentários|comentarios|комментарии|ответить|responder|rispondi|antworten|"
     "sukai|suka|ini|memuat|balas|bagikan|"
     "copied|unfollow|saved|autoplay|jump|in|app|gift|give|create|free|already|have|size|anzeigen|weniger|"
-    "startseite|zur|voir|plus|afficher|les|mostrar|mostra|altro|показать|ещё|еще|lihat|tampilkan|lebih|banyak|komentar"
+    "startseite|zur|voir|plus|afficher|les|mostrar|mostra|altro|показать|ещё|еще|lihat|tampilkan|lebih|banyak|komentar|"
+    # more buttons of other languages: sign in, subscribe, follow, save, copy the link, click here, report an error
+    "já|faça|fazer|login|cadastre-se|cadastrar|grátis|gratuito|iniciar|inicia|sesión|se|connecter|abonner|abbonati|"
+    "inloggen|log|abonneer|word|abonnee|zaloguj|się|subskrybuj|giriş|yap|abone|ol|üye|langganan|"
+    "siga-nos|síguenos|suivez-nous|seguici|folgen|sie|uns|volg|ons|obserwuj|nas|bizi|takip|edin|ikuti|kami|"
+    "salvar|guardar|enregistrer|speichern|merken|salva|opslaan|zapisz|kaydet|simpan|"
+    "copiar|copia|copier|kopieren|kopiëren|kopiuj|kopyala|salin|enlace|lien|linki|tautan|copiado|copié|kopiert|"
+    "скопировать|ссылку|ссылка|скопирована|tamanho|texto|fonte|imprimer|drucken|printen|drukuj|yazdır|"
+    "clique|aqui|haz|haga|clic|pincha|cliquez|ici|hier|klicken|clicca|qui|klik|sini|kliknij|tutaj|buraya|tıklayın|"
+    "нажмите|здесь|comunicar|reportar|erro|erreur|errore|fehler|melden|signaler|segnala|een|fout|meld|um|uma|une|"
+    "laporkan|kesalahan|zgłoś|błąd|hata|bildir|сообщить|об|ошибке|ver|os|los|aquí|di|le|un|do|para|ler|artigo|"
+    "artículo|articolo|masuk|daftar|carregar|fechar|sair|continuar|lendo|leyendo|seguir|leer|"
+    "leggere|continua|sessão|subscrever|assinar|s'inscrire|inscrivez-vous|"
 )
 _UI_LINE = re.compile(
     r"^(?:(?:" + _UI_WORDS + r")\b|\d+[kKmM]?\b|[-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖]+|\s+)+$",
@@ -773,7 +886,15 @@ _HAS_UI = re.compile(
     r"responder|rispondi|antworten|back to top|facebook|twitter|whatsapp|linkedin|pinterest|sukai|memuat|"
     r"chargement|cargando|carregando|caricamento|geladen|загрузка|registrieren|copied|unfollow|autoplay|"
     r"jump|gift|app|account|font|text size|anzeigen|startseite|voir|afficher|mostrar|mostra|показать|lihat|tampilkan|"
-    r"ver más|ver mais|saved|in this (?:article|story))\b",
+    r"ver más|ver mais|saved|in this (?:article|story)|"
+    r"login|cadastre-se|iniciar sesión|se connecter|s'abonner|abbonati|accedi|inloggen|abonneer|zaloguj|subskrybuj|"
+    r"giriş yap|abone ol|üye ol|langganan|word abonnee|masuk|siga-nos|síguenos|suivez-nous|seguici|folgen sie uns|volg ons|obserwuj nas|"
+    r"bizi takip|ikuti kami|salvar|guardar|enregistrer|speichern|merken|salva|opslaan|zapisz|kaydet|simpan|"
+    r"copiar|copia|copier|kopieren|kopiëren|kopiuj|kopyala|salin|copiado|copié|kopiert|скопировать|скопирована|"
+    r"tamanho do texto|imprimer|printen|drukuj|yazdır|clique|clic|pincha|cliquez|klicken|clicca|klik|"
+    r"kliknij|tıklayın|нажмите|erro|erreur|errore|fehler|fout|kesalahan|błąd|hata|ошибке|carregar|fechar|sair|"
+    r"continuar lendo|continue lendo|continuar a ler|seguir leyendo|leer más|continua a leggere|iniciar sessão|"
+    r"subscrever|assinar|s'inscrire|inscrivez-vous)\b",
     )
 
 
@@ -875,7 +996,15 @@ def menu_line(ctx: LineContext) -> bool:
 _CJK_UI = re.compile(
     r"^(?:(?:シェア(?:する)?|ツイート(?:する)?|はてな(?:ブックマーク|ブックマークに追加)?|はてブ|"
     r"lineで(?:送る|シェア)|line|pocket|facebook|twitter|x|ブックマーク|印刷(?:する)?|メール|コメント(?:する)?|"
-    r"ログイン|会員登録|メニュー|検索|トップ(?:へ|に)?戻る|ページ(?:の)?(?:先頭|トップ)へ|続きを読む|もっと見る|"
+    r"ログイン|(?:無料)?会員登録|メニュー|検索|トップ(?:へ|に)?戻る|ページ(?:の)?(?:先頭|トップ)へ|続きを読む|もっと(?:見る|読む)|"
+    r"(?:この)?記事を(?:シェア|保存|印刷)(?:する)?|(?:facebook|x|twitter|line|はてな)で(?:シェア|送る|ポスト)(?:する)?|"
+    r"(?:リンク|url)を?コピー(?:する)?|保存(?:する)?|文字サイズ(?:[大中小]|変更|標準)*|(?:詳しく|詳細|続き)はこちら|こちらをクリック|"
+    r"分享(?:到|至)?(?:微信|微博|朋友圈|qq|[:：])?|复制链接|打印|收藏|登录|注册|点击(?:这里|查看)|"
+    r"링크 ?복사|저장|기사 ?공유(?:하기)?|기사 ?더보기|"
+    r"次へ|前へ|(?:次|前)のページ(?:へ)?|(?:記事|ニュース)?一覧(?:へ|に戻る|を見る)|さらに(?:表示|読む|見る)|"
+    r"(?:この記事の)?(?:写真|画像)(?:を(?:すべて|全て)?(?:見る|みる)|一覧)|コメントを(?:見る|読む)|"
+    r"(?:この記事を)?共有(?:する)?|スクラップ|著者(?:を)?フォロー(?:する)?|(?:無料会員登録|会員登録|ログイン)はこちら|"
+    r"記事をマイページに保存|記事に関する報告|"
     r"공유(?:하기)?|스크랩|인쇄(?:하기)?|이메일|댓글 ?쓰기|좋아요|페이스북|트위터|카카오(?:톡|스토리)|네이버|밴드|"
     r"いいね[!！]?(?:した人)?|リブログ|フォロー(?:する)?|読者になる|通報する|"
     r"url ?복사|기사 ?보내기|글자 ?크기|확대|축소|목록|맨 ?위로|로그인|회원가입|구독(?:하기)?|검색|공감|\d+)"

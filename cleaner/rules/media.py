@@ -24,7 +24,16 @@ _PLAYER = re.compile(
     r"watch the (?:full )?video (?:above|below)\.?|"
     r"(?:\d+ )?(?:photos?|images?|slides?)|(?:photo|image|slide) \d+ (?:of|/) \d+|\d+ ?/ ?\d+|"
     r"(?:view|open|launch|see) (?:the )?(?:gallery|slideshow|photos?)|gallery|slideshow|"
-    r"reproduzir|assistir|vídeo|guarda(?: il)? video|riproduci|abspielen|видео|смотреть|동영상|재생)$",
+    r"reproduzir|assistir|vídeo|guarda(?: il)? video|riproduci|abspielen|видео|смотреть|동영상|재생|"
+    r"ou[çv]a (?:este|esta|o|a) (?:artigo|not[íi]cia|mat[ée]ria|reportagem|texto)|"
+    r"ouvir (?:(?:este|esta|o|a) )?(?:artigo|not[íi]cia|mat[ée]ria|reportagem|texto)|"
+    r"escuch(?:ar|a|e) (?:este|esta|el|la) (?:art[íi]culo|noticia)|[ée]couter (?:cet|l['’]) ?article|"
+    r"(?:artikel|beitrag|text) (?:anhören|vorlesen(?: lassen)?)|vorlesen|ascolta (?:l['’]|questo )(?:articolo)|"
+    r"luister naar (?:dit|het) artikel|dengarkan (?:artikel|berita) ini|слушать (?:статью|новость|материал)|"
+    r"posłuchaj (?:artykułu|tego artykułu)|haberi dinle|(?:この)?記事を(?:音声で)?(?:聞く|聴く)|音声で(?:聞く|聴く)|"
+    r"收听本文|听文章|기사 ?듣기|"
+    r"assista ao v[íi]deo|ver (?:el )?v[íi]deo|lire la vid[ée]o|video abspielen|bekijk de video|tonton video|"
+    r"смотреть видео|odtwórz (?:wideo|film)|videoyu izle|動画を再生|播放视频|동영상 ?재생)$",
     re.I,
 )
 
@@ -50,8 +59,8 @@ def player_residue(ctx: LineContext) -> bool:
         return True
     if not _PLAYER.match(t):
         return False
-    if " " in t and t.lower() not in _SINGLE_MEDIA_WORDS:
-        return True
+    if (" " in t or (len(t) >= 4 and t[0] >= "\u3040")) and t.lower() not in _SINGLE_MEDIA_WORDS:
+        return True  # a control of more than one word ("Play video", "動画を再生": no spaces in Japanese)
     for step in (-1, 1):
         n = ctx.neighbour(step)
         if n is not None and len(n) <= 70 and (_TIMECODE.match(n) or _PLAYER.match(n)):
@@ -72,8 +81,11 @@ _CREDIT = re.compile(
     r"|\((?:ap|afp|ap photo|reuters|epa)?\s*(?:photo|foto|image)s?\s*/\s*[^)]{2,80}\)\s*$"
 
     r"|^(?:©|\(c\))\s*[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}(?:/[\w ]+)?\s+[A-Z]"
-    r"|\b(?:foto|imagem|immagine|bild|фото|사진)\s*[:=]\s*\S[^.]{0,60}$"
-    r"|(?:写真|画像|提供)\s*[:=：＝]\s*\S[^。]{0,40}[)）]?$"
+    r"|\b(?:foto|imagem|immagine|bild|фото|사진|fotografia|fotograf[íi]a|fotoğraf|imagen|beeld|zdjęcie|"
+    r"cr[ée]dito?s?(?: (?:da|de la|de) (?:foto|imagem|imagen))?|crédit(?:s)? photo)\s*[:=]\s*\S[^.]{0,60}$"
+    r"|^fot\.\s*[^\W\d_][^.]{0,40}$"
+    r"|^[（(]?写真はイメージ(?:です)?。?[)）]?(?:\s*[（(][^）)]{1,40}[)）])?$"
+    r"|(?:写真|画像|提供|图片来源|图片|图|圖)\s*[:=：＝]\s*\S[^。]{0,40}[)）]?$"
     r"|^[©ⓒ]\s*(?!\d)(?!.*\b(?:19|20)\d\d\b)(?!.*\b(?:rights|reserved|copyright)\b)[^\W\d_][^.!?]{1,40}$"
     r"|[.!?]['\"’”]?\s+(?:getty(?: images)?|ap(?: photo)?|afp|reuters|epa|shutterstock|istock(?:photo)?|alamy)"
     r"(?:\s*/\s*[\w.' ]{2,40})?$"
@@ -92,7 +104,7 @@ _TOGGLE = re.compile(r"(?<=\))\s+(?:less|more)$", re.I)
 _CREDIT_GATE = ("photo", "image", "picture", "foto", "credit", "source", "/", "caption", "copyright", "getty", "©",
                 "illustration", "graphic",
                 "(c)", "imagem", "immagine", "bild", "фото", "사진", " ap", "afp", "reuters", "epa", "shutterstock",
-                "istock", "alamy", "写真", "画像", "提供")
+                "istock", "alamy", "写真", "画像", "提供", "crédit", "imagen", "beeld", "zdjęcie", "fot.", "图", "圖")
 
 
 _SOCIAL_EMBED = re.compile(

@@ -21,6 +21,10 @@ _NEWSLETTER = re.compile(
     r"no spam\b|we(?:'|’)ll never share your|\bthe opt-in box\b|"
     r"(?:every (?:day|week|morning)|each (?:day|week)),? we(?:'ll| will)? send (?:you )?an? e-?mail|"
     r"inscreva-se|assine (?:a|nossa) newsletter|receba (?:em seu|no seu|por) e-?mail|"
+    r"receba\b[^.!?]{0,40}?\b(?:not[íi]cias|newsletters?|novidades|conte[úu]dos?|an[áa]lises|informa[çc][õo]es|resumo|"
+    r"boletim|destaques|mat[ée]rias|alertas)\b[^.!?]{0,40}?\b(?:em seu|no seu|em sua|na sua|por|pelo) e-?mail|"
+    r"nieuwsbrie(?:f|ven)|\bnewslettera\b|zapisz się (?:do|na) newslet|e-?bülten|bülten(?:imize|e) (?:abone|kayıt)|"
+    r"メールマガジン|メルマガ|ニュースレター|订阅(?:我们的)?(?:新闻通讯|电子报|邮件)|电子报|"
     r"iscriviti alla|ricevi (?:la|le) newsletter|newsletter abonnieren|jetzt abonnieren|"
     r"abonnez-vous|inscrivez-vous à|suscríbete|recibe (?:nuestras?|las) |"
     r"подпи(?:шитесь|саться|сываясь) на (?:рассылку|новости|наш)|рассылк|"
@@ -37,7 +41,8 @@ _NEWSLETTER = re.compile(
 _PITCH = re.compile(
     r"(?:\b(?:sign|subscribe|subscribing|join|get|receive|enter|delivered|inbox|unsubscribe|spam|"
     r"agree|free|daily|weekly|latest|our|your|thank|successfully|succes+fully|send)\b|"
-    r"お知らせ|受け取|inscreva|assine|receba|cadastr|subscrever|termos|t[ée]rminos|conditions|iscriviti|ricevi|abonnieren|abonnez|inscrivez|suscr|recibe|"
+    r"お知らせ|受け取|登録|購読|配信|inscreva|assine|receba|cadastr|subscrever|melden sie sich|anmeld|schrijf je in|meld je aan|"
+    r"aanmelden|inschrijven|zapisz|abone|kayıt|termos|t[ée]rminos|conditions|iscriviti|ricevi|abonnieren|abonnez|inscrivez|suscr|recibe|"
     r"подпи|рассылк|뉴스레터|berlangganan|daftar)",
     )
 
@@ -64,7 +69,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 _NEWSLETTER_GATE = ("newsletter", "inbox", "opt-in", "subscri", "alert", "mailing list", "sign", "mail", "deliver", "spam",
                     "never share", "inscreva", "assine", "receba", "iscriviti", "ricevi", "abonn", "inscrivez",
                     "suscr", "recibe", "подпи", "рассылк", "뉴스레터", "berlangganan", "daftar", "discover more",
-                    "subscrever", "メール", "cadastr", "inscrev", "registar", "inscribi", "registrarte", "inscrivant", "abonnant")
+                    "subscrever", "メール", "メルマガ", "ニュースレター", "订阅", "电子报", "nieuwsbrie", "bülten", "cadastr", "inscrev", "registar", "inscribi", "registrarte", "inscrivant", "abonnant")
 
 
 @rule("newsletter-pitch", "newsletter-prompt", max_len=400, gate=_NEWSLETTER_GATE)
@@ -99,6 +104,8 @@ def newsletter_pitch(ctx: LineContext) -> bool:
         return bool(_NAMED_NEWSLETTER.match(ctx.text))
     if len(t) > WEAK_MATCH_MAX_CHARS and m.group() in _WEAK and not _OFFER.search(_sentence_around(t, *m.span())):
         return False
+    if t.endswith("。") and not m.group().isascii() and not any(k in m.group() for k in ("お知らせ", "通知", "受け取")):
+        return False  # a sentence of Japanese or Chinese prose about a newsletter, not a pitch (which has no full stop)
     # A long sentence that merely mentions a newsletter needs a pitch word too.
     return len(t) <= 40 or bool(_PITCH.search(t))
 
@@ -124,7 +131,27 @@ _COMMENT_LINE = re.compile(
     r"^[^.!?]{1,40} (?:dijo|disse|a dit|ha detto|schrieb|said|написал\w*)(?:\.\.\.|…)$|"
     r"^(?:sign|view|read) (?:the |our )?guest ?book$|^guest ?book(?: entries)?$|^(?:leave|share|post) a (?:condolence|memory)$|"
     r"^[^\"“”‘’'«»„]*\bwe(?:'d|’d| would) (?:like|love) to hear (?:from you|what you think|your (?:thoughts|views|feedback))|"
-    r"^(?:\d+|satu|dua|tiga) tanggapan$|^balas$)",
+    r"^(?:\d+|satu|dua|tiga) tanggapan$|^balas$|"
+    # the same headings, counters and prompts in more languages
+    r"^(?:\d+ )?(?:comentarios|comentários|commenti|commentaires|kommentare|reacties|reactie|komentarze?|komentarzy|"
+    r"yorumlar|yorum|komentar|комментарии|评论|コメント(?:一覧)?)(?: ?[(（]\d+[)）])?\s*:?$|"
+    r"^(?:ver|mostrar|ler|leer|voir|afficher|lire|mostra|leggi|bekijk|toon|lihat|pokaż|zobacz|yorumları gör) "
+    r"(?:(?:os|los|les|i|tutti i|todos os|todos los|tous les|alle|de|semua|wszystkie) )?(?:\d+ )?"
+    r"(?:comentários|comentarios|commentaires|commenti|reacties|komentar|komentarze)$|"
+    r"^(?:commenta|comenta|comente|réagir|reageer|reageren|skomentuj|dodaj komentarz|yorum (?:yap|yaz(?:ın)?)|"
+    r"tulis komentar|plaats een reactie|laat een reactie achter|geef een reactie|"
+    r"コメント(?:を(?:書く|する|投稿する|残す)|する|欄)|发表评论|写评论|\d+条评论|评论\d+)$|"
+    r"^(?:os |los )?comentários? (?:são|é) de (?:inteira |exclusiva )?responsabilidade|"
+    r"^(?:os |los )?comentarios (?:son|es) (?:de )?(?:exclusiva )?responsabilidad|"
+    # a prompt to rate the article ("Was this article helpful?") and its buttons
+    r"^(?:(?:your|seu|tu|votre|ihr|il tuo) (?:comment|comentário|comentario|commentaire|kommentar|commento)\s*:?|"
+    r"gostou (?:deste|desta|do|da) (?:conte[úu]do|mat[ée]ria|artigo|texto|reportagem|not[íi]cia)|"
+    r"was this (?:article|page|story|post) (?:helpful|useful)|did you find this (?:article|page|story) (?:helpful|useful)|"
+    r"(?:este|esse) (?:artigo|conte[úu]do|texto|post) (?:foi [úu]til|te ajudou)|"
+    r"¿?(?:te (?:ha resultado|resultó|ha sido|fue) [úu]til (?:este art[íi]culo|esta (?:informaci[óo]n|noticia))|"
+    r"(?:este art[íi]culo|esta informaci[óo]n) (?:te )?(?:ha sido|fue|es) [úu]til)|cet article vous a-t-il (?:été utile|plu)|"
+    r"war dieser (?:artikel|beitrag) hilfreich|questo articolo (?:ti )?(?:è stato|è) utile|"
+    r"この記事は(?:役に立ちましたか|いかがでしたか|参考になりましたか)|(?:役に立った|参考になった)(?:\s*[(（]?\d+[)）]?)?)\s*[?？]?$)",
     )
 """The comment section's furniture that a line opens with (or is): counters, forms' headings,
 buttons, a comment's "... said:" header. Tried with ``match`` only (see _COMMENT_PHRASE)."""
@@ -193,7 +220,7 @@ _COMMENT_GATE = ("hear", "guest", "condolence", "memory", "dijo", "disse", "a di
                  "forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
                  "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
                  "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe",
-                 "thought")
+                 "thought", "was this", "did you find", "útil", "gostou", "utile", "hilfreich", "役に立", "いかが", "参考に", "koment", "reactie", "reageer", "yorum", "réagir", "コメント", "评论")
 
 
 _COOKIE = re.compile(
@@ -201,7 +228,15 @@ _COOKIE = re.compile(
     r"experience|browsing|continu|improve)|(?:use|uses|using|accept|consent to|agree to)\b.{0,40}\bcookies?\b|"
     r"^cookies?(?: policy| settings| preferences| notice)?$|privacy (?:&|and) cookies|"
     r"(?:utiliza|usa|usamos|utilizamos|utilizziamo|usiamo|utilise|utilisons|verwendet|verwenden|nutzt|"
-    r"nutzen|использует|используем|menggunakan)\b.{0,30}\b(?:cookies?|cookie-dateien|куки|файлы cookie)|"
+    r"nutzen|использует|используем|menggunakan|utilizza|gebruikt|gebruiken|maakt gebruik van|używa|używamy|"
+    r"wykorzystuje|wykorzystujemy)\b.{0,30}\b(?:cookies?|cookie-dateien|куки|файлы cookie|plików cookies?)|"
+    r"\bçerez(?:ler)?(?:i|e)? (?:kullan(?:ıyoruz|maktadır|maktayız|ır|ıyor)|politikası)|"
+    r"(?:cookie|クッキー)(?:を|の)?(?:使用|利用)(?:しています|します|に同意)|使用\s?cookie|"
+    r"^(?:aceitar|aceptar|accepter|accetta|accetto|accept|akzeptieren|akceptuj[eę]?|akceptuję|accepteren|"
+    r"kabul et|alle akzeptieren)(?: (?:os|los|les|i|all|todos(?: os| los)?|tous les|tutti i|wszystkie|alle))? "
+    r"(?:cookies?|çerezleri)$|^(?:tüm )?çerezleri kabul et(?:in)?$|^(?:cookies?|alle cookies) (?:akzeptieren|accepteren|zulassen|accepter)$|"
+    r"^(?:ao|al) continuar (?:navegando|a navegar)\b.{0,80}\b(?:concorda|aceita|acepta|consiente)|"
+    r"^en poursuivant votre navigation\b.{0,80}\b(?:acceptez|consentez)|"
     r"쿠키|by continuing to (?:use|browse)\b.{0,60}\b(?:agree|accept|consent)|"
     r"gdpr|we value your privacy|manage (?:your )?(?:privacy|consent|cookies)|privacy preferences|"
     # the consent dialogs of ad frameworks (IAB TCF) and privacy laws, as they are worded
@@ -218,7 +253,8 @@ _COOKIE = re.compile(
 # cheap literal gate before the regex: every cookie/consent pattern contains one of these
 _COOKIE_GATE = ("cooki", "куки", "쿠키", "gdpr", "privacy", "consent", "by continuing to", "store and/or",
                 "geolocation", "personali", "measurement", "partner", "vendors", "legitimate interest",
-                "do not sell", "partenaires", "socios", "proveedores", "fornitori", "parceiros")
+                "do not sell", "partenaires", "socios", "proveedores", "fornitori", "parceiros", "çerez", "クッキー",
+                "ao continuar", "al continuar", "en poursuivant")
 
 
 @rule("cookie-consent", "cookie-notice", max_len=800, gate=_COOKIE_GATE)
