@@ -8,7 +8,8 @@ non-blank line; the first rule that matches a line decides it.
 Rules run on every line of every document, so a rule may declare two cheap preconditions that
 :func:`run_rules` checks before calling it: ``max_len`` (longer lines are never this chrome) and
 ``gate``, literal lowercase strings of which the lowercased line must contain one (every
-pattern of the rule contains one of them). Each line is lowercased once, for all rules
+pattern of the rule contains one of them; all gates are found in one pass over the line, by an
+Aho-Corasick automaton). Each line is lowercased once, for all rules
 (:attr:`LineContext.low`).
 
 Most rules judge the line alone. What they decide is remembered per line text (in each
@@ -174,13 +175,17 @@ def _planner(disabled: tuple[str, ...]):
     which in a worker otherwise went through every remembered line again and again.)"""
     active = [r for r in RULES.values() if r.name not in disabled]
     calls = [(r.func, (r.reason, r.name)) for r in active]
+    gates, masks = _gate_matcher(active)
 
     @lru_cache(maxsize=LINE_CACHE)
     def plan(text: str) -> tuple[tuple[int, ...], tuple[str, str] | None]:
         low, n, in_context = text.lower(), len(text), []
         alone = LineContext((text,), 0, (low,))
+        found = 0  # the gate strings the line holds, as bits
+        for _, bit in gates.iter(low):
+            found |= bit
         for k, r in enumerate(active):
-            if n > r.max_len or (r.gate and not contains_any(low, r.gate)):
+            if n > r.max_len or (r.gate and not found & masks[k]):
                 continue
             if r.context:
                 if r.shape is None or r.shape(text):
@@ -190,6 +195,31 @@ def _planner(disabled: tuple[str, ...]):
         return tuple(in_context), None
 
     return plan, calls
+
+
+def _gate_matcher(active: Sequence[Rule]):
+    """An Aho-Corasick automaton of every gate string of ``active`` (each string's value a bit of
+    its own), and each rule's gate as the sum of its strings' bits: one pass over a line finds
+    which gates it passes, instead of a search for each of some 350 strings (a third of the
+    cost of a line's plan).
+
+    >>> gates, masks = _gate_matcher([RULES["newsletter-pitch"], RULES["share-bar"]])
+    >>> found = 0
+    >>> for _, bit in gates.iter("subscribe to our newsletter"):
+    ...     found |= bit
+    >>> bool(found & masks[0]), masks[1] == 0  # (share-bar has no gate)
+    (True, True)
+    """
+    import ahocorasick
+
+    strings = sorted({g for r in active for g in r.gate})
+    bits = {g: 1 << k for k, g in enumerate(strings)}
+    gates = ahocorasick.Automaton()
+    gates.add_word("\0", 0)  # (a key that sets no bit, so that an automaton without gates works too)
+    for g in strings:
+        gates.add_word(g, bits[g])
+    gates.make_automaton()
+    return gates, [sum(bits[g] for g in r.gate) for r in active]
 
 
 def contains_any(low: str, strings: tuple[str, ...]) -> bool:
