@@ -32,6 +32,11 @@ CASES: dict[str, tuple[str, list[str], list[str]]] = {
                     ["World", "Politics", "CGTN", "Download speeds doubled in rural areas last year.",
                      "An error in the count delayed the result.", "Saved by the bell", "Create a budget and stick to it",
                      "Free at last"]),
+    "rating-widget": ("ui-chrome",
+                      ["Rated 4.8 out of 5 stars (120 reviews)", "5 étoiles sur 5 (32 avis)", "4,7 de 5 estrellas",
+                       "4,5 von 5 Sternen (87 Bewertungen)", "4.5/5"],
+                      ["4 out of 5 adults said they had never voted.", "Score: 4 out of 5",
+                       "The jury gave it 5 out of 5, a first for the festival."]),
     "markup-residue": ("markup",
                        ['<span data-mce-type="bookmark" style="display: inline-block; width: 0px;"></span>',
                         "</div>", '<img src="photo.jpg" alt="">'],
@@ -569,3 +574,27 @@ def test_a_rule_takes_only_lines_of_its_shape(name):
     for case in CASES[name][1]:
         lines, i = _in_context(case)
         assert RULES[name].shape(lines[i]), case
+
+
+@pytest.mark.parametrize("rule,chrome,prose", [
+    ("related-links", "Te puede interesar: La sequía ya afecta a más de 400 municipios",
+     "Te puede interesar saber que el plazo acaba el lunes, dijo el alcalde."),
+    ("related-links", "Vous aimerez aussi :", "Vous aimerez aussi la vue depuis le belvédère, promet le guide."),
+    ("related-links", "Saiba mais: governo anuncia novo programa de moradia",
+     "Saiba mais sobre o programa no site do governo, que abriu as inscrições nesta segunda."),
+    ("paywall-browser", "Has alcanzado el límite de artículos gratuitos de este mes.",
+     "El embalse ha alcanzado el límite de su capacidad tras las lluvias, según la confederación."),
+    ("paywall-browser", "Sie haben das Limit an kostenlosen Artikeln erreicht.",
+     "Sie haben das Limit überschritten, sagte der Richter am Montag."),
+    ("platform-pitch", "Vous avez testé cette recette ? Identifiez @lescarnetsdemargaux sur Instagram !",
+     "Vous avez testé cette recette la semaine dernière et elle était parfaite, m'écrit une lectrice."),
+    ("legal-notice", "Preise können sich inzwischen geändert haben. Alle Angaben ohne Gewähr",
+     "Preise für Strom sind inzwischen deutlich gesunken, teilte das Bundesamt mit."),
+    ("legal-notice", "Prices were accurate at the time of writing.",
+     "Prices rose 5% at the time of the announcement, analysts said."),
+])
+def test_chrome_of_other_languages_goes_and_prose_with_its_words_stays(rule, chrome, prose):
+    """Gate pages of 2026-12-01 (es, fr, de, it): each chrome line beside a sentence of an article
+    that holds the same words."""
+    assert run_rules([chrome]).get(0, (None, None))[1] == rule
+    assert 0 not in run_rules([prose])

@@ -15,6 +15,7 @@ from . import LineContext, rule
 _ABOUT = re.compile(
     r"^(?:この記事を書いた人|この記事の(?:執筆者|著者|筆者|ライター)|(?:執筆者|著者|筆者|ライター)(?:プロフィール|紹介|情報)?|"
     r"作者简介|关于作者|기자 ?소개|글쓴이)$|"
+    r"^(?i:chi è l['’]autore|chi è|qui est l['’]auteur|quem é o autor|quién es el autor|wer ist der autor)\s*:?\??$|"
     r"^(?i:about|über|à propos de|sobre|acerca de|a proposito di|об авторе|tentang)\s+"
     r"(?:(?i:the (?:authors?|reporters?|writers?|contributors?)|(?:o |el |l')?aut(?:or|ore|eur|hor)(?:in)?|la firma)|"
     r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+ ?){1,4})\s*:?$"

@@ -204,6 +204,7 @@ _RELATED = re.compile(
     r"(?:v[íi]deos: )?veja mais (?:not[íi]cias|v[íi]deos)\b.*|"
     r"阅读全文|更多(?:新闻|文章|阅读)|"
     r"articoli correlati|potrebbero interessarti|articles? (?:similaires|liés)|sur le même sujet|"
+    r"vous aimerez (?:aussi|également)|vous pourriez (?:aussi |également )?aimer|"
     r"материалы по теме|(?:вам )?(?:также )?может быть интересно|вам (?:также )?может понравиться|"
     r"похожие (?:статьи|новости|материалы)|другие (?:новости|статьи|материалы)|"
     # "most read / most popular" in other languages
@@ -234,8 +235,12 @@ def _related_heading(text: str) -> bool:
 
 
 READ_ALSO = (r"read also|also read|see also|leia (?:também|mais)|veja também|baca juga|"
-             r"(?:tonton|simak|saksikan) juga(?: video)?|lesen sie auch|(?:à |a )?lire aussi|voir aussi|"
-             r"lee también|lea también|ver también|véase también|mira también|leggi anche|читайте (?:также|ещё|еще)")
+             r"(?:tonton|simak|saksikan) juga(?: video)?|lesen sie auch|(?:à |a )?lire (?:aussi|également)|"
+             r"(?:à )?voir (?:aussi|également)|vous aimerez (?:aussi|également)|vous pourriez (?:aussi |également )?aimer|"
+             r"lee también|lea también|ver también|véase también|mira también|"
+             r"(?:también |quizás )?te (?:puede|podría) interesar|te recomendamos|leggi anche|"
+             r"(?:ti )?potrebbe(?:ro)? interessar(?:ti|e)|auch interessant|confira (?:também|mais)|saiba mais|"
+             r"lees ook|(?:prze)?czytaj (?:też|także|również)|ayrıca okuyun|читайте (?:также|ещё|еще)")
 """The words of a "read also" link or box heading, which sites set inside an article (one list for
 the rules here and for classify, which does not let such a heading end the article)."""
 _READ_MORE_PREFIX = re.compile(
@@ -576,6 +581,32 @@ def reading_time(ctx: LineContext) -> bool:
     return bool(_READING_TIME.match(ctx.low))
 
 
+_RATING = re.compile(
+    r"^(?:rated |note |valoración |avaliação |bewertung |voto )?[:：]?\s*\d(?:[.,]\d{1,2})?\s*"
+    r"(?:(?:stars?|étoiles?|estrellas?|estrelas?|sterne?n?|stelle|звезд\w*)\s*)?"
+    r"(?:/|out of|sur|de|von|su|из|จาก)\s*5(?:[.,]0)?\s*"
+    r"(?:stars?|étoiles?|estrellas?|estrelas?|sterne?n?|stelle|звезд\w*)?\s*"
+    r"(?:[(（]?\s*\d[\d.,]*\s*(?:reviews?|ratings?|votes?|avis|notes|votos|opiniones|valoraciones|avalia[çc][õo]es|"
+    r"bewertungen|stimmen|recensioni|voti|отзыв\w*|оцен\w*)\s*[)）]?)?$",
+    re.I,
+)
+
+
+@rule("rating-widget", "ui-chrome", max_len=80, gate=("5",))
+def rating_widget(ctx: LineContext) -> bool:
+    """A star rating widget's text: "4.5 out of 5 stars (120 reviews)", "5 étoiles sur 5 (32 avis)",
+    "4,7 de 5 estrellas".
+
+    >>> rating_widget(LineContext(["Rated 4.8 out of 5 stars (120 reviews)"], 0))
+    True
+    >>> rating_widget(LineContext(["5 étoiles sur 5 (32 avis)"], 0)), rating_widget(LineContext(["4,5 von 5 Sternen"], 0))
+    (True, True)
+    >>> rating_widget(LineContext(["4 out of 5 adults said they had never voted."], 0))
+    False
+    """
+    return bool(_RATING.match(ctx.low))
+
+
 _ERROR_PAGE = re.compile(
     r"^(?:(?:error )?404(?: error)?(?: ?[-–—:|] ?(?:page )?not found)?|(?:error )?(?:page|file|article) not found|"
     r"(?:oops[!,.]? )?(?:sorry,? )?(?:the|this) (?:page|article|content|story) (?:you (?:are|were|’re|'re) looking for|you requested|"
@@ -658,6 +689,10 @@ _PLATFORM_PITCH = re.compile(
     # a recipe card's prompt to share a photo of the dish
     r"\bgive (?:it|this(?: post| article| story)?) (?:a )?(?:clap|few claps|like)(?![\w-])|\bhit the clap button\b|"
     r"^(?:did you (?:make|try) this|tried this|made this) recipe\b|\btag @[\w.]+ on (?:instagram|twitter|tiktok|facebook)\b|"
+    r"^(?:vous avez (?:testé|essayé|fait) cette recette|¿?(?:has|hiciste|probaste) (?:probado |hecho )?esta receta|"
+    r"(?:fez|testou) esta receita|hai (?:provato|fatto) questa ricetta|rezept (?:ausprobiert|nachgekocht))\s*\?|"
+    r"(?:^|[.?!] )(?:identifiez|taguez|etiquétanos|etiqueta a|marque|tagga|markiere) (?:(?:nous|-nous|moi|-me) )?@[\w.]+ "
+    r"(?:sur|en|no|na|su|auf) (?:instagram|tiktok|facebook)\b|"
     # the outlet's channel on a messaging app or news aggregator
     r"\b(?:join|follow) (?:our|the) (?:[\w'’-]+ ){0,3}(?:whatsapp|telegram) channel\b|"
     r"^\W*(?:(?:participe|siga) (?:do|no|o|a|em|na)|entre (?:no|na|em)) (?:nosso |nossa )?(?:canal|perfil|grupo|comunidade)\b[^.!?]{0,40}"
@@ -686,7 +721,7 @@ _PLATFORM_PITCH = re.compile(
 
 
 @rule("platform-pitch", "ui-chrome", max_len=300,
-      gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "tag @", "narrat", "voiced", "read by",
+      gate=("podcast", "google", "youtube", "coverage", "updates", "recipe", "recette", "receta", "receita", "ricetta", "rezept", "tag @", "narrat", "voiced", "read by", " @",
             "whatsapp", "telegram", "instagram", "pauta", "友だち追加", "clap", "give it a like", "simak", "подписывайтесь", "следите", "transcript", "audio", "ランキング", "ポチ", "応援"))
 def platform_pitch(ctx: LineContext) -> bool:
     """A pitch to follow the outlet elsewhere: its podcast, its videos, its Google source, a hub.
@@ -785,10 +820,17 @@ _PAYWALL_MORE = re.compile(
     r"treść dostępna (?:tylko )?dla (?:subskrybentów|prenumeratorów)|"
     r"votre navigateur ne (?:supporte|prend en charge) pas|ihr browser unterstützt (?:\w+ ){0,3}nicht|"
     r"seu navegador n[ãa]o (?:suporta|é compatível)|tu navegador no (?:soporta|admite|es compatible)|"
-    r"il tuo browser non supporta)"
+    r"il tuo browser non supporta|"
+    # the free-article limit ("You've reached your limit" is matched above)
+    r"^(?:ya )?(?:has|ha) alcanzado (?:el|tu|su) l[íi]mite de (?:art[íi]culos|noticias)|"
+    r"^vous avez atteint (?:la limite|le nombre maximum|votre limite) d'articles|"
+    r"^hai raggiunto il (?:limite|numero massimo) di articoli|"
+    r"^sie haben (?:ihr|das) (?:limit|kontingent) (?:an |für )?(?:kostenlosen? |freien )?artikel|"
+    r"^voc[êe] (?:já )?atingiu o limite de (?:reportagens|matérias|mat[ée]rias|artigos|not[íi]cias))"
 )
 _PAYWALL_MORE_GATE = ("exclusiv", "para continuar", "para seguir", "la suite", "continuare", "weiterzulesen", "treść",
-                      "navigateur", "ihr browser", "navegador", "tuo browser")
+                      "navigateur", "ihr browser", "navegador", "tuo browser", "alcanzado", "atteint", "raggiunto",
+                      "sie haben", "atingiu")
 
 # every paywall/browser pattern contains one of these
 _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "appareil", "offrir", "suscriptor",
@@ -797,7 +839,7 @@ _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "ap
                  "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
                  "有料", "残り", "続き", "유료", "付费", "会员", "会員", "ログイン", "アプリ", "下载", "打开", "앱",
                  "aplica", "aplik", "приложение", "uygulama", "masz już", "zaten", "para continuar", "para seguir",
-                 "navigateur", "navegador", "jetzt ", "exclusiv", "treść", "la suite", "continuare", "weiterzulesen", "mese", "mois", "mes", "mês", "monat", "месяц")
+                 "navigateur", "navegador", "jetzt ", "exclusiv", "alcanzado", "atteint", "raggiunto", "sie haben", "atingiu", "treść", "la suite", "continuare", "weiterzulesen", "mese", "mois", "mes", "mês", "monat", "месяц")
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)

@@ -113,6 +113,11 @@ _NOTICE = re.compile(
     r"this (?:document|article|story|material) is subject to copyright|"
     r"(?:market )?data (?:is )?delayed (?:at least )?\d+ minutes|"
     r"(?:quotes|prices) (?:are )?delayed|"
+    # a shop's price may have moved since the review was written
+    r"^(?:prices?|preise|prix|precios|preços|prezzi)\b[^.!?]{0,40}\b(?:(?:may|might|can|could) (?:have )?change|"
+    r"können sich (?:inzwischen |seitdem |zwischenzeitlich )?geändert haben|peuvent avoir changé|pueden haber cambiado|"
+    r"podem ter mudado|possono essere cambiati|(?:were|are) (?:accurate|correct) at the time of (?:writing|publication|publishing))|"
+    r"^alle angaben ohne gewähr|"
     r"the views expressed (?:in this|here|are)|opinions expressed (?:in this|here|are)|"
     r"opiniões expressas (?:neste|nesta|aqui|são de)|opiniones expresadas (?:en est|aquí|son de)|"
     r"les opinions exprimées (?:dans cet|ici|n'engagent|sont celles)|le opinioni espresse (?:in quest|sono d|dall)|"
@@ -140,7 +145,7 @@ _NOTICE = re.compile(
 _NOTICE_GATE = ("solely responsible", "trust principles", "syndicated by", "third party", "reuse this", "réutiliser", "recaptcha", "by clicking", "by signing", "by subscribing",
                 "by registering", "by continuing", "commission", "affiliate", "associates program", "earn", "share of", "if you buy", "if you purchase", "reporting", "writing", "editing",
                 "compiled", "edited", "citation", "retrieved", "subject to", "delayed", "expressed", "results vary",
-                "consult your", "diagnose", "substitu", "not replace", "sustituye", "remplace", "ersetzt", "sostituisce", "constitu",
+                "consult your", "diagnose", "price", "preise", "prix", "precios", "preços", "prezzi", "ohne gewähr", "substitu", "not replace", "sustituye", "remplace", "ersetzt", "sostituisce", "constitu",
                 "stellt keine", "инвестиционной", "推奨", "勧誘", "originally", "appeared", "published", "source", "fonte", "fuente",
                 "quelle", "источник", "sumber", "출처", "(dpa", "(afp", "(ap", "(reuters", "(efe", "(ansa", "(sda",
                 "(kna", "(epd", "(tass", "(xinhua", "(lusa", "(ria", "mit material", "con información",
