@@ -61,8 +61,8 @@ canonical rows (about three times the shard's text).
 Atomicity: the shards go into the temporary folder ``write_version`` made (so on a cluster the
 output folder, like the input, must be a path every node sees; a task on a node that does not
 see it stops the run with that reason). If a task fails or the driver is interrupted, the split
-and shard tasks still running are cancelled (interrupted, and after 5 s their workers stopped)
-and waited for, up to 60 s, before the folder is removed, so no half version is left and earlier versions are untouched.
+and shard tasks still running are cancelled (their workers stopped) and waited for, up to 60 s,
+before the folder is removed, so no half version is left and earlier versions are untouched.
 
 Input: a local folder or file (or a JSONL/Parquet table of records) is listed on the driver as
 the local engine lists it (:func:`cleaner.io.discover`), and each worker reads its files by path
@@ -577,23 +577,15 @@ class RayDocuments:
         self._session.close()
 
 
-CANCEL_GRACE_S = 5.0
-"""Seconds that cancelled tasks get to stop on their own before their workers are stopped."""
-
-
 def _stop_tasks(ray, tasks: list, wait_s: float = 60.0) -> None:
-    """Cancel ``tasks`` and wait until none runs: first gently (a KeyboardInterrupt in a running
-    task), then, for those still running after ``CANCEL_GRACE_S``, by stopping their workers;
-    up to ``wait_s`` in all (a warning names how many had not stopped)."""
+    """Cancel ``tasks``, stopping the workers of those running, and wait until none runs, up to
+    ``wait_s`` (a warning names how many had not stopped). (Not a gentle cancel first: Ray 2.60
+    took its own driver down with "Tried to complete task that was not pending" after one.)"""
     if not tasks:
         return
     for task in tasks:
-        ray.cancel(task)
-    _, running = ray.wait(tasks, num_returns=len(tasks), timeout=CANCEL_GRACE_S, fetch_local=False)
-    for task in running:
         ray.cancel(task, force=True)
-    if running:
-        _, running = ray.wait(running, num_returns=len(running), timeout=wait_s - CANCEL_GRACE_S, fetch_local=False)
+    _, running = ray.wait(tasks, num_returns=len(tasks), timeout=wait_s, fetch_local=False)
     if running:
         log.warning("%d Ray tasks had not stopped %d s after their cancellation", len(running), wait_s)
 
