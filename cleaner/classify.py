@@ -132,6 +132,8 @@ LIST_MAX_ITEMS = 60
 """At most this many lines after a colon line are taken as the list it announces ..."""
 LIST_ITEM_MAX_WORDS = 30
 """... each of at most this many words."""
+LIST_PROSE_REACH = 4
+"""... and a list a heading names (see ``_names_list``) needs prose within this many lines under it."""
 HEADING_MAX_WORDS = 8
 """A heading that names a list without a colon ("What you'll need") has at most this many words."""
 TEASER_CHAIN = 3
@@ -629,15 +631,17 @@ def _introduces_list(text: str) -> bool:
 
 
 _NEEDS_HEADING = re.compile(
-    r"^(?:what )?you(?:'ll|’ll| will)? need\b|^what you need\b|^(?:the )?(?:ingredients|materials|tools|equipment|"
-    r"supplies)\b|^things you(?:'ll|’ll)? need\b|"
-    r"^(?:bahan|alat)(?:-bahan|-alat)?\b|^(?:ingredientes|materiais|materiales|utensílios|utensilios)\b|"
-    r"^(?:o )?que (?:você|voce) (?:vai )?precisa|^(?:lo )?que necesitas|^necesitarás|^vas a necesitar|"
-    r"^ingrédients\b|^matériel\b|^il vous faut\b|^ce dont vous avez besoin|^zutaten\b|^(?:das )?brauchen sie\b|"
-    r"^sie brauchen\b|^werkzeug|^ingredienti\b|^occorrente\b|^materiali\b|^cosa serve\b|"
-    r"^ingrediënten\b|^benodigdheden\b|^wat heb je nodig|^składniki\b|^potrzebne\b|^malzemeler\b|"
-    r"^ингредиенты\b|^(?:вам )?понадобится\b|^что понадобится|"
-    r"^(?:材料|用意するもの|必要なもの|準備するもの|食材|재료|준비물|所需材料|准备材料|用料)", re.I)
+    r"^(?:(?:what )?you(?:'ll|’ll| will)? need|what you need|things you(?:'ll|’ll)? need|(?:the )?(?:ingredients|"
+    r"materials|tools|equipment|supplies)(?: (?:and|&) (?:ingredients|materials|tools|equipment|supplies))?|"
+    r"(?:bahan|alat)(?:-bahan|-alat)?(?: dan (?:bahan|alat)(?:-bahan|-alat)?)?(?: yang (?:saya|kami|kita|anda) "
+    r"(?:pakai|gunakan|siapkan|perlukan|butuhkan))?|(?:ingredientes|materiais|materiales|utensílios|utensilios)|"
+    r"(?:o )?que (?:você|voce) (?:vai )?precisar|(?:lo )?que necesitas|necesitarás|vas a necesitar|ingrédients|matériel|"
+    r"il vous faut|ce dont vous avez besoin|zutaten|(?:das )?brauchen sie|sie brauchen|werkzeuge?|ingredienti|"
+    r"occorrente|materiali|cosa serve|ingrediënten|benodigdheden|wat heb je nodig|składniki|potrzebne|malzemeler|"
+    r"ингредиенты|(?:вам )?понадобится|что понадобится|"
+    r"材料|用意するもの|必要なもの|準備するもの|食材|재료|준비물|所需材料|准备材料|用料)"
+    # what may follow the heading's words: servings in brackets, "for four", a colon
+    r"(?:\s*[(（][^)）]{1,30}[)）]|\s+(?:for|para|pour|für|per|на) [^.!?:]{1,20})?\s*[:：]?$", re.I)
 """A heading that names what the reader needs ("What you'll need", "Ingredients", "Bahan dan
 alat", "Materiais", "Zutaten", "材料"): the short lines under it are the list it names."""
 
@@ -762,12 +766,15 @@ def _under_prose(order: list[int], k: int, classes: list[str | None], stats: dic
 def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str | None],
                       stats: dict[int, LineStats]) -> set[int]:
     """Items of lists announced by a colon line, or by a heading under prose that names what
-    the reader needs (:func:`_names_list`): the doubtful lines that follow it, up to the next
-    prose line or chrome a rule recognised (``LIST_MAX_ITEMS`` at most)."""
+    the reader needs (:func:`_names_list`; then only when prose follows the list): the doubtful
+    lines that follow it, up to the next prose line (``LIST_MAX_ITEMS`` at most; lines a rule
+    took are passed over)."""
     items: set[int] = set()
     for k, i in enumerate(order):
-        if i not in stats or not (_introduces_list(lines[i]) or (
-                _names_list(lines[i], stats[i]) and _under_prose(order, k, classes, stats))):
+        if i not in stats:
+            continue
+        named = not _introduces_list(lines[i])
+        if named and not (_names_list(lines[i], stats[i]) and _under_prose(order, k, classes, stats)):
             continue
         run = [i] if classes[i] != "good" else []
         for j in order[k + 1:k + 1 + LIST_MAX_ITEMS]:
@@ -777,7 +784,10 @@ def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str 
             if c == "good" or j not in stats or stats[j].words > LIST_ITEM_MAX_WORDS:
                 break
             run.append(j)
-        if len(run) >= 2 + (classes[i] != "good"):
+        # (a list a heading names is the article's when the article goes on under it, past a
+        # subheading or an ad marker: "Tools" over links to calculators at a page's end is a sidebar)
+        if len(run) >= 2 + (classes[i] != "good") and (not named or any(
+                classes[j] == "good" for j in order[k + len(run):k + len(run) + LIST_PROSE_REACH])):
             items.update(run)
     return items | _parallel_lists(lines, order, stats, classes)
 
@@ -1502,18 +1512,13 @@ def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
     title; lines of it already in the article count), none taken by a rule, at most
     ``FACT_REACH`` lines from a line of the article ("Price: $249", "Battery: 180 minutes"; "会社名：
     ...", "所在地：..."; a match's "Árbitro: ...", "Público: ..."). They are the article's, though
-    each is too short to be prose; so is a short line between the box and the article under it
-    (the subheading of the article's next part).
+    each is too short to be prose.
 
     >>> lines = ["The robot mops better than any we tested at its price.", "Specs", "Price: $249",
     ...          "Battery: up to 180 minutes", "Suction: 5,000Pa", "Menu"]
     >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
     >>> sorted(_fact_box(lines, {0}, st, {5}, len(lines)))
     [1, 2, 3, 4]
-    >>> lines[5:] = ["How we tested", "We ran it every day for three weeks in a flat with pets and rugs."]
-    >>> st = {i: line_stats(t, stop_words("en")) for i, t in enumerate(lines)}
-    >>> sorted(_fact_box(lines, {0, 6}, st, set(), len(lines)))  # and the subheading under the box
-    [1, 2, 3, 4, 5]
     """
     if not main:
         return set()
@@ -1536,16 +1541,13 @@ def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
                 run.insert(0, head)
             if any(j in main for j in range(run[0] - FACT_REACH, run[-1] + FACT_REACH + 1)):
                 out.update(run)
-                under = [j for j in range(run[-1] + 1, min(cut, len(lines))) if lines[j]][:2]
-                if len(under) == 2 and under[1] in main and _box_heading(lines, under[0], stats, taken, main):
-                    out.add(under[0])  # the subheading of the article's part under the box ("■今後の展開")
         run = []
     return out
 
 
 def _box_heading(lines: Sequence[str], i: int, stats: dict[int, LineStats], taken: set[int], main: set[int]) -> bool:
     """A short line, no sentence, that no rule took and the article does not hold: a fact box's
-    heading over it, or the article's next subheading under it."""
+    heading over it."""
     return i in stats and i not in taken and i not in main and len(lines[i]) <= 40 \
         and not lines[i].endswith((".", "!", "?", "。"))
 

@@ -745,9 +745,9 @@ _CONTROL = re.compile(
 _COUNTER = re.compile(r"^\d[\d.,\s]*(?:тыс\.?|млн\.?|[kKmM]|mil|mi|rb|만|천|万)?\s*[^\W\d_]+\.?$")
 _SERIES = re.compile(r"^(?:連載|シリーズ|特集|series|serie|série)\s*[:：]|(?:第\d+回|\(\d+/\d+\)|part \d+ of \d+)$", re.I)
 """A series label ("連載：老いるニュータウン　第3回", "Series: ... (2/5)")."""
-_FRAGMENT = re.compile(r"\s[/|›»>]$|^(?:[^\W\d_] ){2,}[^\W\d_](?:\s|$)")
-"""A piece of a breadcrumb, its separator last ("NATIONAL /"), or letters spaced out as a logo
-prints them ("T R D NATIONAL")."""
+_FRAGMENT = re.compile(r"\s[/|›»>]$|^(?:[A-ZÀ-ÖØ-Þ] ){2,}[A-ZÀ-ÖØ-Þ](?:\s|$)")
+"""A piece of a breadcrumb, its separator last ("NATIONAL /"), or capitals spaced out as a logo
+prints them ("T R D NATIONAL"; not Korean syllables, "한 중 일 정상회의", nor "A a Z da reforma")."""
 _CREDIT = re.compile(
     r"^(?:(?:medically |expert[- ])?reviewed|fact[- ]checked|edited|written|reported|photographs?|photographed|"
     r"illustrat(?:ed|ions?)|produced|verified|revisado|editado|escrito|revisto|redigido|verificado) (?:by|por)\b",

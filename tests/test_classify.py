@@ -219,6 +219,10 @@ def test_list_heading_not_under_prose_is_a_menu():
     menu = ["Tools", "Mortgage calculator", "Currency converter", "Weather forecast"]
     lines = ["Skip to content", *menu, *ARTICLE]
     assert _kept(lines) == ARTICLE
+    # nor a sidebar under the article, with no prose under it
+    assert _kept([*ARTICLE, *menu, "Contact us"]) == ARTICLE
+    # and a heading is named only by the whole of it: "What you need to know" is a teaser's
+    assert not classify._names_list("What you need to know", classify._line_stats("What you need to know", "en"))
 
 
 def test_parallel_list_stays():

@@ -219,7 +219,13 @@ def _gate_matcher(active: Sequence[Rule]):
     for g in strings:
         gates.add_word(g, bits[g])
     gates.make_automaton()
-    return gates, [sum(bits[g] for g in r.gate) for r in active]
+    masks = []
+    for r in active:
+        mask = 0
+        for g in r.gate:
+            mask |= bits[g]
+        masks.append(mask)
+    return gates, masks
 
 
 def contains_any(low: str, strings: tuple[str, ...]) -> bool:

@@ -22,7 +22,8 @@ _AD = re.compile(
     r"(?:patrocinado|sponsorisé|sponsorizzato|gesponsert|sponsorowany)|sponsorisé|sponsorizzato|gesponsert|"
     r"publieditorial|publirreportaje|publireportage|advertentie|gesponsord|reklama|reklam|sponsorlu (?:içerik|haber)|"
     r"спонсорский материал|на правах рекламы|广告|推广|conte[úu]do de marca|"
-    r"(?:oferecido|patrocinado|apresentado|ofrecido|présenté|präsentiert|presentato) (?:por|par|von|da) [\w&.'’ -]{2,40}|"
+    # (not "Présenté par", "Apresentado por": how these languages credit a programme's host)
+    r"(?:oferecido|patrocinado|ofrecido) por [\w&.'’ -]{2,40}|"
     r"広告の(?:下|後)に(?:記事|本文)が続きます|記事の続きは広告の(?:下|後)(?:で|に|です)?|"
     r"story continues below( advertisement)?|"
     r"(continua|continúa|prosegue|continue|suite|weiter|продолжение) (após|depois d[ae]|después de|dopo|sotto|"
@@ -188,17 +189,17 @@ _RELATED = re.compile(
     r"relacionad[ao]s|mat[ée]rias relacionadas|"
     # the same headings in more wordings: Portuguese, Spanish, French, German, Italian, Dutch,
     # Polish, Turkish ("i̇" is how Python lowercases a capital dotted "İ"), Russian, Japanese, Chinese
-    r"recomendad[oa]s?(?: para (?:você|voce|ti|usted))?|conte[úu]dos? relacionados?|"
-    r"mais (?:not[íi]cias|mat[ée]rias|artigos|v[íi]deos)(?: (?:de|sobre) (?:[\w&'’-]+ ?){1,4})?|em alta(?: agora)?|"
-    r"m[áa]s (?:noticias|art[íi]culos|historias)|lo [úu]ltimo|tambi[ée]n te puede interesar|"
-    r"nos recommandations|(?:[àa] )?d[ée]couvrir(?: aussi| également)?|[àa] lire (?:également|ensuite)|"
-    r"empfohlen|empfehlungen(?: der redaktion)?|auch interessant|leggi (?:di più|anche|pure)|consigliati|"
-    r"meest gelezen|gerelateerde (?:artikelen|berichten)|lees (?:meer|ook)|aanbevolen|"
-    r"najczęściej czytane|polecane(?: artykuły)?|przeczytaj (?:również|także|też)|"
-    r"(?:i̇|i)lgili (?:haberler|yazılar|içerikler)|çok okunan(?:lar)?|devamını oku|önerilen(?: haberler)?|"
+    r"recomendad[oa]s? para (?:você|voce|ti|usted)|conte[úu]dos? relacionados?|"
+    r"mais (?:not[íi]cias|mat[ée]rias|artigos|v[íi]deos)(?: (?:de|sobre) (?:[\w&'’-]+ ?){1,4})?|"
+    r"m[áa]s (?:noticias|art[íi]culos|historias)|"
+    r"nos recommandations|(?:[àa] )?d[ée]couvrir (?:aussi|également)|[àa] lire (?:également|ensuite)|"
+    r"empfehlungen der redaktion|auch interessant|leggi (?:di più|pure)|articoli consigliati|"
+    r"meest gelezen|gerelateerde (?:artikelen|berichten)|lees meer|"
+    r"najczęściej czytane|polecane artykuły|przeczytaj (?:również|także|też)|"
+    r"(?:i̇|i)lgili (?:haberler|yazılar|içerikler)|çok okunan(?:lar)?|devamını oku|önerilen haberler|"
     r"(?:i̇|i)lginizi çekebilir|daha fazla haber|"
-    r"самое (?:читаемое|популярное)|читать (?:далее|ещё|еще)|рекомендуем|"
-    r"baca (?:selengkapnya|juga)|"
+    r"самое (?:читаемое|популярное)|читать (?:далее|ещё|еще)|"
+    r"baca selengkapnya|"
     r"次の記事|前の記事|合わせて読みたい|新着記事|この記事を読んだ人はこちらも|注目(?:記事|ニュース)|"
     r"人気の(?:記事|ニュース)|編集部(?:の)?おすすめ(?:記事)?|recomendamos|t[óo]picos relacionados|"
     r"(?:v[íi]deos: )?veja mais (?:not[íi]cias|v[íi]deos)\b.*|"
@@ -758,20 +759,23 @@ _PAYWALL_LINE = re.compile(
     r"^already have an account\??\s*(?:sign|log) ?in\.?$|"
     # the same notices in the other languages of the gate
     r"^déjà abonné|^offrir cet article$|^¿?ya (?:eres|soy) suscriptor|^(?:jetzt )?weiterlesen mit \S+|^bereits abonnent|"
-    r"^al abonnee|^masz już (?:konto|subskrypcję|prenumeratę)|^zaten (?:abone|üye) misiniz|"
+    r"^al abonnee\?|^masz już (?:konto|subskrypcję|prenumeratę)|^zaten (?:abone|üye) misiniz|"
     # the outlet's app, in the other languages ("Baixe o app", "Téléchargez notre application")
     # (a sentence that tells readers to get some other app names no outlet's: "Baixe o aplicativo do banco e ...")
     r"^(?:baixe|descarregue|descarga|descargue|téléchargez|laden sie(?: sich)?|scarica|download|unduh|pobierz|"
     r"скачайте) (?:(?:notre|nossa|nosso|nuestra|unsere|la nostra|onze|naszą|наше) (?:\w+ ){0,2}"
     r"(?:app|aplicativo|aplicação|aplicación|application|applicazione|aplikasi|aplikację|приложение)\b|"
-    r"(?=[^.!?,;]{0,40}$)(?:(?:o|a|la|el|l'|l’|die|de) ?)?(?:app|aplicativo|aplicação|aplicación|application|applicazione|"
-    r"aplikasi|aplikację|приложение)\b)|aplikasi (?:kami|\w+) (?=[^.!?,;]{0,30}$)|"
-    r"^uygulamamızı indirin|^アプリ(?:で(?:読む|開く|見る)|をダウンロード)|^(?:下载|打开)(?:app|客户端)|^앱 ?(?:다운로드|에서 보기)|"
-    r"^(?:【)?(?:有料)?会員限定(?:記事)?(?:】)?$|^ログインして(?:続きを)?(?:読む|お読みください)|"
+    # (and no second verb: "Скачайте приложение банка и оплатите штраф" is a step of a how-to)
+    r"(?=[^.!?,;]{0,40}$)(?![^.!?]*\s(?:e|y|и|et|und|and|i|ve|dan|oraz)\s)(?:(?:o|a|la|el|l'|l’|die|de) ?)?"
+    r"(?:app|aplicativo|aplicação|aplicación|application|applicazione|aplikasi|aplikację|приложение)\b)|"
+    # (whole buttons only: "アプリをダウンロードした人は1億人を超えた。" is a sentence)
+    r"^uygulamamızı indirin[.!]?$|^アプリ(?:で(?:読む|開く|見る)|をダウンロード)(?:する)?$|^(?:下载|打开)(?:app|客户端)$|"
+    r"^앱 ?(?:다운로드|에서 보기)$|"
+    r"^(?:【)?(?:有料)?会員限定(?:記事)?(?:】)?$|^ログインして(?:続きを)?(?:読む|お読みください)$|"
     r"^この記事は(?:有料)?会員限定(?:記事)?です。?$|^assine ou fa[çc]a (?:seu )?login|"
     r"^続きは(?:無料)?会員登録(?:（無料）|\(無料\))?で|^ログインして全文を読む|"
     r"^続きをアプリで読む|^(?:contenu |article )?réservé aux abonnés\.?$|"
-    r"^jetzt (?:\w+[- ])?abo(?:nnement)? (?:abschließen|sichern|testen|wählen)|^assine (?:já )?(?:o |a )?\S+(?: \S+)?$|"
+    r"^jetzt (?:\w+[- ])?abo(?:nnement)? (?:abschließen|sichern|testen|wählen)|^assine(?: já)?[.!]?$|"
     r"^sei già abbonato|^já é assinante|^presente para (?:assinantes?|voc[êe])\b|"
     r"^assine (?:a partir de|por|por apenas|já por) r\$ ?\d|"
     r"^(?:suscríbete|abonnez-vous|abbonati|jetzt abonnieren) (?:desde|por|dès|à partir de|da|a partire da|ab|für) [$€£]?\s?\d|"
@@ -813,14 +817,24 @@ _PAYWALL_PHRASE = re.compile(
 # its literal words reach (as alternatives of the one above they were tried at every position of
 # every line that holds "app" or "mes")
 _PAYWALL_MORE = re.compile(
-    r"(?:(?:conteúdo|matéria|reportagem|texto|not[íi]cia|recurso)(?: é)? exclusiv[oa] (?:para|de|a) assinantes|"
+    # each with the paywall's own words in the same clause (a plan, subscribing, logging in), or as
+    # the whole line: "Pour lire la suite de l'histoire, il faut revenir en 1945" is a sentence
+    r"(?:^(?:esta |essa |este |esse |o |a )?(?:conteúdo|matéria|reportagem|texto|not[íi]cia|recurso)(?: é)? exclusiv[oa] "
+    r"(?:para|de|a) assinantes[^,;]{0,30}$|"
     r"\bpara continuar (?:lendo|a ler)\b[^.!?]{0,30}\b(?:assine|assinante|fa[çc]a (?:login|seu cadastro)|cadastre-se|entre)|"
-    r"\bpara seguir leyendo\b[^.!?]{0,30}\b(?:suscr|inicia sesi|reg[ií]str)|\bpour (?:lire|continuer à lire) la suite\b|"
-    r"\bper continuare a leggere\b[^.!?]{0,30}\b(?:abbona|accedi|registrati)|\bum (?:den artikel )?weiterzulesen\b|"
+    r"\bpara seguir leyendo\b[^.!?]{0,30}\b(?:suscr|inicia sesi|reg[ií]str)|"
+    r"\bpour (?:lire|continuer à lire) la suite\b[^.!?]{0,40}\b(?:abonn|connect|inscri|identifi)|"
+    r"\bper continuare a leggere\b[^.!?]{0,30}\b(?:abbona|accedi|registrati)|"
+    r"\bum (?:den artikel )?weiterzulesen\b[^.!?]{0,40}\b(?:abo|anmeld|registrier|einlogg|login)|"
     r"treść dostępna (?:tylko )?dla (?:subskrybentów|prenumeratorów)|"
-    r"votre navigateur ne (?:supporte|prend en charge) pas|ihr browser unterstützt (?:\w+ ){0,3}nicht|"
-    r"seu navegador n[ãa]o (?:suporta|é compatível)|tu navegador no (?:soporta|admite|es compatible)|"
-    r"il tuo browser non supporta|"
+    # a browser's missing support, of the page's own player or script
+    r"votre navigateur ne (?:supporte|prend en charge) pas (?:la |l'|l’|les |le |ce |cette )?(?:vid[ée]o|audio|"
+    r"lecture|javascript|html5|contenu|fonctionnalit)|ihr browser unterstützt [^.!?]{0,30}\b(?:video|audio|"
+    r"javascript|html5)|"
+    r"seu navegador n[ãa]o (?:suporta|é compatível)(?: com)? (?:o |a |este |esta |esse |essa )?(?:v[íi]deo|[áa]udio|"
+    r"conte[úu]do|recurso|elemento|javascript|html5)|tu navegador no (?:soporta|admite|es compatible)(?: con)? "
+    r"(?:el |la |este |esta )?(?:v[íi]deo|audio|contenido|elemento|javascript|html5)|"
+    r"il tuo browser non supporta (?:il |l'|l’|questo |questa )?(?:video|audio|contenuto|elemento|javascript|html5)|"
     # the free-article limit ("You've reached your limit" is matched above)
     r"^(?:ya )?(?:has|ha) alcanzado (?:el|tu|su) l[íi]mite de (?:art[íi]culos|noticias)|"
     r"^vous avez atteint (?:la limite|le nombre maximum|votre limite) d'articles|"
@@ -834,12 +848,12 @@ _PAYWALL_MORE_GATE = ("exclusiv", "para continuar", "para seguir", "la suite", "
 
 # every paywall/browser pattern contains one of these
 _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "appareil", "offrir", "suscriptor",
-                 "weiterlesen", "abbonat", "assinante", "assine", "presente", "suscríb", "abonniere", "подписч", "подписан", "reached", "free article", "continue reading", "account", "used", "gift",
-                 "give this", "send any friend",
-                 "password", "browser", "javascript", "app", "feature", "try again", "angebot", "abonnent",
-                 "有料", "残り", "続き", "유료", "付费", "会员", "会員", "ログイン", "アプリ", "下载", "打开", "앱",
-                 "aplica", "aplik", "приложение", "uygulama", "masz już", "zaten", "para continuar", "para seguir",
-                 "navigateur", "navegador", "jetzt ", "exclusiv", "alcanzado", "atteint", "raggiunto", "sie haben", "atingiu", "treść", "la suite", "continuare", "weiterzulesen", "mese", "mois", "mes", "mês", "monat", "месяц")
+                 "weiterlesen", "abbonat", "assinante", "assine", "presente", "suscríb", "abonniere", "подписч",
+                 "подписан", "reached", "free article", "continue reading", "account", "used", "gift", "give this",
+                 "send any friend", "password", "browser", "javascript", "app", "feature", "try again", "angebot",
+                 "abonnent", "有料", "残り", "続き", "유료", "付费", "会员", "会員", "ログイン", "アプリ", "下载", "打开", "앱", "aplica",
+                 "aplik", "приложение", "uygulama", "masz już", "zaten", "jetzt ", "mese", "mois", "mes", "mês",
+                 "monat", "месяц") + _PAYWALL_MORE_GATE
 
 
 @rule("paywall-browser", "ui-chrome", max_len=400, gate=_PAYWALL_GATE)
@@ -870,7 +884,12 @@ def paywall_browser(ctx: LineContext) -> bool:
     """
     t = ctx.low
     return bool(_PAYWALL_LINE.match(t) or _PAYWALL_PHRASE.search(t)
-                or (contains_any(t, _PAYWALL_MORE_GATE) and _PAYWALL_MORE.search(t)))
+                or (contains_any(t, _PAYWALL_MORE_GATE) and _PAYWALL_MORE.search(t))
+                or (t.startswith("assine ") and _SUBSCRIBE_TO.match(ctx.text)))
+
+
+_SUBSCRIBE_TO = re.compile(r"^(?i:assine)(?: (?i:já|o|a))? [A-ZÀ-ÖØ-Þ][\w.]*(?: [A-ZÀ-ÖØ-Þ][\w.]*)?[.!]?$")
+"""'Assine a Folha', 'Assine o Globo': the outlet's name, a capital (not 'Assine a petição')."""
 
 
 # Words that name interface controls. A line made only of these (and numbers, separators,
@@ -901,22 +920,32 @@ _UI_WORDS = (
     "sukai|suka|ini|memuat|balas|bagikan|"
     "copied|unfollow|saved|autoplay|jump|in|app|gift|give|create|free|already|have|size|anzeigen|weniger|"
     "startseite|zur|voir|plus|afficher|les|mostrar|mostra|altro|показать|ещё|еще|lihat|tampilkan|lebih|banyak|komentar|"
-    # more buttons of other languages: sign in, subscribe, follow, save, copy the link, click here, report an error
-    "já|faça|fazer|login|cadastre-se|cadastrar|grátis|gratuito|iniciar|inicia|sesión|se|connecter|abonner|abbonati|"
-    "inloggen|log|abonneer|word|abonnee|zaloguj|się|subskrybuj|giriş|yap|abone|ol|üye|langganan|"
-    "siga-nos|síguenos|suivez-nous|seguici|folgen|sie|uns|volg|ons|obserwuj|nas|bizi|takip|edin|ikuti|kami|"
-    "salvar|guardar|enregistrer|speichern|merken|salva|opslaan|zapisz|kaydet|simpan|"
-    "copiar|copia|copier|kopieren|kopiëren|kopiuj|kopyala|salin|enlace|lien|linki|tautan|copiado|copié|kopiert|"
-    "скопировать|ссылку|ссылка|скопирована|tamanho|texto|fonte|imprimer|drucken|printen|drukuj|yazdır|"
-    "clique|aqui|haz|haga|clic|pincha|cliquez|ici|hier|klicken|clicca|qui|klik|sini|kliknij|tutaj|buraya|tıklayın|"
-    "нажмите|здесь|comunicar|reportar|erro|erreur|errore|fehler|melden|signaler|segnala|een|fout|meld|um|uma|une|"
-    "laporkan|kesalahan|zgłoś|błąd|hata|bildir|сообщить|об|ошибке|ver|os|los|aquí|di|le|un|do|para|ler|artigo|"
-    "artículo|articolo|masuk|daftar|carregar|fechar|sair|continuar|lendo|leyendo|seguir|leer|"
-    "leggere|continua|sessão|subscrever|assinar|s'inscrire|inscrivez-vous|"
+    # more buttons of other languages: sign in, subscribe, follow, save, copy the link, click here
+    # (their function words only inside the phrases: alone, "un", "se", "os" would let a short
+    # heading such as "Un errore" pass for a row of buttons)
+    "já|faça login|fazer login|cadastre-se|cadastrar|grátis|gratuito|iniciar sesión|inicia sesión|iniciar sessão|"
+    "se connecter|abonner|abbonati|inloggen|abonneer|word abonnee|zaloguj się|subskrybuj|giriş yap|abone ol|üye ol|"
+    "langganan|siga-nos|síguenos|suivez-nous|seguici|folgen sie uns|volg ons|obserwuj nas|bizi takip edin|ikuti kami|"
+    "salvar|enregistrer|speichern|opslaan|zapisz|kaydet|simpan|"
+    "copiar|copier|kopieren|kopiëren|kopiuj|kopyala|salin|enlace|lien|linki|tautan|copiado|copié|kopiert|"
+    "скопировать|ссылку|ссылка|скопирована|tamanho do texto|tamanho da fonte|texto|fonte|printen|drukuj|yazdır|"
+    "copier le lien|copiar el enlace|copiar o link|copia il link|link kopieren|link kopiëren|kopiuj link|"
+    "linki kopyala|salin tautan|para ler mais|para saber mais|para ver mais|para leer más|ler|leer|leggere|"
+    "reportar un error|reportar erro|comunicar erro|signaler une erreur|segnala un errore|fehler melden|"
+    "meld een fout|zgłoś błąd|hata bildir|laporkan kesalahan|сообщить об ошибке|"
+    "klik hier|klicken sie hier|clique aqui|haz clic aquí|haga clic aquí|pincha aquí|cliquez ici|hier klicken|clicca qui|klik di sini|"
+    "kliknij tutaj|buraya tıklayın|нажмите здесь|ver os comentários|ver los comentarios|"
+    "artigo|artículo|articolo|carregar|fechar|sair|continuar|continua|continue lendo|seguir|continuar lendo|continuar leyendo|seguir leyendo|leer más|"
+    "continua a leggere|subscrever|assinar|s'inscrire|inscrivez-vous"
 )
+_UI_WORDS = "|".join(dict.fromkeys(_UI_WORDS.split("|")))  # (a word listed twice is tried once)
+_UI_SEPS = r"\s\-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖"
 _UI_LINE = re.compile(
-    r"^(?:(?:" + _UI_WORDS + r")\b|\d+[kKmM]?\b|[-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖]+|\s+)+$",
+    rf"^(?:[{_UI_SEPS}]+|[{_UI_SEPS}]*(?:(?:{_UI_WORDS}|\d+[kKmM]?)\b[{_UI_SEPS}]*)+)$",
     )
+"""Button words (or counts) with separators between them, or separators alone. (Written so that
+each character has one way to match: the same tokens as an alternation of words, separators and
+spaces inside one repetition took seconds on a run of dots followed by another word.)"""
 _HAS_UI = re.compile(
     r"\b(download|share|print|e-?mail|search|trends|trending|register|sign|log ?in|subscribe|menu|close|"
     r"skip|load|show|read|view|comments?|reply|like|follow|tweet|save|bookmark|copy|embed|expand|"
@@ -931,10 +960,11 @@ _HAS_UI = re.compile(
     r"ver más|ver mais|saved|in this (?:article|story)|"
     r"login|cadastre-se|iniciar sesión|se connecter|s'abonner|abbonati|accedi|inloggen|abonneer|zaloguj|subskrybuj|"
     r"giriş yap|abone ol|üye ol|langganan|word abonnee|masuk|siga-nos|síguenos|suivez-nous|seguici|folgen sie uns|volg ons|obserwuj nas|"
-    r"bizi takip|ikuti kami|salvar|guardar|enregistrer|speichern|merken|salva|opslaan|zapisz|kaydet|simpan|"
-    r"copiar|copia|copier|kopieren|kopiëren|kopiuj|kopyala|salin|copiado|copié|kopiert|скопировать|скопирована|"
+    r"bizi takip|ikuti kami|salvar|enregistrer|speichern|opslaan|zapisz|kaydet|simpan|"
+    r"copiar|copier|kopieren|kopiëren|kopiuj|kopyala|salin|copiado|copié|kopiert|скопировать|скопирована|"
     r"tamanho do texto|imprimer|printen|drukuj|yazdır|clique|clic|pincha|cliquez|klicken|clicca|klik|"
-    r"kliknij|tıklayın|нажмите|erro|erreur|errore|fehler|fout|kesalahan|błąd|hata|ошибке|carregar|fechar|sair|"
+    r"kliknij|tıklayın|нажмите|carregar|fechar|sair|segnala|signaler|reportar|comunicar|zgłoś|laporkan|сообщить|"
+    r"fehler melden|meld een fout|hata bildir|"
     r"continuar lendo|continue lendo|continuar a ler|seguir leyendo|leer más|continua a leggere|iniciar sessão|"
     r"subscrever|assinar|s'inscrire|inscrivez-vous)\b",
     )
@@ -1008,7 +1038,8 @@ def _plain_field(line: str | None) -> bool:
 def menu_line(ctx: LineContext) -> bool:
     """A line of three or more short items joined by menu separators (a menu or breadcrumb);
     not a field of a fact box or spec sheet whose value is such a list ("Platforms: PS5 / Switch
-    / PC" next to "Genre: RPG"), though a labelled menu is one ("Sections: News | Sport").
+    / PC" among "Genre: RPG" and "Release: 19 September"), though a labelled menu is one
+    ("Sections: News | Sport", even over a "Date: ..." line).
 
     >>> menu_line(LineContext(["Home › News › World"], 0))
     True
@@ -1022,15 +1053,21 @@ def menu_line(ctx: LineContext) -> bool:
     False
     >>> menu_line(LineContext(["2023/10/14(土) 11:30配信"], 0))  # a date
     False
-    >>> menu_line(LineContext(["対応機種：PS5 / Switch / PC", "ジャンル：RPG"], 0))
+    >>> menu_line(LineContext(["対応機種：PS5 / Switch / PC", "ジャンル：RPG", "発売日：2024年9月19日"], 0))
     False
-    >>> menu_line(LineContext(["Sections: News / Sport / Weather", "Follow: Facebook | X | Instagram"], 0))
+    >>> menu_line(LineContext(["Sections: News / Sport / Weather", "Date: 2024-01-01"], 0))
     True
     """
     t = ctx.text
     if not _menu_shaped(t):
         return False
-    return _FIELD.match(t) is None or not (_plain_field(ctx.neighbour(-1)) or _plain_field(ctx.neighbour(1)))
+    if _FIELD.match(t) is None:
+        return True
+    # a field among fields: two plain fields next to it (above, below, or one on each side); one
+    # "Date: ..." line beside a labelled menu makes no fact box
+    above, below = _plain_field(ctx.neighbour(-1)), _plain_field(ctx.neighbour(1))
+    return not ((above and below) or (above and _plain_field(ctx.neighbour(-2)))
+                or (below and _plain_field(ctx.neighbour(2))))
 
 
 # Share and interface words of Japanese and Korean pages, which write them without spaces

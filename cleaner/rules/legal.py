@@ -11,11 +11,13 @@ _COPYRIGHT = re.compile(
     r"all rights? reserved|todos os direitos reservados|tutti i diritti riservati|"
     r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
     r"все права (?:защищены|сохранены)|hak cipta|저작권|무단 ?전재|재배포 금지|無断転載|著作権|版权所有|"
-    r"alle rechten voorbehouden|wszelkie prawa zastrzeżone|tüm hakları saklıdır|todos los derechos reservados|"
-    r"(?:é |está )?proibida a (?:sua )?(?:reprodução|c[óo]pia)\b.{0,40}\b(?:total|parcial|sem autoriza|conte[úu]do|"
-    r"material|texto)|prohibida (?:su|la) reproducci[óo]n(?: total o parcial)?|"
-    r"reproduction (?:interdite|strictement interdite|réservée)|riproduzione riservata|"
-    r"未经(?:授权|许可|允许)[^。]{0,10}(?:不得|禁止)(?:转载|复制)|禁止转载|"
+    r"alle rechten voorbehouden|wszelkie prawa zastrzeżone|tüm hakları saklıdır|"
+    # a ban on reprinting, as a footer states it: at the line's start (a sentence that reports a
+    # ban, "A polícia afirmou que é proibida a cópia ...", is no footer)
+    r"^(?:é |está |queda )?(?:proibida a (?:sua )?(?:reprodução|c[óo]pia)\b.{0,40}\b(?:total|parcial|sem autoriza|"
+    r"conte[úu]do|material|texto)|prohibida (?:su|la) reproducci[óo]n(?: total o parcial)?)|"
+    r"^(?:toute )?reproduction (?:interdite|strictement interdite|réservée)|(?:^|©\s*)riproduzione riservata|"
+    r"^(?:本文)?(?:未经(?:授权|许可|允许)[^。]{0,10}(?:不得|禁止)(?:转载|复制)|禁止转载)|"
     r"may not be (?:published|reproduced|redistributed|copied)|without (?:the )?(?:prior )?(?:written )?"
     r"permission of (?:the )?(?:copyright|publisher)|reproduction (?:in whole or in part )?(?:is )?prohibited)",
     )

@@ -81,11 +81,14 @@ _CREDIT = re.compile(
     r"|\((?:ap|afp|ap photo|reuters|epa)?\s*(?:photo|foto|image)s?\s*/\s*[^)]{2,80}\)\s*$"
 
     r"|^(?:©|\(c\))\s*[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}(?:/[\w ]+)?\s+[A-Z]"
-    r"|\b(?:foto|imagem|immagine|bild|фото|사진|fotografia|fotograf[íi]a|fotoğraf|imagen|beeld|zdjęcie|"
-    r"cr[ée]dito?s?(?: (?:da|de la|de) (?:foto|imagem|imagen))?|crédit(?:s)? photo)\s*[:=]\s*\S[^.]{0,60}$"
+    r"|\b(?:foto|imagem|immagine|bild|фото|사진)\s*[:=]\s*\S[^.]{0,60}$"
+    # the labels of other languages only where a credit line starts ("o governo ampliou as linhas
+    # de crédito: R$ 10 bilhões" is a sentence; "crédito" alone is a loan)
+    r"|^(?:fotografia|fotograf[íi]a|fotoğraf|imagen|beeld|zdjęcie|cr[ée]dito?s? (?:da|de la|de) (?:foto|imagem|imagen)|"
+    r"crédit(?:s)? photo)\s*[:=]\s*\S[^.]{0,60}$"
     r"|^fot\.\s*[^\W\d_][^.]{0,40}$"
     r"|^[（(]?写真はイメージ(?:です)?。?[)）]?(?:\s*[（(][^）)]{1,40}[)）])?$"
-    r"|(?:写真|画像|提供|图片来源|图片|图|圖)\s*[:=：＝]\s*\S[^。]{0,40}[)）]?$"
+    r"|(?:写真|画像|提供)\s*[:=：＝]\s*\S[^。]{0,40}[)）]?$|^(?:图片来源|图片|图|圖)\s*[:：]\s*\S[^。]{0,40}[)）]?$"
     r"|^[©ⓒ]\s*(?!\d)(?!.*\b(?:19|20)\d\d\b)(?!.*\b(?:rights|reserved|copyright)\b)[^\W\d_][^.!?]{1,40}$"
     r"|[.!?]['\"’”]?\s+(?:getty(?: images)?|ap(?: photo)?|afp|reuters|epa|shutterstock|istock(?:photo)?|alamy)"
     r"(?:\s*/\s*[\w.' ]{2,40})?$"
@@ -177,7 +180,12 @@ def photo_credit(ctx: LineContext) -> bool:
     False
     """
     t = _TOGGLE.sub("", ctx.text)
-    return bool(_CREDIT.search(t) or _CAPS_CREDIT.search(t))
+    return bool(_CREDIT.search(t) or _CAPS_CREDIT.search(t) or _CREDIT_NAMED.match(t))
+
+
+_CREDIT_NAMED = re.compile(r"^(?i:cr[ée]dito?s?|crédits?)\s*:\s*[A-ZÀ-ÖØ-Þ][^.]{0,50}$")
+"""'Crédito: Divulgação': the bare label only before a name (a capital), since 'crédito' is a loan
+too ('Créditos: o que muda para quem tem financiamento')."""
 
 
 # "( PHOTOGRAPHER/AGENCY)" in capitals at the end of a caption, or names run together with

@@ -104,10 +104,18 @@ def newsletter_pitch(ctx: LineContext) -> bool:
         return bool(_NAMED_NEWSLETTER.match(ctx.text))
     if len(t) > WEAK_MATCH_MAX_CHARS and m.group() in _WEAK and not _OFFER.search(_sentence_around(t, *m.span())):
         return False
-    if t.endswith("。") and not m.group().isascii() and not any(k in m.group() for k in ("お知らせ", "通知", "受け取")):
-        return False  # a sentence of Japanese or Chinese prose about a newsletter, not a pitch (which has no full stop)
+    if not m.group().isascii() and t[0] >= "\u3000":
+        # Japanese or Chinese: a pitch is a button or label ("メルマガ登録") or asks the reader
+        # ("ご登録ください"); "同社はメールマガジンの配信を始めた" is a sentence about one
+        return len(t) <= CJK_PITCH_MAX_CHARS or bool(_CJK_ASK.search(t)) or any(
+            k in m.group() for k in ("お知らせ", "通知", "受け取"))
     # A long sentence that merely mentions a newsletter needs a pitch word too.
     return len(t) <= 40 or bool(_PITCH.search(t))
+
+
+CJK_PITCH_MAX_CHARS = 12
+"""A Japanese or Chinese newsletter line this short is its button or label."""
+_CJK_ASK = re.compile(r"ください|しませんか|はこちら|登録する|購読する|受け取る|お申し込み|ご登録|订阅|立即|点击")
 
 
 # "Sign up for CNN's Eat, But Better: Mediterranean Style. Our eight-part guide ...": a signup to
@@ -133,8 +141,10 @@ _COMMENT_LINE = re.compile(
     r"^[^\"“”‘’'«»„]*\bwe(?:'d|’d| would) (?:like|love) to hear (?:from you|what you think|your (?:thoughts|views|feedback))|"
     r"^(?:\d+|satu|dua|tiga) tanggapan$|^balas$|"
     # the same headings, counters and prompts in more languages
-    r"^(?:\d+ )?(?:comentarios|comentários|commenti|commentaires|kommentare|reacties|reactie|komentarze?|komentarzy|"
-    r"yorumlar|yorum|komentar|комментарии|评论|コメント(?:一覧)?)(?: ?[(（]\d+[)）])?\s*:?$|"
+    # (the singular only with its count: alone, "Reactie", "Yorum" or "评论" is also an article's subheading)
+    r"^(?:\d+ )?(?:comentarios|comentários|commenti|commentaires|kommentare|reacties|komentarze|komentarzy|"
+    r"yorumlar|komentar|комментарии|コメント(?:一覧)?)(?: ?[(（]\d+[)）])?\s*:?$|"
+    r"^(?:\d+ (?:reactie|komentarz|yorum)|(?:reactie|komentarz|yorum|评论) ?[(（]\d+[)）])$|"
     r"^(?:ver|mostrar|ler|leer|voir|afficher|lire|mostra|leggi|bekijk|toon|lihat|pokaż|zobacz|yorumları gör) "
     r"(?:(?:os|los|les|i|tutti i|todos os|todos los|tous les|alle|de|semua|wszystkie) )?(?:\d+ )?"
     r"(?:comentários|comentarios|commentaires|commenti|reacties|komentar|komentarze)$|"
@@ -227,6 +237,9 @@ _COOKIE = re.compile(
     r"(?:\bcookies?\b.{0,80}\b(?:use|uses|using|used|accept|consent|agree|policy|settings|preferences|"
     r"experience|browsing|continu|improve)|(?:use|uses|using|accept|consent to|agree to)\b.{0,40}\bcookies?\b|"
     r"^cookies?(?: policy| settings| preferences| notice)?$|privacy (?:&|and) cookies|"
+    # (the site or "we" as the subject: "Het kabinet gebruikt cookies van Google niet meer" is news)
+    r"(?:^|\b(?:site|sitio|sito|seite|webseite|website|strona|serwis|portal|página|pagina|situs|сайт|"
+    r"nós|nosotros|nous|noi|wir|wij|my|мы)\b[^.!?]{0,20}?)"
     r"(?:utiliza|usa|usamos|utilizamos|utilizziamo|usiamo|utilise|utilisons|verwendet|verwenden|nutzt|"
     r"nutzen|использует|используем|menggunakan|utilizza|gebruikt|gebruiken|maakt gebruik van|używa|używamy|"
     r"wykorzystuje|wykorzystujemy)\b.{0,30}\b(?:cookies?|cookie-dateien|куки|файлы cookie|plików cookies?)|"
