@@ -766,9 +766,9 @@ def _under_prose(order: list[int], k: int, classes: list[str | None], stats: dic
 def _list_after_colon(lines: Sequence[str], order: list[int], classes: list[str | None],
                       stats: dict[int, LineStats]) -> set[int]:
     """Items of lists announced by a colon line, or by a heading under prose that names what
-    the reader needs (:func:`_names_list`; then only when prose follows the list): the doubtful
-    lines that follow it, up to the next prose line (``LIST_MAX_ITEMS`` at most; lines a rule
-    took are passed over)."""
+    the reader needs (:func:`_names_list`; then only when prose follows within
+    ``LIST_PROSE_REACH`` lines): the doubtful lines that follow it, up to the next prose line or
+    chrome a rule recognised (``LIST_MAX_ITEMS`` at most)."""
     items: set[int] = set()
     for k, i in enumerate(order):
         if i not in stats:
@@ -1536,20 +1536,14 @@ def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
                 head = run[0] - 1            # it ("Ficha técnica" over "Coritiba 2 x 1 Goiás")
                 while head >= 0 and not lines[head]:
                     head -= 1
-                if head < 0 or not _box_heading(lines, head, stats, taken, main):
+                if head < 0 or head not in stats or head in taken or head in main \
+                        or len(lines[head]) > 40 or lines[head].endswith((".", "!", "?", "。")):
                     break
                 run.insert(0, head)
             if any(j in main for j in range(run[0] - FACT_REACH, run[-1] + FACT_REACH + 1)):
                 out.update(run)
         run = []
     return out
-
-
-def _box_heading(lines: Sequence[str], i: int, stats: dict[int, LineStats], taken: set[int], main: set[int]) -> bool:
-    """A short line, no sentence, that no rule took and the article does not hold: a fact box's
-    heading over it."""
-    return i in stats and i not in taken and i not in main and len(lines[i]) <= 40 \
-        and not lines[i].endswith((".", "!", "?", "。"))
 
 
 def _headline_on_top(lines: Sequence[str], main: set[int], first: list[str | None],
