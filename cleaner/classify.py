@@ -53,7 +53,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .document import LINE_CACHE
 from .rules import contains_any
-from .rules.chrome import BARE_TIME, CONTENTS_MAX_LINES, INLINE_LINK, contents_entries
+from .rules.chrome import BARE_TIME, CONTENTS_MAX_LINES, INLINE_LINK, contents_entries, is_field
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds (named, small, documented)
@@ -1490,21 +1490,6 @@ FACT_REACH = 3
 """... and stands at most this many lines from the article's main block."""
 FACT_HEADINGS = 2
 """... with up to this many short lines over it: its heading, and a title."""
-_FIELD = re.compile(r"^[■●◆・]?\s*(?P<label>[^\d:：/]{2,24}?)\s*[:：]\s*\S")
-
-
-def _is_field(line: str) -> bool:
-    """A "Label: value" line of a fact box: a label of one or two words without figures, then the
-    value (a teaser's "Storm in Hamburg: what parents need to know" has a longer one).
-
-    >>> _is_field("Price: $249"), _is_field("発売日：2024年9月19日"), _is_field("At 10:30 the talks resumed.")
-    (True, True, False)
-    """
-    m = _FIELD.match(line) if len(line) <= 300 else None
-    return bool(m) and m.group("label").count(" ") < 2 and len(m.group("label")) <= 16 \
-        and not m.group("label").lower().startswith("http")
-
-
 def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats], taken: set[int],
               cut: int) -> set[int]:
     """The lines of fact boxes set in or under the article: ``FACT_MIN_FIELDS`` or more "Label:
@@ -1528,7 +1513,7 @@ def _fact_box(lines: Sequence[str], main: set[int], stats: dict[int, LineStats],
         if i is not None and not lines[i]:
             continue
         if i is not None and i in stats and i not in taken \
-                and (":" in lines[i] or "：" in lines[i]) and _is_field(lines[i]):
+                and (":" in lines[i] or "：" in lines[i]) and is_field(lines[i]):
             run.append(i)
             continue
         if len(run) >= FACT_MIN_FIELDS:

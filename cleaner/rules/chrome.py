@@ -1006,8 +1006,22 @@ _COMMENT_BUTTONS = re.compile(
 _SEP = re.compile(r"\s*(?:\||•|·|›|»|>|(?<!\d)/|/(?!\d)|::)\s*")
 
 
-_FIELD = re.compile(r"^([^\W\d_][^\W_]*(?:[ '’-][^\W_]+){0,2})(?:\s?:\s|\s?：)")
-"""A field's label before its value: "Platforms: ", "対応機種："."""
+_FIELD = re.compile(r"^[■●◆・]?\s*(?P<label>[^\d:：/]{2,24}?)\s*[:：]\s*\S")
+
+
+def is_field(line: str) -> bool:
+    """A "Label: value" line of a fact box or spec sheet: a label of one or two words without
+    figures, then the value (a teaser's "Storm in Hamburg: what parents need to know" has a
+    longer one). Classify's fact boxes and the menu rule both ask it.
+
+    >>> is_field("Price: $249"), is_field("発売日：2024年9月19日"), is_field("At 10:30 the talks resumed.")
+    (True, True, False)
+    """
+    m = _FIELD.match(line) if len(line) <= 300 else None
+    return bool(m) and m.group("label").count(" ") < 2 and len(m.group("label")) <= 16 \
+        and not m.group("label").lower().startswith("http")
+
+
 FIELD_MAX_CHARS = 100
 """A field line of a fact box or spec sheet ("Genre: RPG") is at most this long."""
 
@@ -1029,8 +1043,8 @@ def _menu_shaped(t: str) -> bool:
 
 def _plain_field(line: str | None) -> bool:
     """A short "Label: value" line whose value is no list of menu items ("ジャンル：RPG")."""
-    return line is not None and len(line) <= FIELD_MAX_CHARS and line[-1:] != "." and \
-        _FIELD.match(line) is not None and not _menu_shaped(line)
+    return line is not None and len(line) <= FIELD_MAX_CHARS and line[-1:] != "." and is_field(line) \
+        and not _menu_shaped(line)
 
 
 @rule("menu-line", "navigation", max_len=300, gate=("|", "•", "·", "›", "»", ">", "/", "::"), context=True,
@@ -1061,7 +1075,7 @@ def menu_line(ctx: LineContext) -> bool:
     t = ctx.text
     if not _menu_shaped(t):
         return False
-    if _FIELD.match(t) is None:
+    if not is_field(t):
         return True
     # a field among fields: two plain fields next to it (above, below, or one on each side); one
     # "Date: ..." line beside a labelled menu makes no fact box
