@@ -22,6 +22,7 @@ from typing import Sequence
 from .document import LINE_CACHE
 from .rules.bylines import CJK_TRADES, WRITING_TRADES
 from .rules.chrome import contents_entries
+from .words import count_tokens
 
 _MONTHS = {
     # English
@@ -351,22 +352,22 @@ def parse_tags(line: str) -> list[str] | None:
     # a label without a colon ("Tagged Politics, Elections") could open a sentence: its items
     # must look like tags
     loose = labelled and not any(c in line[:m.start("rest")] for c in ":：")
-    if loose and (re.search(r"[.!?;:]$", line) or any(len(_words(t)) > 4 or len(t) > 40 for t in re.split(r"[,|•]", body))):
+    if loose and (re.search(r"[.!?;:]$", line) or any(count_tokens(t) > 4 or len(t) > 40 for t in re.split(r"[,|•]", body))):
         return None
     sep = "," if "," in body else ("|" if "|" in body else ("•" if "•" in body else None))
     if sep is None:
-        if re.search(r"[.!?。！？]$", body) and len(_words(body)) > 4:
+        if re.search(r"[.!?。！？]$", body) and count_tokens(body) > 4:
             return None  # "Temas: a reforma e o teto de gastos dominaram o debate.": a sentence, not one tag
         return [body.strip()] if labelled and body.strip() else None
     items = [t.strip() for t in body.split(sep)]
     if any(not t for t in items):
         return None
-    if re.search(r"[.!?。！？]$", body) and any(len(_words(t)) > 4 for t in items):
+    if re.search(r"[.!?。！？]$", body) and any(count_tokens(t) > 4 for t in items):
         return None  # "Temas: a reforma, o teto de gastos e a inflação dominaram o debate.": a sentence
     if not labelled:
         if len(items) < 3 or re.search(r"[.!?;:]$", line):
             return None
-        if any(len(_words(t)) > 4 or len(t) > 40 for t in items):
+        if any(count_tokens(t) > 4 or len(t) > 40 for t in items):
             return None
         if any(re.match(r"(and|or|und|et|y|и)\b", t, re.I) for t in items):
             return None
@@ -409,7 +410,7 @@ _TITLE_WINDOW = 25  # open lines before the first body paragraph searched for th
 def _n_words(line: str) -> int:
     """Words of a line; in scripts written without spaces, about two characters a word (as
     classify counts them)."""
-    n = len(_words(line))
+    n = count_tokens(line)
     cjk = len(_CJK.findall(line)) if not line.isascii() else 0
     return max(n, cjk // 2)
 
@@ -532,7 +533,7 @@ def _byline_name(line: str) -> str | None:
     if (m := _NAME_OF_OUTLET.match(line)) and m.group("name").split()[0].lower() not in _NOT_NAMES \
             and (_is_outlet(m.group("outlet")) or _OUTLET_WORDS.search(m.group("outlet"))):
         return m.group("name")  # (the outlet must look like one: "Fernando Haddad, da Fazenda, em Brasília" is a caption)
-    if not line[:10].lower().startswith(_BYLINE_WORDS) or len(_words(line)) > 12:
+    if not line[:10].lower().startswith(_BYLINE_WORDS) or count_tokens(line) > 12:
         return None
     plain = _TIME_TAIL.sub("", _STAMP_VERB.sub("", line))
     name = _author_name(_PLACE_TAIL.sub("", _AT_PLACE.sub("", plain))) or _author_name(_AT_PLACE.sub("", plain))
@@ -668,7 +669,7 @@ def byline_with_date(line: str) -> tuple[str, str] | None:
         return None
     if (m := _CJK_NAME_DATE.match(line)) and (found := find_date(m.group("date"))) and found[1] == 0:
         return m.group("name"), found[0]  # a Japanese or Chinese name run into its date stamp
-    if (m := _DATE_FIRST.match(line)) and (name := _author_name(m.group("by"))) and len(_words(name)) <= 6:
+    if (m := _DATE_FIRST.match(line)) and (name := _author_name(m.group("by"))) and count_tokens(name) <= 6:
         found = find_date(m.group("date"))
         if found and found[1] == 0 and found[2] == len(m.group("date")):
             return name, found[0]
@@ -677,7 +678,7 @@ def byline_with_date(line: str) -> tuple[str, str] | None:
         return None
     for sep in _BYLINE_SEP.finditer(plain):
         m = _AUTHOR.match(plain[:sep.start()])
-        if m and len(_words(m.group("name"))) <= 6:
+        if m and count_tokens(m.group("name")) <= 6:
             found = find_date(plain[sep.end():])
             if found and is_stamp(line):
                 return m.group("name"), found[0]
@@ -839,7 +840,7 @@ def strip_site_name(title: str) -> str:
     if not m:
         return title
     site, rest = m.group("site").strip(), m.group("title").strip()
-    named = _is_outlet(site) or (m.group("sep") == "|" and 1 <= len(_words(site)) <= 4)
+    named = _is_outlet(site) or (m.group("sep") == "|" and 1 <= count_tokens(site) <= 4)
     return rest if named and looks_like_title(rest) else title
 
 

@@ -846,6 +846,15 @@ _PAYWALL_MORE_GATE = ("exclusiv", "para continuar", "para seguir", "la suite", "
                       "navigateur", "ihr browser", "navegador", "tuo browser", "alcanzado", "atteint", "raggiunto",
                       "sie haben", "atingiu")
 
+# every _PAYWALL_PHRASE alternative contains one of these: the lines that pass the rule's gate
+# without any are not searched (a search of that pattern costs some 20 us a line)
+_PAYWALL_PHRASE_GATE = ("read the full", "subscribe to ", "subscribers", "members", "already", "reached", "free article",
+                        "continue reading", "account to ", "ve used", "in to ", "feature is ", "browser", "password",
+                        "gift ", "javascript", "abonnés", "il vous reste", "appareil", "suscriptores", "abonnenten",
+                        "abbonati", "assinante", "подписчик", "geschenkt", "有料", "残り", "続きを", "유료", "付费",
+                        "开通会员", "il primo mese", "le premier mois", "el primer mes", "o primeiro mês",
+                        "den ersten monat", "первый месяц")
+
 # every paywall/browser pattern contains one of these
 _PAYWALL_GATE = ("full ", "subscri", "member", "access", "premium", "abonn", "appareil", "offrir", "suscriptor",
                  "weiterlesen", "abbonat", "assinante", "assine", "presente", "suscríb", "abonniere", "подписч",
@@ -883,7 +892,7 @@ def paywall_browser(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    return bool(_PAYWALL_LINE.match(t) or _PAYWALL_PHRASE.search(t)
+    return bool(_PAYWALL_LINE.match(t) or (contains_any(t, _PAYWALL_PHRASE_GATE) and _PAYWALL_PHRASE.search(t))
                 or (contains_any(t, _PAYWALL_MORE_GATE) and _PAYWALL_MORE.search(t))
                 or (t.startswith("assine ") and _SUBSCRIBE_TO.match(ctx.text)))
 
@@ -988,12 +997,14 @@ def ui_controls(ctx: LineContext) -> bool:
     False
     """
     t = ctx.low
-    if not _HAS_UI.search(t):
+    # Allow ISO dates inside a button row ("date 2021-06-23 Register"). (The whole line's
+    # pattern first: anchored, it fails at the first word that is no control's, where _HAS_UI
+    # searches the whole line; 4.8 -> 2.4 us a line.)
+    if not _UI_LINE.match(_ISO_DATE.sub(" ", t) if "-" in t else t) or not _HAS_UI.search(t):
         return False
     if "repl" in t and _COMMENT_BUTTONS.match(t):
         return False  # a comment's own buttons ("Like · Reply"): the comment rules take them
-    # Allow ISO dates inside a button row ("date 2021-06-23 Register").
-    return bool(_UI_LINE.match(_ISO_DATE.sub(" ", t)))
+    return True
 
 
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")

@@ -188,7 +188,16 @@ _COMMENT_PHRASE = re.compile(
 alternative at every position of the line too.)"""
 
 
-@rule("comment-form", "comment-prompt", max_len=400)
+# every comment pattern but the "... said:" header (which ends with a colon) contains one of these:
+# the rule's gate, with ":" for that header (lines with none of them are not even tried)
+_COMMENT_GATE = ("hear", "guest", "condolence", "memory", "dijo", "disse", "a dit", "ha detto", "schrieb", "said", "написал",
+                 "forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
+                 "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
+                 "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe",
+                 "thought", "was this", "did you find", "útil", "gostou", "utile", "hilfreich", "役に立", "いかが", "参考に", "koment", "reactie", "reageer", "yorum", "réagir", "コメント", "评论")
+
+
+@rule("comment-form", "comment-prompt", max_len=400, gate=_COMMENT_GATE + (":",))
 def comment_form(ctx: LineContext) -> bool:
     """The comment section's furniture: forms, counters, moderation and anti-spam notices.
 
@@ -222,15 +231,14 @@ def comment_form(ctx: LineContext) -> bool:
     t = ctx.low
     if not (t.endswith(":") or contains_any(t, _COMMENT_GATE)):
         return False
-    return bool(_COMMENT_LINE.match(t) or _COMMENT_PHRASE.search(t))
+    return bool(_COMMENT_LINE.match(t) or (contains_any(t, _COMMENT_PHRASE_GATE) and _COMMENT_PHRASE.search(t)))
 
 
-# every comment pattern but the "... said:" header (which ends with a colon) contains one of these
-_COMMENT_GATE = ("hear", "guest", "condolence", "memory", "dijo", "disse", "a dit", "ha detto", "schrieb", "said", "написал",
-                 "forum", "community", "discussion board", "comment", "coment", "commento", "kommentar", "коммент", "komentar", "balas", "tanggapan", "댓글", "repl",
-                 "respons", "review", "be the first", "published", "required", "save my", "notify", "akismet",
-                 "logged in", "conversation", "discussion", "guidelines", "standards", "abuse", "deixe",
-                 "thought", "was this", "did you find", "útil", "gostou", "utile", "hilfreich", "役に立", "いかが", "参考に", "koment", "reactie", "reageer", "yorum", "réagir", "コメント", "评论")
+# every _COMMENT_PHRASE alternative contains one of these: a line without any (most lines that
+# pass the gate above, with "said" or "hear" in them) is not searched (17 -> 4 us a line)
+_COMMENT_PHRASE_GATE = ("comment", "coment", "kommentar", "коммент", "komentar", "댓글", "replies", "will not be published",
+                        "required fields are marked", "save my name", "notify me of", "akismet", "in to ", "join ",
+                        "community", "submission guidelines", "deixe uma resposta", "tinggalkan")
 
 
 _COOKIE = re.compile(
