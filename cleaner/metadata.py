@@ -825,6 +825,26 @@ def title_scores(lines: Sequence[str], cand: list[int], out: dict, pool: list[in
     return scores
 
 
+_LAST_JOINED = re.compile(r"[,，、]\s*[^,，、]+?\s(?:and|y|e|et|und|i|ve|dan|en|и|ed|och|og|a)\s[^,，、]+$", re.I)
+"""A list whose last two items a conjunction joins, as a sentence writes it ("vivienda, empleo y
+sanidad"); tag lists separate every item alike."""
+
+
+def _enumeration_in_prose(lines: Sequence[str], open_idx: list[int], k: int) -> bool:
+    """Whether the k-th open line, a labelled list, is the article's own: a paragraph right above
+    and right below it, and its last two items joined by a conjunction.
+
+    >>> lines = ["The debate ran for three hours and each of the five candidates spoke in turn.",
+    ...          "Topics: housing, jobs and health",
+    ...          "The opposition candidate spoke mostly about hospital waiting lists and rising rents."]
+    >>> _enumeration_in_prose(lines, [0, 1, 2], 1), _enumeration_in_prose(["Tags: housing, jobs, health"], [0], 0)
+    (True, False)
+    """
+    if not 0 < k < len(open_idx) - 1 or not _LAST_JOINED.search(lines[open_idx[k]]):
+        return False
+    return is_prose(lines[open_idx[k - 1]]) and is_prose(lines[open_idx[k + 1]])
+
+
 _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?P<sep>\||[-–—])\s+(?P<site>[^|–—]+)$")
 
 
@@ -957,6 +977,8 @@ def lift_metadata(
         if i in out:
             continue
         labelled = bool(_TAG_LABEL.match(lines[i]) or _HASHTAGS.match(lines[i]))
+        if labelled and _enumeration_in_prose(lines, open_idx, k):
+            continue  # "Temas: vivienda, empleo y sanidad" between two paragraphs: the article's own list
         if (labelled or i in tail) and (tags := parse_tags(lines[i])):
             meta["tags"].extend(t for t in tags if t not in meta["tags"])
             out[i] = ("metadata:tags", "tag-list")

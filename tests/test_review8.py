@@ -117,7 +117,6 @@ def test_spaced_words_headline_is_the_title(page, title):
     assert clean_text("\n\n".join(page)).meta["title"] == title
 
 
-@_xfail("_TAG_LABEL 'temas:' inside the article: a list of debate topics is lifted as tags")
 def test_topics_sentence_in_body_is_not_tags():
     page = ["Los candidatos debaten en televisión",
             "Los cinco candidatos a la alcaldía participaron el jueves en el primer debate televisado, que duró casi "
