@@ -845,6 +845,13 @@ def _enumeration_in_prose(lines: Sequence[str], open_idx: list[int], k: int) -> 
     return is_prose(lines[open_idx[k - 1]]) and is_prose(lines[open_idx[k + 1]])
 
 
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:article|texte|text|story|words|reportage|artigo|art[íi]culo|articolo|artikel|beitrag) )?"
+    r"(?:(?:rédigé|écrit|written|reported|escrito|redigido|scritto|geschrieben|verfasst|publié|publicado|pubblicato) )?"
+    r"(?:par|by|por|von|di|door)\s*:?$", re.I)
+"""A byline's label on a line of its own, the name under it: "Article rédigé par", "Written by"."""
+
+
 _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?P<sep>\||[-–—])\s+(?P<site>[^|–—]+)$")
 
 
@@ -950,6 +957,10 @@ def lift_metadata(
         if meta["author"] is None and (name := _byline_name(line)):
             meta["author"] = name
             out[i] = ("metadata:author", "byline")
+        elif meta["author"] is None and _BYLINE_LABEL.match(line) and rank[i] + 1 < len(open_idx) \
+                and (name := _byline_name("By " + lines[open_idx[rank[i] + 1]])):
+            meta["author"] = name  # "Article rédigé par" over "Julien Marchal - France Bleu": one byline
+            out[i] = out[open_idx[rank[i] + 1]] = ("metadata:author", "byline")
         elif meta["author"] is None and (dated := byline_with_date(line)):
             meta["author"] = dated[0]
             if meta["date"] is None or (date_line not in head and date_line not in under_title):

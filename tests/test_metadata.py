@@ -257,3 +257,20 @@ def test_tag_labels_in_more_languages(line, tags):
                                   "Temas: a reforma, o teto de gastos e a inflação dominaram o debate no Senado."])
 def test_a_sentence_after_a_tag_label_is_no_tag_list(line):
     assert parse_tags(line) is None
+
+
+@pytest.mark.parametrize("label,name_line,author", [
+    ("Article rédigé par", "Julien Marchal - France Bleu Roussillon", "Julien Marchal"),
+    ("Written by", "Jane Doe", "Jane Doe"),
+    ("Por", "Ana Paula Ribeiro — São Paulo", "Ana Paula Ribeiro"),
+])
+def test_byline_label_over_the_name_line(label, name_line, author):
+    lines = ["Council approves the new harbour flood barrier", label, name_line, "14 March 2024", *BODY]
+    meta, out = lift_metadata(lines, {})
+    assert meta["author"] == author and out[1] == out[2] == ("metadata:author", "byline")
+
+
+def test_byline_label_over_a_sentence_is_no_byline():
+    lines = ["Council approves the new harbour flood barrier", "By",
+             "the end of the year the barrier will protect two thousand homes, the council said.", *BODY]
+    assert lift_metadata(lines, {})[0]["author"] is None
