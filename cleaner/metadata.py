@@ -615,6 +615,16 @@ def _over_date(lines: Sequence[str], open_idx: list[int], k: int, out: dict) -> 
 _PLAIN_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2})"
                          r"(?:\s+[-–—|]\s+[\w.-]+(?: [\w.-]+)?)?$")
 """A person's name and nothing else, or with the outlet after it: 'Nadia Okafor', 'Rina Oktaviani - kabarNews'."""
+def _uncapped(line: str) -> str:
+    """A name printed in capitals, as some sites print bylines, title-cased ("PATRICIA GÓMEZ
+    SERRANO" -> "Patricia Gómez Serrano"); any other line as it is.
+
+    >>> _uncapped("PATRICIA GÓMEZ SERRANO"), _uncapped("Jane Doe"), _uncapped("NASA")
+    ('Patricia Gómez Serrano', 'Jane Doe', 'NASA')
+    """
+    return line.title() if line.isupper() and 2 <= line.count(" ") + 1 <= 3 else line
+
+
 _NAME_AGENCY = re.compile(r",?\s+(?:the associated press|associated press|reuters|afp|ap|dpa|ansa|efe|lusa|bloomberg|"
                           r"bloomberg news|tass|ria novosti|xinhua|kyodo|yonhap)$", re.I)
 """A news agency after a byline's name: 'By HOLLY RAMSEY Associated Press'."""
@@ -973,7 +983,7 @@ def lift_metadata(
             meta["outlet"] = line
             out[i] = ("metadata:outlet", "outlet-name")
         elif meta["author"] is None and title_i is not None and 0 < rank[i] - rank[title_i] <= 3 and \
-                (m := _PLAIN_NAME.match(line)) and line.split()[0].lower() not in _NOT_NAMES and \
+                (m := _PLAIN_NAME.match(_uncapped(line))) and line.split()[0].lower() not in _NOT_NAMES and \
                 not _is_outlet(line) and not _NAME_AGENCY.search(" " + line) and not _OUTLET_WORDS.search(line) and \
                 _over_date(lines, open_idx, rank[i], out):
             meta["author"] = m.group("name")  # a name alone under the headline, over the date: the byline

@@ -274,3 +274,11 @@ def test_byline_label_over_a_sentence_is_no_byline():
     lines = ["Council approves the new harbour flood barrier", "By",
              "the end of the year the barrier will protect two thousand homes, the council said.", *BODY]
     assert lift_metadata(lines, {})[0]["author"] is None
+
+
+def test_byline_in_capitals_over_place_and_date():
+    lines = ["Council approves the new harbour flood barrier", "PATRICIA GÓMEZ SERRANO", "Cuenca",
+             "16.08.2024 | 13:42", *BODY]
+    assert lift_metadata(lines, {})[0]["author"] == "Patricia Gómez Serrano"
+    lines[1] = "BREAKING NEWS"
+    assert lift_metadata(lines, {})[0]["author"] is None
