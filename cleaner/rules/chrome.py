@@ -608,6 +608,11 @@ def rating_widget(ctx: LineContext) -> bool:
     return bool(_RATING.match(ctx.low))
 
 
+REPORT_ERROR = (r"(?:comunicar|reportar|informar) (?:um |un )?err(?:o|or)|(?:signaler|signalez) une erreur|"
+                r"segnala(?:re)? un errore|fehler melden|сообщить об ошибке|meld een fout|zgłoś błąd|hata bildir|"
+                r"laporkan kesalahan")
+"""The button or link to report a mistake in the article, in several languages: a line of its own
+(error-page) or among other buttons (ui-controls)."""
 _ERROR_PAGE = re.compile(
     r"^(?:(?:error )?404(?: error)?(?: ?[-–—:|] ?(?:page )?not found)?|(?:error )?(?:page|file|article) not found|"
     r"(?:oops[!,.]? )?(?:sorry,? )?(?:the|this) (?:page|article|content|story) (?:you (?:are|were|’re|'re) looking for|you requested|"
@@ -624,8 +629,7 @@ _ERROR_PAGE = re.compile(
     r"выделите|сообщите|напишите|signalez|dites-le|[ée]crivez|segnalacelo|scrivici|laat het ons weten|meld het|"
     r"daj nam znać|napisz|bize bildirin|beri tahu|hubungi|laporkan|entre em contato|contate|contact us|"
     r"cont[áa]ctanos|contactez-nous|kontaktieren sie uns|contattaci)\b[^?]{0,80})?|"
-    r"(?:comunicar|reportar|informar) (?:um )?erro|(?:signaler|signalez) une erreur|segnala(?:re)? un errore|"
-    r"fehler melden|сообщить об ошибке|meld een fout|zgłoś błąd|hata bildir|laporkan kesalahan|"
+    rf"{REPORT_ERROR}|"
     r"誤字・?脱字(?:を|の)?(?:報告|連絡)(?:する)?|記事の誤り(?:を|の)?(?:報告|指摘)(?:する)?|(?:我要)?纠错|기사 ?오류 ?(?:제보|신고))[.!]?$",
     )
 
@@ -940,8 +944,6 @@ _UI_WORDS = (
     "скопировать|ссылку|ссылка|скопирована|tamanho do texto|tamanho da fonte|texto|fonte|printen|drukuj|yazdır|"
     "copier le lien|copiar el enlace|copiar o link|copia il link|link kopieren|link kopiëren|kopiuj link|"
     "linki kopyala|salin tautan|para ler mais|para saber mais|para ver mais|para leer más|ler|leer|leggere|"
-    "reportar un error|reportar erro|comunicar erro|signaler une erreur|segnala un errore|fehler melden|"
-    "meld een fout|zgłoś błąd|hata bildir|laporkan kesalahan|сообщить об ошибке|"
     "klik hier|klicken sie hier|clique aqui|haz clic aquí|haga clic aquí|pincha aquí|cliquez ici|hier klicken|clicca qui|klik di sini|"
     "kliknij tutaj|buraya tıklayın|нажмите здесь|ver os comentários|ver los comentarios|"
     "artigo|artículo|articolo|carregar|fechar|sair|continuar|continua|continue lendo|seguir|continuar lendo|continuar leyendo|seguir leyendo|leer más|"
@@ -950,7 +952,7 @@ _UI_WORDS = (
 _UI_WORDS = "|".join(dict.fromkeys(_UI_WORDS.split("|")))  # (a word listed twice is tried once)
 _UI_SEPS = r"\s\-–—|•·/:>»«›‹()\[\]+&,.!?…←→↑↓✕✖"
 _UI_LINE = re.compile(
-    rf"^(?:[{_UI_SEPS}]+|[{_UI_SEPS}]*(?:(?:{_UI_WORDS}|\d+[kKmM]?)\b[{_UI_SEPS}]*)+)$",
+    rf"^(?:[{_UI_SEPS}]+|[{_UI_SEPS}]*(?:(?:{_UI_WORDS}|{REPORT_ERROR}|\d+[kKmM]?)\b[{_UI_SEPS}]*)+)$",
     )
 """Button words (or counts) with separators between them, or separators alone. (Written so that
 each character has one way to match: the same tokens as an alternation of words, separators and
